@@ -1,0 +1,33 @@
+package io.openvni.core.compile;
+
+import static java.util.Objects.requireNonNull;
+
+import io.openvni.core.intent.LeafSwitch.Dialect;
+import org.eclipse.jdt.annotation.Nullable;
+
+/**
+ * Device-kind specific facts the renderers need.
+ */
+public sealed interface Platform {
+    /**
+     * A leaf switch.
+     *
+     * @param dialect its configuration model
+     * @param vtepSourceInterface interface carrying its VTEP address
+     */
+    record LeafPlatform(Dialect dialect, String vtepSourceInterface) implements Platform {
+        public LeafPlatform {
+            requireNonNull(dialect);
+            requireNonNull(vtepSourceInterface);
+        }
+    }
+
+    /**
+     * A node router running FRR.
+     *
+     * @param netnsVrf whether VRFs are network namespaces rather than kernel VRF devices
+     * @param pathspace FRR's -N name, if any
+     */
+    record NodePlatform(boolean netnsVrf, @Nullable String pathspace) implements Platform {
+    }
+}
