@@ -99,8 +99,8 @@ final class FabricIndex {
     List<ResolvedNetwork> networksOn(final ResolvedDevice device) {
         final var all = networksOnAll.getOrDefault(device.role(), List.of());
         final var specific = networksByDevice.getOrDefault(device.name(), List.of());
+        // a network sits in "all" or in the device's own list, never both
         return Stream.concat(all.stream(), specific.stream())
-            .filter(network -> network.isOn(device.role(), device.name()))
             .sorted(BY_VNI)
             .toList();
     }
@@ -117,7 +117,7 @@ final class FabricIndex {
             .map(ResolvedDevice::name);
     }
 
-    private void place(final ResolvedNetwork network, final DeviceRole role, final List<String> placement) {
+    private void place(final ResolvedNetwork network, final DeviceRole role, final Set<String> placement) {
         if (placement.isEmpty()) {
             networksOnAll.computeIfAbsent(role, k -> new ArrayList<>()).add(network);
         } else {
@@ -178,7 +178,7 @@ final class FabricIndex {
         return new ResolvedNetwork(tenant.name(), network.name(), vni, vlan,
             (int) required(allocations, AllocationKind.RD_INDEX, owner), vrfVni, network.vrf(),
             List.of(RouteTarget.of(rtAsn, vni).toString()), network.gateways(), network.arpSuppression(),
-            network.mtu(), network.nodeRouters(), network.leafSwitches());
+            network.mtu(), Set.copyOf(network.nodeRouters()), Set.copyOf(network.leafSwitches()));
     }
 
     private static List<String> withDerived(final String derived, final List<String> extras) {
