@@ -1,0 +1,198 @@
+package io.openvni.core.allocation;
+
+import io.openvni.core.intent.Intent;
+import io.openvni.core.intent.IntentPaths;
+import io.openvni.core.intent.Network;
+import io.openvni.core.intent.NumberRange;
+import io.openvni.core.intent.Tenant;
+import io.openvni.core.intent.Vrf;
+import io.openvni.core.validation.ValidationError;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.List;
+import java.util.function.Function;
+
+/**
+ * Allocates the values the operator left out: L2 VNIs, L3 VNIs and VLANs of networks and VRFs without explicit
+ * ones, a route-distinguisher index for every network and VRF, and VTEP addresses of node routers without one.
+ *
+ * <p>Allocation is pure and deterministic. It is stable: an owner keeps its previous value for as long as it exists
+ * and has no explicit value, even if the pool changed since. New owners get the lowest free value of the pool,
+ * served in sorted order (tenant name, then object name). Explicit values are never handed out; VNIs are unique
+ * across L2 and L3. An explicit value equal to a value another owner keeps is an error: stability wins.
+ */
+public final class Allocator {
+    static final long MAX_VNI = 16_777_215L;
+    static final long MAX_VLAN = 4094;
+    static final long MAX_RD_INDEX = 65_535;
+
+    private static final String L2_POOL = "l2 VNI pool";
+    private static final String L3_POOL = "l3 VNI pool";
+    private static final String VLAN_POOL = "VLAN pool";
+
+    private Allocator() {
+        // utility
+    }
+
+    /**
+     * Allocates every value the intent needs.
+     *
+     * @param intent the intent, which need not be valid otherwise
+     * @param previous the allocations in force, as persisted; entries of owners that are gone are dropped
+     * @return the complete new table, or the errors that prevent it
+     */
+    public static AllocationOutcome allocate(final Intent intent, final Allocations previous) {
+        final var networks = sorted(intent, Tenant::networks, Network::name, IntentPaths::network);
+        final var vrfs = sorted(intent, Tenant::vrfs, Vrf::name, IntentPaths::vrf);
+        final var allocations = new ArrayList<Allocation>();
+        final var errors = new ArrayList<ValidationError>();
+
+        allocateVnis(intent, networks, vrfs, previous, allocations, errors);
+        allocateVlans(intent, networks, previous, allocations, errors);
+        allocateRdIndexes(networks, vrfs, previous, allocations, errors);
+        VtepAllocator.allocate(intent.fabric(), previous, allocations, errors);
+
+        if (!errors.isEmpty()) {
+            return new AllocationOutcome.Failed(errors.stream()
+                .distinct()
+                .sorted(Comparator.comparing(ValidationError::path).thenComparing(ValidationError::reason))
+                .toList());
+        }
+        return new AllocationOutcome.Allocated(Allocations.of(allocations));
+    }
+
+    private static void allocateVnis(final Intent intent, final List<Owned<Network>> networks,
+            final List<Owned<Vrf>> vrfs, final Allocations previous, final List<Allocation> allocations,
+            final List<ValidationError> errors) {
+        final var space = new ValueSpace(Long::toString, allocations, errors);
+        for (var net : networks) {
+            if (net.value().l2Vni() == null) {
+                space.keep(AllocationKind.L2_VNI, net.path(),
+                    ValueSpace.previousNumber(previous, AllocationKind.L2_VNI, net.path(), MAX_VNI));
+            }
+        }
+        for (var vrf : vrfs) {
+            if (vrf.value().l3Vni() == null) {
+                space.keep(AllocationKind.L3_VNI, vrf.path(),
+                    ValueSpace.previousNumber(previous, AllocationKind.L3_VNI, vrf.path(), MAX_VNI));
+            }
+        }
+        for (var net : networks) {
+            final var vni = net.value().l2Vni();
+            if (vni != null) {
+                space.reserve(vni, net.path() + "/l2-vni", "l2 VNI " + vni);
+            }
+        }
+        for (var vrf : vrfs) {
+            final var vni = vrf.value().l3Vni();
+            if (vni != null) {
+                space.reserve(vni, vrf.path() + "/l3-vni", "l3 VNI " + vni);
+            }
+        }
+
+        final var l2Pool = intent.fabric().l2VniPool();
+        final var l2 = source(space, l2Pool, MAX_VNI);
+        final var l2Exhausted = exhausted(L2_POOL, l2Pool, MAX_VNI);
+        for (var net : networks) {
+            if (net.value().l2Vni() == null) {
+                space.allocate(AllocationKind.L2_VNI, net.path(), l2, net.path() + "/l2-vni", l2Exhausted);
+            }
+        }
+        final var l3Pool = intent.fabric().l3VniPool();
+        final var l3 = source(space, l3Pool, MAX_VNI);
+        final var l3Exhausted = exhausted(L3_POOL, l3Pool, MAX_VNI);
+        for (var vrf : vrfs) {
+            if (vrf.value().l3Vni() == null) {
+                space.allocate(AllocationKind.L3_VNI, vrf.path(), l3, vrf.path() + "/l3-vni", l3Exhausted);
+            }
+        }
+    }
+
+    private static void allocateVlans(final Intent intent, final List<Owned<Network>> networks,
+            final Allocations previous, final List<Allocation> allocations, final List<ValidationError> errors) {
+        final var space = new ValueSpace(Long::toString, allocations, errors);
+        for (var net : networks) {
+            if (net.value().vlan() == null) {
+                space.keep(AllocationKind.VLAN, net.path(),
+                    ValueSpace.previousNumber(previous, AllocationKind.VLAN, net.path(), MAX_VLAN));
+            }
+        }
+        for (var net : networks) {
+            final var vlan = net.value().vlan();
+            if (vlan != null) {
+                space.reserve(vlan, net.path() + "/vlan", "VLAN " + vlan);
+            }
+        }
+        final var pool = intent.fabric().vlanPool();
+        final var source = source(space, pool, MAX_VLAN);
+        final var reason = exhausted(VLAN_POOL, pool, MAX_VLAN);
+        for (var net : networks) {
+            if (net.value().vlan() == null) {
+                space.allocate(AllocationKind.VLAN, net.path(), source, net.path() + "/vlan", reason);
+            }
+        }
+    }
+
+    private static void allocateRdIndexes(final List<Owned<Network>> networks, final List<Owned<Vrf>> vrfs,
+            final Allocations previous, final List<Allocation> allocations, final List<ValidationError> errors) {
+        // Networks and VRFs share one index space: a device's RDs are routerId:index for both.
+        final var owners = new ArrayList<Owned<?>>(networks);
+        owners.addAll(vrfs);
+        owners.sort(Owned.ORDER);
+        final var space = new ValueSpace(Long::toString, allocations, errors);
+        for (var owner : owners) {
+            space.keep(AllocationKind.RD_INDEX, owner.path(),
+                ValueSpace.previousNumber(previous, AllocationKind.RD_INDEX, owner.path(), MAX_RD_INDEX));
+        }
+        final var source = space.source(1, MAX_RD_INDEX);
+        for (var owner : owners) {
+            space.allocate(AllocationKind.RD_INDEX, owner.path(), source, owner.path(),
+                "all route-distinguisher indexes 1.." + MAX_RD_INDEX + " are taken");
+        }
+    }
+
+    private static LowestFree source(final ValueSpace space, final NumberRange pool, final long max) {
+        // Never hand out a value outside the type's range, even from a pool validation rejects.
+        return space.source(Math.max(pool.start(), 1), Math.min(pool.end(), max));
+    }
+
+    private static String exhausted(final String name, final NumberRange pool, final long max) {
+        if (pool.start() > pool.end()) {
+            return "the " + name + " " + pool + " is empty";
+        }
+        if (Math.max(pool.start(), 1) > Math.min(pool.end(), max)) {
+            return "the " + name + " " + pool + " holds no valid value (1.." + max + ")";
+        }
+        return "the " + name + " " + pool + " is exhausted";
+    }
+
+    private static <T> List<Owned<T>> sorted(final Intent intent,
+            final Function<Tenant, List<T>> children, final Function<T, String> name,
+            final PathFunction path) {
+        final var owners = new ArrayList<Owned<T>>();
+        for (var tenant : intent.tenants()) {
+            for (var child : children.apply(tenant)) {
+                final var childName = name.apply(child);
+                owners.add(new Owned<>(tenant.name(), childName, path.path(tenant.name(), childName), child));
+            }
+        }
+        owners.sort(Owned.ORDER);
+        // A duplicate key (only possible without YANG) must not own two values: the first one in order wins.
+        final var seen = new HashSet<String>();
+        owners.removeIf(owner -> !seen.add(owner.path()));
+        return owners;
+    }
+
+    @FunctionalInterface
+    private interface PathFunction {
+        String path(String tenant, String name);
+    }
+
+    /** A network or VRF with its tenant and owner path. */
+    private record Owned<T>(String tenant, String name, String path, T value) {
+        static final Comparator<Owned<?>> ORDER = Comparator.<Owned<?>, String>comparing(Owned::tenant)
+            .thenComparing(Owned::name)
+            .thenComparing(Owned::path);
+    }
+}
