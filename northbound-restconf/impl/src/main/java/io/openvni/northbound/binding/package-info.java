@@ -1,0 +1,6 @@
+/**
+ * Conversion between the generated MD-SAL bindings of the OpenVNI models and the core's intent and allocation
+ * records. The only place that knows both sides; it applies the YANG defaults so the core never sees a missing
+ * value that has one.
+ */
+package io.openvni.northbound.binding;

@@ -1,0 +1,4 @@
+/**
+ * Implementations of the OpenVNI RPCs.
+ */
+package io.openvni.northbound.rpc;

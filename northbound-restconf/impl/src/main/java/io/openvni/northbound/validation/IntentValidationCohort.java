@@ -1,0 +1,134 @@
+package io.openvni.northbound.validation;
+
+import com.google.common.util.concurrent.FluentFuture;
+import io.openvni.core.validation.IntentValidator;
+import io.openvni.core.validation.ValidationError;
+import io.openvni.northbound.binding.AllocationCodec;
+import io.openvni.northbound.binding.IntentCodec;
+import java.util.Collection;
+import java.util.List;
+import java.util.stream.Collectors;
+import org.eclipse.jdt.annotation.Nullable;
+import org.opendaylight.mdsal.common.api.DataValidationFailedException;
+import org.opendaylight.mdsal.common.api.LogicalDatastoreType;
+import org.opendaylight.mdsal.common.api.PostCanCommitStep;
+import org.opendaylight.mdsal.dom.api.DOMDataBroker;
+import org.opendaylight.mdsal.dom.api.DOMDataTreeCandidate;
+import org.opendaylight.mdsal.dom.api.DOMDataTreeCommitCohort;
+import org.opendaylight.mdsal.dom.api.DOMDataTreeIdentifier;
+import org.opendaylight.netconf.api.NetconfDocumentedException;
+import org.opendaylight.yang.gen.v1.urn.openvni.yang.fabric.rev261126.Fabric;
+import org.opendaylight.yang.gen.v1.urn.openvni.yang.status.rev261126.Allocations;
+import org.opendaylight.yang.gen.v1.urn.openvni.yang.tenant.rev261126.Tenants;
+import org.opendaylight.yangtools.binding.DataObject;
+import org.opendaylight.yangtools.binding.data.codec.api.BindingNormalizedNodeSerializer;
+import org.opendaylight.yangtools.concepts.Registration;
+import org.opendaylight.yangtools.util.concurrent.FluentFutures;
+import org.opendaylight.yangtools.yang.common.ErrorSeverity;
+import org.opendaylight.yangtools.yang.common.ErrorTag;
+import org.opendaylight.yangtools.yang.common.ErrorType;
+import org.opendaylight.yangtools.yang.data.api.YangInstanceIdentifier;
+import org.opendaylight.yangtools.yang.data.api.YangInstanceIdentifier.NodeIdentifier;
+import org.opendaylight.yangtools.yang.data.api.schema.ContainerNode;
+import org.opendaylight.yangtools.yang.data.tree.api.DataTreeCandidateNode;
+import org.opendaylight.yangtools.yang.model.api.EffectiveModelContext;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Deactivate;
+import org.osgi.service.component.annotations.Reference;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Validates the fabric and the tenants together whenever a configuration commit touches either. Registered at the
+ * datastore root because the two containers must be checked against each other (a cohort sees only the subtree
+ * it is registered on). A rejection carries a {@link NetconfDocumentedException} with {@code invalid-value}, which
+ * RESTCONF turns into a 400 whose message lists every error as {@code path: reason}.
+ */
+@Component(service = { })
+public final class IntentValidationCohort implements DOMDataTreeCommitCohort, AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(IntentValidationCohort.class);
+    private static final NodeIdentifier FABRIC = NodeIdentifier.create(Fabric.QNAME);
+    private static final NodeIdentifier TENANTS = NodeIdentifier.create(Tenants.QNAME);
+    private static final NodeIdentifier ALLOCATIONS = NodeIdentifier.create(Allocations.QNAME);
+    private static final int MAX_LISTED_ERRORS = 20;
+
+    private final BindingNormalizedNodeSerializer codec;
+    private final Registration registration;
+
+    @Activate
+    public IntentValidationCohort(@Reference final DOMDataBroker broker,
+            @Reference final BindingNormalizedNodeSerializer codec) {
+        this.codec = codec;
+        final var cohorts = broker.extension(DOMDataBroker.CommitCohortExtension.class);
+        if (cohorts == null) {
+            throw new IllegalStateException("The data broker does not support commit cohorts; OpenVNI cannot "
+                + "validate intent");
+        }
+        registration = cohorts.registerCommitCohort(DOMDataTreeIdentifier.of(LogicalDatastoreType.CONFIGURATION,
+            YangInstanceIdentifier.of()), this);
+    }
+
+    @Deactivate
+    @Override
+    public void close() {
+        registration.close();
+    }
+
+    @Override
+    public FluentFuture<PostCanCommitStep> canCommit(final Object txId, final EffectiveModelContext ctx,
+            final Collection<DOMDataTreeCandidate> candidates) {
+        for (var candidate : candidates) {
+            final DataTreeCandidateNode root = candidate.getRootNode();
+            if (root.modifiedChild(FABRIC) == null && root.modifiedChild(TENANTS) == null) {
+                continue;
+            }
+            final List<ValidationError> errors;
+            try {
+                errors = validate(root.dataAfter() instanceof ContainerNode after ? after : null);
+            } catch (RuntimeException e) {
+                // never throw from a cohort: the shard would not answer
+                LOG.error("Transaction {}: validation failed unexpectedly", txId, e);
+                return reject(candidate, "OpenVNI could not validate the change: " + e.getMessage());
+            }
+            if (!errors.isEmpty()) {
+                LOG.info("Transaction {}: rejected {} invalid value(s), first {}", txId, errors.size(),
+                    errors.getFirst());
+                return reject(candidate, describe(errors));
+            }
+        }
+        return PostCanCommitStep.NOOP_SUCCESSFUL_FUTURE;
+    }
+
+    private List<ValidationError> validate(final @Nullable ContainerNode root) {
+        final var intent = IntentCodec.toIntent(binding(root, FABRIC, Fabric.class),
+            binding(root, TENANTS, Tenants.class));
+        return IntentValidator.validate(intent, AllocationCodec.toCore(binding(root, ALLOCATIONS,
+            Allocations.class)));
+    }
+
+    private <T extends DataObject> @Nullable T binding(final @Nullable ContainerNode root, final NodeIdentifier id,
+            final Class<T> type) {
+        final var node = root == null ? null : root.childByArg(id);
+        if (node == null) {
+            return null;
+        }
+        final var entry = codec.fromNormalizedNode(YangInstanceIdentifier.of(id), node);
+        return entry == null ? null : type.cast(entry.getValue());
+    }
+
+    static String describe(final List<ValidationError> errors) {
+        final var listed = errors.stream().limit(MAX_LISTED_ERRORS).map(ValidationError::toString)
+            .collect(Collectors.joining("; "));
+        return errors.size() <= MAX_LISTED_ERRORS ? listed
+            : listed + "; and " + (errors.size() - MAX_LISTED_ERRORS) + " more";
+    }
+
+    private static FluentFuture<PostCanCommitStep> reject(final DOMDataTreeCandidate candidate,
+            final String message) {
+        return FluentFutures.immediateFailedFluentFuture(new DataValidationFailedException(
+            DOMDataTreeIdentifier.class, candidate.getRootPath(), message,
+            new NetconfDocumentedException(message, ErrorType.APPLICATION, ErrorTag.INVALID_VALUE,
+                ErrorSeverity.ERROR)));
+    }
+}
