@@ -1,0 +1,41 @@
+package io.openvni.core.render.frr;
+
+import java.util.List;
+import java.util.regex.Pattern;
+
+/**
+ * The part of a node router's FRR configuration that OpenVNI owns, as ordered stanzas.
+ *
+ * <p>OpenVNI owns every {@code vrf ovrf<l3vni>} stanza, the default {@code router bgp <asn>} stanza and every
+ * {@code router bgp <asn> vrf ovrf<l3vni>} stanza; everything else in the running configuration (hostname, logging,
+ * interfaces, route maps, other VRFs) belongs to the operator and is left alone. See {@link #isOwned(String)}.
+ *
+ * @param stanzas the stanzas, in the order FRR prints them after loading them into a fresh daemon
+ */
+public record FrrConfig(List<FrrStanza> stanzas) {
+    private static final Pattern OWNED_HEADER = Pattern.compile("vrf ovrf\\d+|router bgp \\d+( vrf ovrf\\d+)?");
+
+    public FrrConfig {
+        stanzas = List.copyOf(stanzas);
+    }
+
+    /**
+     * Whether a top-level stanza of a running configuration, given by its first line, is owned by OpenVNI.
+     */
+    public static boolean isOwned(final String header) {
+        return OWNED_HEADER.matcher(header).matches();
+    }
+
+    /**
+     * The configuration as FRR 8.4's {@code show running-config} prints these stanzas: each stanza followed by a
+     * {@code !} line, lines terminated by {@code \n}.
+     */
+    public String text() {
+        final var text = new StringBuilder();
+        for (var stanza : stanzas) {
+            stanza.lines().forEach(line -> text.append(line).append('\n'));
+            text.append("!\n");
+        }
+        return text.toString();
+    }
+}
