@@ -5,19 +5,23 @@ import static java.util.Objects.requireNonNull;
 import io.openvni.core.allocation.Allocations;
 import io.openvni.core.compile.CompiledFabric;
 import io.openvni.core.intent.Intent;
+import io.openvni.core.status.DeviceStatus;
 import java.time.Instant;
+import java.util.Map;
 
 /**
  * One consistent view of the controller's state after a processed change.
  *
  * @param compiled the compiled fabric: intent, allocations and every device's desired configuration
+ * @param devices every device's standing, by name
  * @param processedAt when the change was processed
  */
-public record FabricSnapshot(CompiledFabric compiled, Instant processedAt) {
-    public static final FabricSnapshot EMPTY = new FabricSnapshot(CompiledFabric.EMPTY, Instant.EPOCH);
+public record FabricSnapshot(CompiledFabric compiled, Map<String, DeviceStatus> devices, Instant processedAt) {
+    public static final FabricSnapshot EMPTY = new FabricSnapshot(CompiledFabric.EMPTY, Map.of(), Instant.EPOCH);
 
     public FabricSnapshot {
         requireNonNull(compiled);
+        devices = Map.copyOf(devices);
         requireNonNull(processedAt);
     }
 

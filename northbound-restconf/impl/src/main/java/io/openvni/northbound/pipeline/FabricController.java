@@ -4,14 +4,18 @@ import com.google.common.util.concurrent.Futures;
 import com.google.common.util.concurrent.ListenableFuture;
 import com.google.common.util.concurrent.ThreadFactoryBuilder;
 import io.openvni.core.allocation.Allocations;
+import io.openvni.core.compile.CompileResult;
 import io.openvni.core.intent.Intent;
 import io.openvni.core.preview.DevicePreview;
 import io.openvni.core.preview.DevicePreviewer;
+import io.openvni.core.status.DeviceStatus;
+import io.openvni.core.status.SyncState;
 import io.openvni.northbound.api.FabricService;
 import io.openvni.northbound.api.FabricSnapshot;
 import io.openvni.northbound.binding.AllocationCodec;
 import io.openvni.northbound.binding.IntentCodec;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -29,7 +33,6 @@ import org.opendaylight.mdsal.singleton.api.ClusterSingletonService;
 import org.opendaylight.mdsal.singleton.api.ClusterSingletonServiceProvider;
 import org.opendaylight.mdsal.singleton.api.ServiceGroupIdentifier;
 import org.opendaylight.yang.gen.v1.urn.openvni.yang.fabric.rev261126.Fabric;
-import org.opendaylight.yang.gen.v1.urn.openvni.yang.status.rev261126.SyncState;
 import org.opendaylight.yang.gen.v1.urn.openvni.yang.tenant.rev261126.Tenants;
 import org.opendaylight.yangtools.binding.DataObject;
 import org.opendaylight.yangtools.binding.DataObjectIdentifier;
@@ -66,7 +69,6 @@ public final class FabricController implements FabricService, ClusterSingletonSe
     private StatusWriter statusWriter;
     private IntentPipeline pipeline;
     private final AtomicBoolean passQueued = new AtomicBoolean();
-    private final Map<String, StatusModel.DeviceSync> syncStates = new HashMap<>();
 
     @Activate
     public FabricController(@Reference final DataBroker broker,
@@ -162,16 +164,10 @@ public final class FabricController implements FabricService, ClusterSingletonSe
             }
             final var now = clock.instant();
             final var compile = step.compile();
-            for (var device : compile.changed()) {
-                final var old = syncStates.get(device);
-                syncStates.put(device, new StatusModel.DeviceSync(
-                    SyncState.Pending,
-                    old == null ? 0 : old.appliedGeneration(), old == null ? "" : old.lastError(), now));
-            }
-            syncStates.keySet().removeAll(compile.removed());
-            final var next = new FabricSnapshot(compile.fabric(), now);
+            final var next = new FabricSnapshot(compile.fabric(), deviceStatus(snapshot.devices(), compile, now),
+                now);
             snapshot = next;
-            statusWriter.writeStatus(StatusModel.build(next, syncStates));
+            statusWriter.writeStatus(StatusModel.build(next));
             LOG.info("Processed intent: {} devices, {} recompiled, {} changed, {} removed",
                 next.compiled().devices().size(), compile.recompiled().size(), compile.changed().size(),
                 compile.removed().size());
@@ -182,6 +178,25 @@ public final class FabricController implements FabricService, ClusterSingletonSe
         } catch (Exception e) {
             LOG.error("Failed to process intent", e);
         }
+    }
+
+    /** Carries every device's standing over a compile: changed devices become pending at their new generation. */
+    private static Map<String, DeviceStatus> deviceStatus(final Map<String, DeviceStatus> previous,
+            final CompileResult compile, final Instant now) {
+        final var result = new HashMap<String, DeviceStatus>();
+        for (var desired : compile.fabric().devices().values()) {
+            final var intent = desired.intent();
+            final var old = previous.get(intent.name());
+            if (old == null) {
+                result.put(intent.name(), new DeviceStatus(intent.name(), intent.role(), SyncState.PENDING,
+                    desired.generation(), 0, "", now));
+            } else if (compile.changed().contains(intent.name())) {
+                result.put(intent.name(), old.withDesiredGeneration(desired.generation(), now));
+            } else {
+                result.put(intent.name(), old);
+            }
+        }
+        return result;
     }
 
     private static <T extends DataObject> Optional<T> read(final ReadTransaction tx,

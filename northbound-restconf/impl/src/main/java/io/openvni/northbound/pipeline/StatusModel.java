@@ -1,15 +1,13 @@
 package io.openvni.northbound.pipeline;
 
-import io.openvni.core.compile.DesiredConfig;
 import io.openvni.core.compile.DeviceRole;
+import io.openvni.core.status.DeviceStatus;
 import io.openvni.northbound.api.FabricSnapshot;
 import io.openvni.northbound.binding.AllocationCodec;
-import java.time.Instant;
 import java.time.format.DateTimeFormatter;
-import java.util.Comparator;
-import java.util.Map;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.stream.Collectors;
 import org.opendaylight.yang.gen.v1.urn.ietf.params.xml.ns.yang.ietf.yang.types.rev130715.DateAndTime;
 import org.opendaylight.yang.gen.v1.urn.openvni.yang.status.rev261126.Status;
 import org.opendaylight.yang.gen.v1.urn.openvni.yang.status.rev261126.StatusBuilder;
@@ -24,43 +22,27 @@ import org.opendaylight.yangtools.yang.common.Uint32;
 import org.opendaylight.yangtools.yang.common.Uint64;
 
 /**
- * Builds the operational {@code openvni-status:status} container from a snapshot and the devices' sync states.
- * Until a driver reports on a device it is {@code pending} at applied generation 0.
+ * Builds the operational {@code openvni-status:status} container from a snapshot: every device's standing, every
+ * tenant's realization (all devices carrying one of its networks in sync), and every allocation.
  */
 final class StatusModel {
     private StatusModel() {
         // static builder
     }
 
-    /**
-     * Where one device stands, as drivers report it.
-     *
-     * @param state its sync state
-     * @param appliedGeneration the generation it last confirmed
-     * @param lastError the last failure text, or empty
-     * @param lastChange when state or a generation last changed
-     */
-    record DeviceSync(SyncState state, long appliedGeneration, String lastError, Instant lastChange) {
-        static DeviceSync pending(final Instant when) {
-            return new DeviceSync(SyncState.Pending, 0, "", when);
-        }
-    }
-
-    static Status build(final FabricSnapshot snapshot, final Map<String, DeviceSync> syncStates) {
+    static Status build(final FabricSnapshot snapshot) {
         final var devices = new TreeMap<String, Device>();
         final var pendingByTenant = new TreeMap<String, TreeSet<String>>();
         for (var tenant : snapshot.intent().tenants()) {
             pendingByTenant.put(tenant.name(), new TreeSet<>());
         }
-        for (var entry : snapshot.compiled().devices().entrySet()) {
-            final DesiredConfig desired = entry.getValue();
-            final var sync = syncStates.getOrDefault(entry.getKey(), DeviceSync.pending(snapshot.processedAt()));
-            final boolean inSync = sync.state() == SyncState.InSync
-                && sync.appliedGeneration() == desired.generation();
-            devices.put(entry.getKey(), device(desired, sync));
-            if (!inSync) {
-                desired.intent().segments().forEach(segment -> pendingByTenant
-                    .computeIfAbsent(segment.tenant(), k -> new TreeSet<>()).add(entry.getKey()));
+        for (var desired : snapshot.compiled().devices().values()) {
+            final var intent = desired.intent();
+            final var status = snapshot.devices().get(intent.name());
+            devices.put(intent.name(), device(desired.intent().segments().size(), intent.vrfs().size(), status));
+            if (!status.isInSync()) {
+                intent.segments().forEach(segment -> pendingByTenant
+                    .computeIfAbsent(segment.tenant(), k -> new TreeSet<>()).add(intent.name()));
             }
         }
         return new StatusBuilder()
@@ -69,29 +51,26 @@ final class StatusModel {
                 .map(tenant -> new TenantBuilder()
                     .setName(new ObjectName(tenant.getKey()))
                     .setRealized(tenant.getValue().isEmpty())
-                    .setPendingDevice(tenant.getValue().stream().map(DeviceName::new)
-                        .collect(java.util.stream.Collectors.toSet()))
+                    .setPendingDevice(tenant.getValue().stream().map(DeviceName::new).collect(Collectors.toSet()))
                     .build())
-                .sorted(Comparator.comparing(t -> t.getName().getValue()))
                 .toList()))
             .setAllocation(BindingMap.ordered(AllocationCodec.toStatus(snapshot.allocations())))
             .build();
     }
 
-    private static Device device(final DesiredConfig desired, final DeviceSync sync) {
-        final var intent = desired.intent();
+    private static Device device(final int networks, final int vrfs, final DeviceStatus status) {
         final var builder = new DeviceBuilder()
-            .setName(new DeviceName(intent.name()))
-            .setDeviceType(intent.role() == DeviceRole.LEAF_SWITCH ? Device.DeviceType.LeafSwitch
+            .setName(new DeviceName(status.name()))
+            .setDeviceType(status.role() == DeviceRole.LEAF_SWITCH ? Device.DeviceType.LeafSwitch
                 : Device.DeviceType.NodeRouter)
-            .setSyncState(sync.state())
-            .setDesiredGeneration(Uint64.valueOf(desired.generation()))
-            .setAppliedGeneration(Uint64.valueOf(sync.appliedGeneration()))
-            .setLastChange(new DateAndTime(DateTimeFormatter.ISO_INSTANT.format(sync.lastChange())))
-            .setNetworks(Uint32.valueOf(intent.segments().size()))
-            .setVrfs(Uint32.valueOf(intent.vrfs().size()));
-        if (!sync.lastError().isEmpty()) {
-            builder.setLastError(sync.lastError());
+            .setSyncState(SyncState.ofName(status.state().yangName()))
+            .setDesiredGeneration(Uint64.valueOf(status.desiredGeneration()))
+            .setAppliedGeneration(Uint64.valueOf(status.appliedGeneration()))
+            .setLastChange(new DateAndTime(DateTimeFormatter.ISO_INSTANT.format(status.lastChange())))
+            .setNetworks(Uint32.valueOf(networks))
+            .setVrfs(Uint32.valueOf(vrfs));
+        if (!status.lastError().isEmpty()) {
+            builder.setLastError(status.lastError());
         }
         return builder.build();
     }
