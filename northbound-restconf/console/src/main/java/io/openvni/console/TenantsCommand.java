@@ -1,0 +1,22 @@
+package io.openvni.console;
+
+import io.openvni.northbound.api.FabricService;
+import org.apache.karaf.shell.api.action.Action;
+import org.apache.karaf.shell.api.action.Command;
+import org.apache.karaf.shell.api.action.lifecycle.Reference;
+import org.apache.karaf.shell.api.action.lifecycle.Service;
+
+/**
+ * {@code openvni:tenants}.
+ */
+@Service
+@Command(scope = "openvni", name = "tenants", description = "Shows the tenants: VRFs and networks with their VNIs, VLANs, subnets and placement (* = allocated)")
+public final class TenantsCommand implements Action {
+    @Reference
+    private FabricService fabric;
+
+    @Override
+    public Object execute() {
+        return ConsoleViews.tenants(fabric.snapshot());
+    }
+}
