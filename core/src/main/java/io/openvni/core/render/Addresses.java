@@ -27,12 +27,6 @@ public final class Addresses {
         return canonical(IpAddresses.parse(address));
     }
 
-    /** The canonical text of an address with prefix length, as in {@code 2001:db8::1/64}. */
-    public static String canonicalPrefix(final String prefix) {
-        final var parsed = IpPrefix.parse(prefix);
-        return canonical(parsed.address()) + "/" + parsed.length();
-    }
-
     /** The canonical text of an address. */
     public static String canonical(final InetAddress address) {
         if (address instanceof Inet4Address) {
@@ -69,6 +63,12 @@ public final class Addresses {
             }
         }
         return text.toString();
+    }
+
+    /** The canonical text of an address with prefix length, as in {@code 2001:db8::1/64}. */
+    public static String canonicalPrefix(final String prefix) {
+        final var parsed = IpPrefix.parse(prefix);
+        return canonical(parsed.address()) + "/" + parsed.length();
     }
 
     // An IPv4 key is shorter than any IPv6 key, so IPv4 sorts first.

@@ -9,7 +9,6 @@ import io.openvni.core.render.frr.KernelDevice.Kind;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 

@@ -221,15 +221,15 @@ public final class OpenConfigRenderer {
         }
     }
 
+    private static ObjectNode config(final ObjectNode entry) {
+        return (ObjectNode) entry.get("config");
+    }
+
     // A list entry with its key leaf, repeated under config as OpenConfig requires.
     private static ObjectNode keyed(final ArrayNode list, final String key, final String value) {
         final var entry = list.addObject().put(key, value);
         entry.putObject("config").put(key, value);
         return entry;
-    }
-
-    private static ObjectNode config(final ObjectNode entry) {
-        return (ObjectNode) entry.get("config");
     }
 
     private static ObjectNode keyed(final ArrayNode list, final String key, final long value) {

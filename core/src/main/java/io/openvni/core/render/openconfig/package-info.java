@@ -17,6 +17,8 @@
  * vlan. Two gaps shape the output: the EVI {@code vxlan/config/vni} leaf exists only for VLAN-based and
  * VLAN-bundle services, so L3 VNIs are bound through the VTEP's {@code local-endpoint-vnis}; and there is no leaf
  * marking an address as an anycast gateway, so the SVI carries the gateway as a plain address and the L3VRF's
- * {@code irb-anycast-gateway} marks the interface.
+ * {@code irb-anycast-gateway} marks the interface. The anycast gateway MAC is set on routed networks only, and a
+ * network's MTU goes on its SVI, so a pure L2 network's MTU has no place on a leaf switch (its ports are not
+ * OpenVNI's).
  */
 package io.openvni.core.render.openconfig;

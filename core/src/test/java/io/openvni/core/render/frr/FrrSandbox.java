@@ -107,20 +107,17 @@ final class FrrSandbox {
         final var lines = new ArrayList<>(List.of(
             "set -u",
             "W=" + quote(dir.toString()),
-            "created=0",
             "stop() {",
             "  for d in bgpd zebra; do [ -f \"$W/$d.pid\" ] && kill \"$(cat \"$W/$d.pid\")\" 2>/dev/null; done",
             "  for i in $(seq 50); do pgrep -x 'zebra|bgpd' >/dev/null || break; sleep 0.1; done",
             "  ip -all netns delete 2>/dev/null",
-            "  umount /run/netns 2>/dev/null",
-            // The mount is private, the folder is not: leave /run as it was.
-            "  [ $created = 1 ] && rmdir /run/netns 2>/dev/null",
             "}",
             "trap stop EXIT",
-            // A private /run/netns: zebra -n must see only this run's namespaces.
+            // A private /run, hence a private /run/netns: zebra -n must see only this run's namespaces, and the
+            // host's /run stays untouched. The daemons get all their paths on the command line.
             "mount --make-rprivate /",
-            "[ -d /run/netns ] || { mkdir /run/netns && created=1; }",
-            "mount -t tmpfs -o mode=755 ovni-netns /run/netns",
+            "mount -t tmpfs -o mode=755 ovni-run /run",
+            "mkdir /run/netns",
             "ip link set lo up",
             "k() { echo \"+ $*\" >>\"$W/kernel.out\"; \"$@\" >>\"$W/kernel.out\" 2>&1 "
                 + "|| echo \"FAILED: $*\" >>\"$W/kernel.out\"; }",
