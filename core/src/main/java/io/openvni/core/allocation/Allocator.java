@@ -25,6 +25,11 @@ import java.util.function.Function;
 public final class Allocator {
     static final long MAX_VNI = 16_777_215L;
     static final long MAX_VLAN = 4094;
+    /**
+     * First route-distinguisher index. FRR numbers its automatic RDs router-id:1, :2, ... and hides an explicit RD
+     * equal to its automatic one from the running configuration; starting high keeps ours distinct.
+     */
+    static final long MIN_RD_INDEX = 10_000;
     static final long MAX_RD_INDEX = 65_535;
 
     private static final String L2_POOL = "l2 VNI pool";
@@ -145,10 +150,10 @@ public final class Allocator {
             space.keep(AllocationKind.RD_INDEX, owner.path(),
                 ValueSpace.previousNumber(previous, AllocationKind.RD_INDEX, owner.path(), MAX_RD_INDEX));
         }
-        final var source = space.source(1, MAX_RD_INDEX);
+        final var source = space.source(MIN_RD_INDEX, MAX_RD_INDEX);
         for (var owner : owners) {
             space.allocate(AllocationKind.RD_INDEX, owner.path(), source, owner.path(),
-                "all route-distinguisher indexes 1.." + MAX_RD_INDEX + " are taken");
+                "all route-distinguisher indexes " + MIN_RD_INDEX + ".." + MAX_RD_INDEX + " are taken");
         }
     }
 

@@ -51,7 +51,7 @@ class AllocatorTest {
         assertEquals(Map.of(NET_DB, "10000", NET_WEB, "10001"), allocations.ofKind(L2_VNI));
         assertEquals(Map.of(VRF_RED, "50000"), allocations.ofKind(L3_VNI));
         assertEquals(Map.of(NET_DB, "100", NET_WEB, "101"), allocations.ofKind(VLAN));
-        assertEquals(Map.of(NET_DB, "1", VRF_RED, "2", NET_WEB, "3"), allocations.ofKind(RD_INDEX));
+        assertEquals(Map.of(NET_DB, "10000", VRF_RED, "10001", NET_WEB, "10002"), allocations.ofKind(RD_INDEX));
         assertEquals(Map.of(IntentPaths.nodeRouter("n1"), "10.255.0.3", IntentPaths.nodeRouter("n2"), "10.255.0.4"),
             allocations.ofKind(VTEP));
         assertEquals(allocations, sampleAllocations());
@@ -91,8 +91,8 @@ class AllocatorTest {
         assertValue(allocations, VLAN, aaa, "102");
         assertValue(allocations, L3_VNI, IntentPaths.vrf(ACME, "blue"), "50001");
         // aaa sorts before blue, both after the three existing indexes
-        assertValue(allocations, RD_INDEX, aaa, "4");
-        assertValue(allocations, RD_INDEX, IntentPaths.vrf(ACME, "blue"), "5");
+        assertValue(allocations, RD_INDEX, aaa, "10003");
+        assertValue(allocations, RD_INDEX, IntentPaths.vrf(ACME, "blue"), "10004");
     }
 
     @Test
@@ -103,7 +103,7 @@ class AllocatorTest {
         assertTrue(afterRemove.get(RD_INDEX, NET_DB).isEmpty());
         assertValue(afterRemove, L2_VNI, NET_WEB, "10001");
         assertValue(afterRemove, VLAN, NET_WEB, "101");
-        assertValue(afterRemove, RD_INDEX, NET_WEB, "3");
+        assertValue(afterRemove, RD_INDEX, NET_WEB, "10002");
 
         // The freed values are the lowest free ones again.
         final var readded = allocated(addNetwork(removeNetwork(sample(), ACME, DB), ACME, network("zzz").build()),
@@ -111,7 +111,7 @@ class AllocatorTest {
         final var zzz = IntentPaths.network(ACME, "zzz");
         assertValue(readded, L2_VNI, zzz, "10000");
         assertValue(readded, VLAN, zzz, "100");
-        assertValue(readded, RD_INDEX, zzz, "1");
+        assertValue(readded, RD_INDEX, zzz, "10000");
         assertValue(readded, L2_VNI, NET_WEB, "10001");
     }
 
@@ -122,7 +122,7 @@ class AllocatorTest {
         assertTrue(allocations.get(L2_VNI, NET_WEB).isEmpty());
         assertTrue(allocations.get(VLAN, NET_WEB).isEmpty());
         // The RD index is always allocated.
-        assertValue(allocations, RD_INDEX, NET_WEB, "3");
+        assertValue(allocations, RD_INDEX, NET_WEB, "10002");
         assertValue(allocations, L2_VNI, NET_DB, "10000");
     }
 
@@ -214,7 +214,8 @@ class AllocatorTest {
         final var indexes = allocated(intent, Allocations.EMPTY).ofKind(RD_INDEX);
         assertEquals(7, indexes.size());
         assertEquals(7, Set.copyOf(indexes.values()).size());
-        assertEquals(Set.of("1", "2", "3", "4", "5", "6", "7"), Set.copyOf(indexes.values()));
+        assertEquals(Set.of("10000", "10001", "10002", "10003", "10004", "10005", "10006"),
+            Set.copyOf(indexes.values()));
     }
 
     @Test
@@ -232,22 +233,22 @@ class AllocatorTest {
         assertValue(allocations, VLAN, NET_DB, "100");
         // db keeps 7 (first in order); web cannot share it
         assertValue(allocations, RD_INDEX, NET_DB, "7");
-        assertValue(allocations, RD_INDEX, VRF_RED, "1");
-        assertValue(allocations, RD_INDEX, NET_WEB, "2");
+        assertValue(allocations, RD_INDEX, VRF_RED, "10000");
+        assertValue(allocations, RD_INDEX, NET_WEB, "10001");
         assertValue(allocations, VTEP, IntentPaths.nodeRouter("n1"), "10.255.0.3");
     }
 
     @Test
     void rdIndexesExhausted() {
         final var networks = new ArrayList<Network>();
-        for (int i = 1; i <= 65_536; i++) {
+        for (int i = 1; i <= 55_537; i++) {
             // Explicit VNI and VLAN so that only the RD index space runs out; duplicates are validation's business.
             networks.add(network(String.format("n%05d", i)).l2Vni(i).vlan(100).build());
         }
         final var intent = new Intent(IntentFixtures.fabric(), List.of(IntentFixtures.tenant("big", List.of(),
             networks)));
         final var errors = failed(intent, Allocations.EMPTY);
-        assertEquals(List.of("/tenants/tenant[big]/network[n65536]: all route-distinguisher indexes 1..65535 are "
+        assertEquals(List.of("/tenants/tenant[big]/network[n55537]: all route-distinguisher indexes 10000..65535 are "
             + "taken"), errors.stream().map(Object::toString).toList());
     }
 

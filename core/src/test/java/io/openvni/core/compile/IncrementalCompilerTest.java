@@ -50,14 +50,14 @@ class IncrementalCompilerTest {
         final var web = intent.segments().get(1);
         assertEquals(WEB, web.network());
         assertEquals(101, web.vlan());
-        assertEquals("10.0.0.1:3", web.routeDistinguisher());
+        assertEquals("10.0.0.1:10002", web.routeDistinguisher());
         assertEquals(List.of("65000:10001"), web.importRouteTargets());
         assertEquals(50000L, web.vrf());
         assertEquals(List.of("10.1.0.1/24"), web.gateways());
         final var red = intent.vrfs().getFirst();
         assertEquals(RED, red.vrf());
         assertEquals(50000L, red.vni());
-        assertEquals("10.0.0.1:2", red.routeDistinguisher());
+        assertEquals("10.0.0.1:10001", red.routeDistinguisher());
         assertEquals(List.of("65000:50000"), red.exportRouteTargets());
         // leaf1 peers with its attached node router n1 at n1's allocated VTEP
         assertEquals(List.of(new BgpNeighbor("10.255.0.3", 65101, N1, Set.of(AddressFamily.L2VPN_EVPN))),
@@ -65,7 +65,7 @@ class IncrementalCompilerTest {
 
         final var n1 = result.fabric().device(N1).orElseThrow().intent();
         assertEquals("10.255.0.3", n1.underlay().vtepAddress());
-        assertEquals("10.0.1.1:3", n1.segments().get(1).routeDistinguisher());
+        assertEquals("10.0.1.1:10002", n1.segments().get(1).routeDistinguisher());
         assertEquals(List.of("192.168.1.0"), n1.neighbors().stream().map(BgpNeighbor::address).toList());
     }
 

@@ -22,8 +22,8 @@ import java.util.function.UnaryOperator;
  * attached to leaf2) without VTEP addresses, vtep-pool 10.255.0.0/24, route-target ASN 65000 and default pools.
  * Tenant {@code acme} has VRF {@code red} and networks {@code web} (10.1.0.0/24, gateway 10.1.0.1/24) and
  * {@code db} (10.2.0.0/24, gateway 10.2.0.1/24), both routed by red, everything else allocated. Allocated from
- * nothing: db l2-vni 10000 / vlan 100 / rd-index 1, red l3-vni 50000 / rd-index 2, web l2-vni 10001 / vlan 101 /
- * rd-index 3, n1 vtep 10.255.0.3, n2 vtep 10.255.0.4.
+ * nothing: db l2-vni 10000 / vlan 100 / rd-index 10000, red l3-vni 50000 / rd-index 10001, web l2-vni 10001 /
+ * vlan 101 / rd-index 10002, n1 vtep 10.255.0.3, n2 vtep 10.255.0.4.
  */
 public final class IntentFixtures {
     public static final String ACME = "acme";
