@@ -1,0 +1,103 @@
+package io.openvni.it;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.function.Predicate;
+
+/**
+ * The demo fabric and tenant of {@code scripts/demo} (the README walkthrough uses the same files), and the
+ * RESTCONF paths of the OpenVNI models.
+ */
+final class DemoData {
+    static final String FABRIC = RestconfClient.DATA + "openvni-fabric:fabric";
+    static final String TENANTS = RestconfClient.DATA + "openvni-tenant:tenants";
+    static final String ACME = TENANTS + "/tenant=acme";
+    static final String STATUS = RestconfClient.DATA + "openvni-status:status?content=nonconfig";
+    static final String ALLOCATIONS = RestconfClient.DATA + "openvni-status:allocations";
+    static final String PREVIEW = RestconfClient.OPERATIONS + "openvni-tenant:preview-device-config";
+
+    private static final Path DEMO = Path.of("..", "scripts", "demo");
+
+    private DemoData() {
+        // constants and loaders
+    }
+
+    static String fabric() {
+        return read("10-fabric.json");
+    }
+
+    static String acme() {
+        return read("20-tenant-acme.json");
+    }
+
+    /** Puts the demo fabric and tenant, replacing whatever tenants there were. */
+    static void reset(final RestconfClient restconf) {
+        expectOk(restconf.delete(TENANTS), 204, 404, 409);
+        expectOk(restconf.put(FABRIC, fabric()), 200, 201, 204);
+        expectOk(restconf.put(ACME, acme()), 200, 201, 204);
+        awaitQuiet(restconf);
+    }
+
+    /** Waits until the controller has processed every change: the status reads the same twice, a second apart. */
+    static RestconfClient.Response awaitQuiet(final RestconfClient restconf) {
+        final long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        var last = restconf.get(STATUS);
+        while (System.nanoTime() < deadline) {
+            sleep(1000);
+            final var next = restconf.get(STATUS);
+            if (next.status() == 200 && next.body().equals(last.body())) {
+                return next;
+            }
+            last = next;
+        }
+        throw new AssertionError("the controller never settled; last status: " + last);
+    }
+
+    static String preview(final String device) {
+        return "{\"input\":{\"device\":\"" + device + "\"}}";
+    }
+
+    /** Polls a GET until the predicate holds; returns the last response. */
+    static RestconfClient.Response await(final RestconfClient restconf, final String path,
+            final Predicate<RestconfClient.Response> done) {
+        final long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        RestconfClient.Response response;
+        do {
+            response = restconf.get(path);
+            if (done.test(response)) {
+                return response;
+            }
+            sleep(200);
+        } while (System.nanoTime() < deadline);
+        throw new AssertionError("timed out waiting on " + path + "; last: " + response);
+    }
+
+    static void expectOk(final RestconfClient.Response response, final int... statuses) {
+        for (int status : statuses) {
+            if (response.status() == status) {
+                return;
+            }
+        }
+        throw new AssertionError("unexpected " + response);
+    }
+
+    private static void sleep(final long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static String read(final String file) {
+        try {
+            return Files.readString(DEMO.resolve(file));
+        } catch (IOException e) {
+            throw new UncheckedIOException("demo data " + DEMO.resolve(file).toAbsolutePath() + " is missing", e);
+        }
+    }
+}

@@ -1,0 +1,130 @@
+package io.openvni.it;
+
+import static io.openvni.it.DemoData.ACME;
+import static io.openvni.it.DemoData.ALLOCATIONS;
+import static io.openvni.it.DemoData.FABRIC;
+import static io.openvni.it.DemoData.PREVIEW;
+import static io.openvni.it.DemoData.STATUS;
+import static io.openvni.it.DemoData.TENANTS;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The README walkthrough, driven only over RESTCONF and the Karaf console: describe a fabric and a tenant, see
+ * allocations, status and every device's desired configuration; change one network and see only its devices move
+ * to a new generation; restart the controller and find the same allocations.
+ */
+@OpenVniController
+class TenantWalkthroughIT {
+    @Test
+    void tenantLandsInStatusAndPreview(final RestconfClient restconf, final KarafConsole console) {
+        DemoData.reset(restconf);
+        final var status = awaitDevices(restconf, 4);
+        final var generations = generations(status);
+        assertEquals(4, generations.size(), status::toString);
+
+        // every allocation is shown in status and persisted in the allocations container
+        final var allocations = DemoData.await(restconf, ALLOCATIONS, r -> r.status() == 200).json().toString();
+        assertTrue(allocations.contains("/tenants/tenant[acme]/network[web]"), allocations);
+        assertTrue(allocations.contains("\"l3-vni\""), allocations);
+        assertTrue(allocations.contains("\"vtep\""), allocations);
+
+        final var leaf = restconf.post(PREVIEW, DemoData.preview("leaf1"));
+        assertEquals(200, leaf.status(), leaf::toString);
+        final var leafOutput = leaf.json().path("openvni-tenant:output");
+        assertEquals("openconfig-json", leafOutput.path("format").asText(), leaf::toString);
+        final var leafConfig = RestconfClient.parse(leafOutput.path("config").asText());
+        assertTrue(leafConfig.has("openconfig-network-instance:network-instances"), leafConfig::toString);
+        assertTrue(leafConfig.toString().contains("L2VSI") && leafConfig.toString().contains("L3VRF"),
+            leafConfig::toString);
+
+        final var node = restconf.post(PREVIEW, DemoData.preview("node1"));
+        assertEquals(200, node.status(), node::toString);
+        final var nodeOutput = node.json().path("openvni-tenant:output");
+        assertEquals("frr", nodeOutput.path("format").asText());
+        final String frr = nodeOutput.path("config").asText();
+        assertTrue(frr.contains("router bgp 65101") && frr.contains("advertise-all-vni")
+            && frr.contains("netns /run/netns/"), frr);
+        assertTrue(nodeOutput.path("kernel-device").size() > 3, node::toString);
+
+        final var unknown = restconf.post(PREVIEW, DemoData.preview("nosuch"));
+        assertEquals(400, unknown.status(), unknown::toString);
+        assertTrue(unknown.body().contains("no leaf switch or node router named 'nosuch'"), unknown::toString);
+
+        final var statusCommand = console.run("openvni:status");
+        assertTrue(statusCommand.output().contains("leaf1") && statusCommand.output().contains("pending"),
+            statusCommand::toString);
+        final var previewCommand = console.run("openvni:preview node1");
+        assertTrue(previewCommand.output().contains("router bgp 65101"), previewCommand::toString);
+        final var tenantsCommand = console.run("openvni:tenants");
+        assertTrue(tenantsCommand.output().contains("web") && tenantsCommand.output().contains("10.1.0.0/24"),
+            tenantsCommand::toString);
+        final var fabricCommand = console.run("openvni:fabric");
+        assertTrue(fabricCommand.output().contains("node2") && fabricCommand.output().contains("(allocated)"),
+            fabricCommand::toString);
+        assertFalse(fabricCommand.output().contains("demo"), "credentials must not be shown: " + fabricCommand);
+    }
+
+    @Test
+    void networkChangeBumpsOnlyItsDevices(final RestconfClient restconf) {
+        DemoData.reset(restconf);
+        final var before = generations(awaitDevices(restconf, 4));
+        // db is placed on leaf1 and node1 only
+        final var changed = restconf.patch(ACME + "/network=db", """
+            {"openvni-tenant:network":[{"name":"db","arp-suppression":false}]}""");
+        DemoData.expectOk(changed, 200, 204);
+        final var after = generations(DemoData.await(restconf, STATUS, response -> response.status() == 200
+            && generations(response.json()).get("leaf1") > before.get("leaf1")).json());
+        assertEquals(before.get("leaf1") + 1, after.get("leaf1"));
+        assertEquals(before.get("node1") + 1, after.get("node1"));
+        assertEquals(before.get("leaf2"), after.get("leaf2"));
+        assertEquals(before.get("node2"), after.get("node2"));
+    }
+
+    @Test
+    void allocationsSurviveRestartAndAreFreedOnDelete(final RestconfClient restconf,
+            final ControllerDistribution controller) {
+        DemoData.reset(restconf);
+        awaitDevices(restconf, 4);
+        final JsonNode allocations = DemoData.await(restconf, ALLOCATIONS, r -> r.status() == 200
+            && r.body().contains("network[db]")).json();
+
+        controller.stop(Duration.ofSeconds(120));
+        controller.start(Duration.ofSeconds(300));
+
+        final var afterRestart = DemoData.await(restconf, ALLOCATIONS, r -> r.status() == 200).json();
+        assertEquals(allocations, afterRestart, "allocations changed across a restart");
+        // the controller recompiles from the persisted intent and allocations
+        awaitDevices(restconf, 4);
+        final var preview = restconf.post(PREVIEW, DemoData.preview("leaf2"));
+        assertEquals(200, preview.status(), preview::toString);
+
+        DemoData.expectOk(restconf.delete(ACME + "/network=db"), 204);
+        final var freed = DemoData.await(restconf, ALLOCATIONS, r -> !r.body().contains("network[db]"));
+        assertTrue(freed.body().contains("network[web]"), freed::toString);
+        DemoData.expectOk(restconf.delete(TENANTS), 204);
+        final var none = DemoData.await(restconf, ALLOCATIONS, r -> !r.body().contains("/tenants/"));
+        assertTrue(none.body().contains("/fabric/node-router[node1]"), "VTEPs stay while their nodes exist: " + none);
+        DemoData.expectOk(restconf.get(FABRIC), 200);
+    }
+
+    private static JsonNode awaitDevices(final RestconfClient restconf, final int count) {
+        return DemoData.await(restconf, STATUS, response -> response.status() == 200
+            && response.json().path("openvni-status:status").path("device").size() == count).json();
+    }
+
+    private static Map<String, Long> generations(final JsonNode status) {
+        final var result = new HashMap<String, Long>();
+        for (var device : status.path("openvni-status:status").path("device")) {
+            result.put(device.path("name").asText(), device.path("desired-generation").asLong());
+        }
+        return result;
+    }
+}
