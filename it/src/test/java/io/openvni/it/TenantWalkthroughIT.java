@@ -11,6 +11,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
@@ -90,7 +91,7 @@ class TenantWalkthroughIT {
 
     @Test
     void allocationsSurviveRestartAndAreFreedOnDelete(final RestconfClient restconf,
-            final ControllerDistribution controller) {
+            final ControllerDistribution controller) throws IOException {
         DemoData.reset(restconf);
         awaitDevices(restconf, 4);
         final JsonNode allocations = DemoData.await(restconf, ALLOCATIONS, r -> r.status() == 200
