@@ -1,0 +1,125 @@
+package io.openvni.northbound.binding;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.openvni.core.allocation.Allocation;
+import io.openvni.core.allocation.AllocationKind;
+import io.openvni.core.allocation.Allocations;
+import io.openvni.core.intent.Fabric;
+import io.openvni.core.intent.NumberRange;
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+import org.opendaylight.yang.gen.v1.urn.ietf.params.xml.ns.yang.ietf.inet.types.rev130715.Host;
+import org.opendaylight.yang.gen.v1.urn.ietf.params.xml.ns.yang.ietf.inet.types.rev130715.IpAddress;
+import org.opendaylight.yang.gen.v1.urn.ietf.params.xml.ns.yang.ietf.inet.types.rev130715.IpPrefix;
+import org.opendaylight.yang.gen.v1.urn.ietf.params.xml.ns.yang.ietf.inet.types.rev130715.Ipv4Address;
+import org.opendaylight.yang.gen.v1.urn.ietf.params.xml.ns.yang.ietf.inet.types.rev130715.Ipv4Prefix;
+import org.opendaylight.yang.gen.v1.urn.ietf.params.xml.ns.yang.ietf.inet.types.rev130715.PortNumber;
+import org.opendaylight.yang.gen.v1.urn.openvni.yang.fabric.rev261126.FabricBuilder;
+import org.opendaylight.yang.gen.v1.urn.openvni.yang.fabric.rev261126.fabric.NodeRouterBuilder;
+import org.opendaylight.yang.gen.v1.urn.openvni.yang.fabric.rev261126.fabric.VniPoolsBuilder;
+import org.opendaylight.yang.gen.v1.urn.openvni.yang.fabric.rev261126.fabric.node.router.BgpPeerBuilder;
+import org.opendaylight.yang.gen.v1.urn.openvni.yang.fabric.rev261126.fabric.node.router.FrrBuilder;
+import org.opendaylight.yang.gen.v1.urn.openvni.yang.fabric.rev261126.fabric.node.router.SshBuilder;
+import org.opendaylight.yang.gen.v1.urn.openvni.yang.fabric.rev261126.fabric.node.router.ssh.credentials.PrivateKeyBuilder;
+import org.opendaylight.yang.gen.v1.urn.openvni.yang.fabric.rev261126.fabric.vni.pools.L2Builder;
+import org.opendaylight.yang.gen.v1.urn.openvni.yang.tenant.rev261126.TenantsBuilder;
+import org.opendaylight.yang.gen.v1.urn.openvni.yang.tenant.rev261126.tenants.TenantBuilder;
+import org.opendaylight.yang.gen.v1.urn.openvni.yang.tenant.rev261126.tenants.tenant.NetworkBuilder;
+import org.opendaylight.yang.gen.v1.urn.openvni.yang.tenant.rev261126.tenants.tenant.VrfBuilder;
+import org.opendaylight.yang.gen.v1.urn.openvni.yang.types.rev261126.AsNumber;
+import org.opendaylight.yang.gen.v1.urn.openvni.yang.types.rev261126.DeviceName;
+import org.opendaylight.yang.gen.v1.urn.openvni.yang.types.rev261126.ObjectName;
+import org.opendaylight.yang.gen.v1.urn.openvni.yang.types.rev261126.RouteTarget;
+import org.opendaylight.yang.gen.v1.urn.openvni.yang.types.rev261126.Vni;
+import org.opendaylight.yangtools.binding.util.BindingMap;
+import org.opendaylight.yangtools.yang.common.Uint16;
+import org.opendaylight.yangtools.yang.common.Uint32;
+
+class IntentCodecTest {
+    @Test
+    void absentContainersGiveTheEmptyIntent() {
+        final var intent = IntentCodec.toIntent(null, null);
+        assertEquals(Fabric.EMPTY, intent.fabric());
+        assertTrue(intent.tenants().isEmpty());
+    }
+
+    @Test
+    void appliesModelDefaults() {
+        final var fabric = IntentCodec.toIntent(new FabricBuilder()
+            .setVniPools(new VniPoolsBuilder().setL2(new L2Builder().setStart(Uint32.valueOf(20000)).build()).build())
+            .build(), null).fabric();
+        assertNull(fabric.routeTargetAsn());
+        assertEquals(Fabric.DEFAULT_ANYCAST_GATEWAY_MAC, fabric.anycastGatewayMac());
+        // a partially written pool keeps the default for the missing bound
+        assertEquals(new NumberRange(20000, Fabric.DEFAULT_L2_VNI_POOL.end()), fabric.l2VniPool());
+        assertEquals(Fabric.DEFAULT_VLAN_POOL, fabric.vlanPool());
+        assertTrue(fabric.autoHeal());
+    }
+
+    @Test
+    void convertsNodeRoutersAndKeepsCredentialsSecret() {
+        final var node = new NodeRouterBuilder()
+            .setName(new DeviceName("n1"))
+            .setSsh(new SshBuilder().setHost(new Host(new IpAddress(new Ipv4Address("192.0.2.1"))))
+                .setUsername("root")
+                .setCredentials(new PrivateKeyBuilder().setPrivateKey("-----BEGIN KEY-----").build()).build())
+            .setFrr(new FrrBuilder().setNetnsVrf(true).setGrpcPort(new PortNumber(Uint16.valueOf(50051))).build())
+            .setAsn(new AsNumber(Uint32.valueOf(65101)))
+            .setRouterId(new Ipv4Address("10.0.1.1"))
+            .setAttachedLeafSwitch(Set.of(new DeviceName("leaf2"), new DeviceName("leaf1")))
+            .setBgpPeer(BindingMap.of(new BgpPeerBuilder().setAddress(new IpAddress(new Ipv4Address("192.168.1.1")))
+                .setAsn(new AsNumber(Uint32.valueOf(65001))).build()))
+            .build();
+        final var converted = IntentCodec.toIntent(new FabricBuilder().setNodeRouter(BindingMap.of(node)).build(),
+            null).fabric().nodeRouter("n1").orElseThrow();
+        assertEquals(22, converted.ssh().port());
+        assertNull(converted.ssh().password());
+        assertEquals("-----BEGIN KEY-----", converted.ssh().privateKey().value());
+        assertFalse(converted.toString().contains("BEGIN KEY"), "credentials must never reach logs");
+        assertTrue(converted.frr().netnsVrf());
+        assertEquals(50051, converted.frr().grpcPort());
+        assertNull(converted.vtepAddress());
+        assertEquals(List.of("leaf1", "leaf2"), converted.attachedLeafSwitches());
+        assertEquals("192.168.1.1", converted.bgpPeers().getFirst().address());
+    }
+
+    @Test
+    void convertsTenants() {
+        final var tenants = new TenantsBuilder().setTenant(BindingMap.of(new TenantBuilder()
+            .setName(new ObjectName("acme"))
+            .setVrf(BindingMap.of(new VrfBuilder().setName(new ObjectName("red")).setL3Vni(new Vni(Uint32.valueOf(50001)))
+                .setImportRouteTarget(Set.of(new RouteTarget("65000:7"))).build()))
+            .setNetwork(BindingMap.of(new NetworkBuilder().setName(new ObjectName("web"))
+                .setVrf(new ObjectName("red"))
+                .setSubnet(Set.of(new IpPrefix(new Ipv4Prefix("10.1.0.0/24"))))
+                .setGateway(Set.of(new IpPrefix(new Ipv4Prefix("10.1.0.1/24"))))
+                .build()))
+            .build())).build();
+        final var tenant = IntentCodec.toIntent(null, tenants).tenant("acme").orElseThrow();
+        assertEquals("", tenant.description());
+        final var vrf = tenant.vrf("red").orElseThrow();
+        assertEquals(50001L, vrf.l3Vni());
+        assertEquals(List.of("65000:7"), vrf.importRouteTargets());
+        final var network = tenant.network("web").orElseThrow();
+        assertNull(network.l2Vni());
+        assertTrue(network.arpSuppression(), "arp-suppression defaults to true");
+        assertEquals(List.of("10.1.0.0/24"), network.subnets());
+        assertEquals(List.of("10.1.0.1/24"), network.gateways());
+        assertTrue(network.nodeRouters().isEmpty());
+    }
+
+    @Test
+    void allocationsRoundTrip() {
+        final var allocations = Allocations.of(List.of(
+            new Allocation(AllocationKind.L2_VNI, "/tenants/tenant[a]/network[b]", "10000"),
+            new Allocation(AllocationKind.VTEP, "/fabric/node-router[n1]", "10.255.0.1")));
+        assertEquals(allocations, AllocationCodec.toCore(AllocationCodec.toStored(allocations)));
+        assertEquals(2, AllocationCodec.toStatus(allocations).size());
+        assertEquals(Allocations.EMPTY, AllocationCodec.toCore(null));
+    }
+}
