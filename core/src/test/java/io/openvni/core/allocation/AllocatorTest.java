@@ -66,7 +66,7 @@ class AllocatorTest {
     void resultDoesNotDependOnListOrder() {
         final var intent = addTenant(addNetwork(sample(), ACME, network("app").build()),
             IntentFixtures.tenant("beta", List.of(vrf("blue").build()), List.of(network("x").build())));
-        final var reversed = reverse(intent);
+        final var reversed = IntentFixtures.reverse(intent);
         assertEquals(allocated(intent, Allocations.EMPTY), allocated(reversed, Allocations.EMPTY));
     }
 
@@ -74,7 +74,7 @@ class AllocatorTest {
     void restartWithPreviousAllocationsGivesIdenticalResult() {
         final var first = allocated(sample(), Allocations.EMPTY);
         assertEquals(first, allocated(sample(), first));
-        assertEquals(first, allocated(reverse(sample()), first));
+        assertEquals(first, allocated(IntentFixtures.reverse(sample()), first));
     }
 
     @Test
@@ -252,21 +252,4 @@ class AllocatorTest {
             + "taken"), errors.stream().map(Object::toString).toList());
     }
 
-    /** The intent with every list reversed. */
-    static Intent reverse(final Intent intent) {
-        final var fabric = intent.fabric();
-        final var tenants = new ArrayList<Tenant>();
-        for (var tenant : intent.tenants()) {
-            tenants.add(new Tenant(tenant.name(), tenant.description(), reversed(tenant.vrfs()),
-                reversed(tenant.networks())));
-        }
-        return new Intent(fabric.withDevices(reversed(fabric.leafSwitches()), reversed(fabric.nodeRouters())),
-            reversed(tenants));
-    }
-
-    private static <T> List<T> reversed(final List<T> list) {
-        final var copy = new ArrayList<>(list);
-        Collections.reverse(copy);
-        return copy;
-    }
 }

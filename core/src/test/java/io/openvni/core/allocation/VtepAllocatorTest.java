@@ -131,7 +131,7 @@ class VtepAllocatorTest {
         ScaleChecks.assertConsistent(intent, allocations);
         assertTrue(allocations.ofKind(VTEP).values().stream().noneMatch(v -> v.equals("10.128.0.0")));
         assertEquals(allocations, allocated(intent, allocations));
-        assertEquals(allocations, allocated(AllocatorTest.reverse(intent), Allocations.EMPTY));
+        assertEquals(allocations, allocated(IntentFixtures.reverse(intent), Allocations.EMPTY));
     }
 
     /** The sample intent with its node routers replaced by {@code count} routers x1.. without VTEP address. */

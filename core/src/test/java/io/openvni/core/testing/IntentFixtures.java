@@ -200,4 +200,22 @@ public final class IntentFixtures {
         result.add(item);
         return result;
     }
+
+    /** The intent with every list reversed: results must not depend on input order. */
+    public static Intent reverse(final Intent intent) {
+        final var fabric = intent.fabric();
+        final var tenants = new ArrayList<Tenant>();
+        for (var tenant : intent.tenants()) {
+            tenants.add(new Tenant(tenant.name(), tenant.description(), reversed(tenant.vrfs()),
+                reversed(tenant.networks())));
+        }
+        return new Intent(fabric.withDevices(reversed(fabric.leafSwitches()), reversed(fabric.nodeRouters())),
+            reversed(tenants));
+    }
+
+    private static <T> List<T> reversed(final List<T> list) {
+        final var copy = new ArrayList<>(list);
+        java.util.Collections.reverse(copy);
+        return copy;
+    }
 }

@@ -105,7 +105,7 @@ class IntentValidatorTest {
             "/tenants/tenant[acme]/network[web]/mtu: MTU 100 is out of range 576..9216"),
             errors.stream().map(ValidationError::toString).toList());
         assertEquals(errors, errors.stream().sorted(Comparator.comparing(ValidationError::path)).toList());
-        assertEquals(errors, IntentValidator.validate(reverse(intent), Allocations.EMPTY));
+        assertEquals(errors, IntentValidator.validate(IntentFixtures.reverse(intent), Allocations.EMPTY));
     }
 
     @Test
@@ -125,20 +125,4 @@ class IntentValidatorTest {
         RuleCase.assertError(noPool, "/fabric/node-router[n1]/vtep-address", List.of("no vtep-pool"));
     }
 
-    private static Intent reverse(final Intent intent) {
-        final var tenants = new ArrayList<Tenant>();
-        for (var tenant : intent.tenants()) {
-            tenants.add(new Tenant(tenant.name(), tenant.description(), reversed(tenant.vrfs()),
-                reversed(tenant.networks())));
-        }
-        final var fabric = intent.fabric();
-        return new Intent(fabric.withDevices(reversed(fabric.leafSwitches()), reversed(fabric.nodeRouters())),
-            reversed(tenants));
-    }
-
-    private static <T> List<T> reversed(final List<T> list) {
-        final var copy = new ArrayList<>(list);
-        Collections.reverse(copy);
-        return copy;
-    }
 }
