@@ -1,0 +1,62 @@
+package io.openvni.it;
+
+import static org.junit.jupiter.api.Assertions.assertAll;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The distribution boots, is locked down and can be operated: RESTCONF with authentication, loopback-only
+ * listeners, a working Karaf console.
+ */
+@OpenVniController
+class SmokeIT {
+    private static final String TOPOLOGY = RestconfClient.DATA + "network-topology:network-topology";
+
+    @Test
+    void restconfRequiresAuthentication(final RestconfClient restconf) {
+        assertEquals(401, restconf.withoutCredentials().get(TOPOLOGY).status());
+        assertEquals(401, restconf.withCredentials(new Credentials("admin", "wrong")).get(TOPOLOGY).status());
+    }
+
+    @Test
+    void restconfServesNetworkTopology(final RestconfClient restconf) {
+        final var response = restconf.get(TOPOLOGY);
+        assertEquals(200, response.status(), response::toString);
+        // odl-netconf-topology creates its topology at startup
+        final var topologies = response.json().path("network-topology:network-topology").path("topology");
+        assertTrue(topologies.toString().contains("\"topology-netconf\""), response::toString);
+    }
+
+    @Test
+    void listensOnLoopbackOnly(final ControllerDistribution controller) throws IOException {
+        final List<InetSocketAddress> sockets = controller.listeningSockets();
+        assertTrue(sockets.stream().anyMatch(s -> s.getPort() == ControllerDistribution.RESTCONF_PORT), sockets::toString);
+        assertTrue(sockets.stream().anyMatch(s -> s.getPort() == ControllerDistribution.SSH_PORT), sockets::toString);
+        assertAll(sockets.stream().map(socket -> () -> assertTrue(socket.getAddress().isLoopbackAddress(),
+            () -> "listening beyond loopback: " + socket + " (all: " + sockets + ")")));
+    }
+
+    @Test
+    void consoleRunsCommands(final KarafConsole console) {
+        final var features = console.run("feature:list -i | grep odl-openvni");
+        assertEquals(0, features.exitCode(), features::toString);
+        assertTrue(features.output().contains("odl-openvni") && features.output().contains("Started"),
+            features::toString);
+
+        final var bundles = console.run("bundle:list -s -t 0 | grep openvni");
+        assertTrue(bundles.output().contains("openvni-yang-models") && bundles.output().contains("Active"),
+            bundles::toString);
+    }
+
+    @Test
+    void consoleEnforcesCommandAcls(final KarafConsole console) {
+        // the session user comes from the console's JAAS login; on JDK 24+ that needs the JDK-compat agent
+        final var whoami = console.run("jaas:whoami");
+        assertTrue(whoami.output().contains("karaf"), whoami::toString);
+    }
+}
