@@ -405,6 +405,7 @@ public final class ControllerDistribution implements AutoCloseable {
         }
     }
 
+    @SuppressWarnings("checkstyle:RegexpSinglelineJava") // progress for whoever watches the test run
     static void log(final String message) {
         System.out.println("[openvni-it] " + message);
     }

@@ -89,6 +89,7 @@ public final class ControllerExtension implements BeforeAllCallback, ParameterRe
             this.failure = failure;
         }
 
+        @SuppressWarnings("checkstyle:IllegalCatch") // any startup failure is remembered and reported per class
         static SharedController start() {
             final var timeout = Duration.ofSeconds(
                 Long.getLong(ControllerDistribution.START_TIMEOUT_PROPERTY, 300));

@@ -16,5 +16,4 @@
  * One controller is started for the whole test run (all classes share it) and stopped at the end; when a test
  * fails, the controller's logs are copied next to the failsafe reports and their tail is printed.
  */
-@org.eclipse.jdt.annotation.NonNullByDefault
 package io.openvni.it;

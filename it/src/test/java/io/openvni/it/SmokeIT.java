@@ -35,8 +35,9 @@ class SmokeIT {
     @Test
     void listensOnLoopbackOnly(final ControllerDistribution controller) throws IOException {
         final List<InetSocketAddress> sockets = controller.listeningSockets();
-        assertTrue(sockets.stream().anyMatch(s -> s.getPort() == ControllerDistribution.RESTCONF_PORT), sockets::toString);
-        assertTrue(sockets.stream().anyMatch(s -> s.getPort() == ControllerDistribution.SSH_PORT), sockets::toString);
+        final List<Integer> ports = sockets.stream().map(InetSocketAddress::getPort).toList();
+        assertTrue(ports.contains(ControllerDistribution.RESTCONF_PORT), sockets::toString);
+        assertTrue(ports.contains(ControllerDistribution.SSH_PORT), sockets::toString);
         assertAll(sockets.stream().map(socket -> () -> assertTrue(socket.getAddress().isLoopbackAddress(),
             () -> "listening beyond loopback: " + socket + " (all: " + sockets + ")")));
     }

@@ -6,7 +6,6 @@ import java.security.AccessControlContext;
 import java.security.PrivilegedAction;
 import java.security.PrivilegedActionException;
 import java.security.PrivilegedExceptionAction;
-import java.util.concurrent.Callable;
 import java.util.concurrent.CompletionException;
 import javax.security.auth.Subject;
 
@@ -48,15 +47,19 @@ public final class CurrentSubject {
      * @param action the action
      * @return the result of the action
      */
+    @SuppressWarnings("checkstyle:AvoidHidingCauseException") // callAs() wrapped what the action threw
     public static <T> T doAs(final Subject subject, final PrivilegedAction<T> action) {
         requireNonNull(action);
+        final Subject previous = bind(subject);
         try {
-            return callAs(subject, action::run);
-        } catch (RuntimeException e) {
+            return Subject.callAs(subject, action::run);
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof RuntimeException cause) {
+                throw cause;
+            }
             throw e;
-        } catch (Exception e) {
-            // PrivilegedAction.run() cannot throw checked exceptions
-            throw new IllegalStateException(e);
+        } finally {
+            restore(previous);
         }
     }
 
@@ -69,15 +72,23 @@ public final class CurrentSubject {
      * @return the result of the action
      * @throws PrivilegedActionException wrapping a checked exception thrown by the action
      */
+    @SuppressWarnings("checkstyle:AvoidHidingCauseException") // callAs() wrapped what the action threw
     public static <T> T doAs(final Subject subject, final PrivilegedExceptionAction<T> action)
             throws PrivilegedActionException {
         requireNonNull(action);
+        final Subject previous = bind(subject);
         try {
-            return callAs(subject, action::run);
-        } catch (RuntimeException e) {
+            return Subject.callAs(subject, action::run);
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof RuntimeException cause) {
+                throw cause;
+            }
+            if (e.getCause() instanceof Exception cause) {
+                throw new PrivilegedActionException(cause);
+            }
             throw e;
-        } catch (Exception e) {
-            throw new PrivilegedActionException(e);
+        } finally {
+            restore(previous);
         }
     }
 
@@ -110,23 +121,17 @@ public final class CurrentSubject {
         return doAs(subject, action);
     }
 
-    private static <T> T callAs(final Subject subject, final Callable<T> action) throws Exception {
+    private static Subject bind(final Subject subject) {
         final Subject previous = INHERITED.get();
         INHERITED.set(subject);
-        try {
-            return Subject.callAs(subject, action);
-        } catch (CompletionException e) {
-            // callAs() wraps whatever the action threw; hand the original to the caller
-            if (e.getCause() instanceof Exception cause) {
-                throw cause;
-            }
-            throw e;
-        } finally {
-            if (previous == null) {
-                INHERITED.remove();
-            } else {
-                INHERITED.set(previous);
-            }
+        return previous;
+    }
+
+    private static void restore(final Subject previous) {
+        if (previous == null) {
+            INHERITED.remove();
+        } else {
+            INHERITED.set(previous);
         }
     }
 }

@@ -1,5 +1,6 @@
 package io.openvni.karaf.jdkcompat;
 
+import edu.umd.cs.findbugs.annotations.SuppressFBWarnings;
 import java.lang.instrument.ClassFileTransformer;
 import java.nio.charset.StandardCharsets;
 import java.security.ProtectionDomain;
@@ -39,6 +40,12 @@ public final class SubjectCallRewriter implements ClassFileTransformer {
     }
 
     @Override
+    @SuppressFBWarnings(value = "PZLA_PREFER_ZERO_LENGTH_ARRAYS",
+        justification = "ClassFileTransformer's contract: null means 'leave the class as it is'")
+    @SuppressWarnings({
+        "checkstyle:IllegalCatch", // whatever goes wrong, class loading must go on with the original class
+        "checkstyle:RegexpSinglelineJava" // no logging framework on the bootstrap class path
+    })
     public byte[] transform(final ClassLoader loader, final String className, final Class<?> classBeingRedefined,
             final ProtectionDomain protectionDomain, final byte[] classfileBuffer) {
         if (className == null || isJdkOrOwn(className) || !contains(classfileBuffer, SUBJECT_BYTES)) {
@@ -59,6 +66,7 @@ public final class SubjectCallRewriter implements ClassFileTransformer {
      * @param classfile the class file bytes
      * @return the rewritten class file, or {@code null} if nothing needed rewriting
      */
+    @SuppressFBWarnings(value = "PZLA_PREFER_ZERO_LENGTH_ARRAYS", justification = "null as in transform()")
     static byte[] rewrite(final byte[] classfile) {
         final var reader = new ClassReader(classfile);
         final var writer = new ClassWriter(reader, 0);

@@ -49,8 +49,10 @@ class SubjectCallRewriterTest {
         final Method hasRole = helper.getMethod("currentUserHasRole", String.class);
         final var admin = new Subject(false, Set.of(new RolePrincipal("admin")), Set.of(), Set.of());
 
-        assertEquals(Boolean.TRUE, doAs.invoke(null, admin, (PrivilegedAction<Object>) () -> invoke(hasRole, "admin")));
-        assertEquals(Boolean.FALSE, doAs.invoke(null, admin, (PrivilegedAction<Object>) () -> invoke(hasRole, "viewer")));
+        final PrivilegedAction<Object> isAdmin = () -> invoke(hasRole, "admin");
+        final PrivilegedAction<Object> isViewer = () -> invoke(hasRole, "viewer");
+        assertEquals(Boolean.TRUE, doAs.invoke(null, admin, isAdmin));
+        assertEquals(Boolean.FALSE, doAs.invoke(null, admin, isViewer));
         assertEquals(Boolean.FALSE, hasRole.invoke(null, "admin"));
     }
 
