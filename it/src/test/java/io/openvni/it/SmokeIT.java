@@ -57,7 +57,7 @@ class SmokeIT {
     }
 
     @Test
-    void consoleEnforcesCommandAcls(final KarafConsole console) {
+    void consoleSessionKnowsItsUser(final KarafConsole console) {
         // the session user comes from the console's JAAS login; on JDK 24+ that needs the JDK-compat agent
         final var whoami = console.run("jaas:whoami");
         assertTrue(whoami.output().contains("karaf"), whoami::toString);
