@@ -1,0 +1,89 @@
+package io.openvni.console;
+
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.openvni.core.allocation.AllocationOutcome;
+import io.openvni.core.allocation.Allocations;
+import io.openvni.core.allocation.Allocator;
+import io.openvni.core.compile.IncrementalCompiler;
+import io.openvni.core.intent.BgpPeer;
+import io.openvni.core.intent.Fabric;
+import io.openvni.core.intent.FrrSettings;
+import io.openvni.core.intent.Intent;
+import io.openvni.core.intent.LeafSwitch;
+import io.openvni.core.intent.NetconfAccess;
+import io.openvni.core.intent.Network;
+import io.openvni.core.intent.NodeRouter;
+import io.openvni.core.intent.NumberRange;
+import io.openvni.core.intent.Secret;
+import io.openvni.core.intent.SshAccess;
+import io.openvni.core.intent.Tenant;
+import io.openvni.core.intent.Vrf;
+import io.openvni.core.preview.DevicePreviewer;
+import io.openvni.core.status.DeviceStatus;
+import io.openvni.core.status.SyncState;
+import io.openvni.northbound.api.FabricSnapshot;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class ConsoleViewsTest {
+    private static final FabricSnapshot SNAPSHOT = snapshot();
+
+    private static FabricSnapshot snapshot() {
+        final var fabric = new Fabric(65000L, Fabric.DEFAULT_ANYCAST_GATEWAY_MAC, new NumberRange(10000, 10999),
+            new NumberRange(50000, 50099), new NumberRange(100, 199), "10.255.0.0/24", true, 60,
+            List.of(new LeafSwitch("leaf1", LeafSwitch.Dialect.OPENCONFIG,
+                new NetconfAccess("127.0.0.1", 830, "admin", new Secret("leaf-secret")), 65001, "10.0.0.1",
+                "10.254.0.1", "Loopback1")),
+            List.of(new NodeRouter("node1", new SshAccess("127.0.0.1", 22, "root", new Secret("node-secret"), null),
+                FrrSettings.DEFAULT, 65101, "10.0.1.1", null, List.of("leaf1"),
+                List.of(new BgpPeer("192.168.1.1", 65001)))));
+        final var intent = new Intent(fabric, List.of(new Tenant("acme", "", List.of(new Vrf("red", null, List.of(),
+            List.of())), List.of(new Network("web", null, null, "red", List.of("10.1.0.0/24"),
+                List.of("10.1.0.1/24"), true, null, List.of(), List.of("leaf1"))))));
+        if (!(Allocator.allocate(intent, Allocations.EMPTY) instanceof AllocationOutcome.Allocated allocated)) {
+            throw new AssertionError("does not allocate");
+        }
+        final var compiled = IncrementalCompiler.compileAll(intent, allocated.allocations()).fabric();
+        final var now = Instant.parse("2026-11-26T07:00:00Z");
+        return new FabricSnapshot(compiled, Map.of(
+            "leaf1", new DeviceStatus("leaf1", io.openvni.core.compile.DeviceRole.LEAF_SWITCH, SyncState.IN_SYNC, 1,
+                1, "", now),
+            "node1", new DeviceStatus("node1", io.openvni.core.compile.DeviceRole.NODE_ROUTER, SyncState.FAILED, 1,
+                0, "% Unknown command", now)), now);
+    }
+
+    @Test
+    void fabricShowsDevicesButNeverCredentials() {
+        final String text = ConsoleViews.fabric(SNAPSHOT);
+        assertTrue(text.contains("leaf1") && text.contains("node1"), text);
+        assertTrue(text.contains("10.255.0.1 (allocated)"), text);
+        assertFalse(text.contains("secret"), text);
+    }
+
+    @Test
+    void tenantsMarkAllocatedValues() {
+        final String text = ConsoleViews.tenants(SNAPSHOT);
+        assertTrue(text.contains("10000*") && text.contains("50000*") && text.contains("100*"), text);
+        assertTrue(text.contains("leaves: leaf1; nodes: all"), text);
+    }
+
+    @Test
+    void statusCountsDevicesInSync() {
+        final String text = ConsoleViews.status(SNAPSHOT);
+        assertTrue(text.contains("in-sync") && text.contains("failed") && text.contains("% Unknown command"), text);
+        assertTrue(text.contains("1 of 2 devices in sync"), text);
+    }
+
+    @Test
+    void previewShowsKernelDevicesOfNodeRouters() {
+        final String text = ConsoleViews.preview(new DevicePreviewer().preview(
+            SNAPSHOT.compiled().device("node1").orElseThrow()));
+        assertTrue(text.startsWith("# device node1 (node-router), format frr, desired generation 1"), text);
+        assertTrue(text.contains("router bgp 65101"), text);
+        assertTrue(text.contains("# kernel devices") && text.contains("vxlan ovvx10000"), text);
+    }
+}
