@@ -13,6 +13,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -77,9 +78,9 @@ class InvalidIntentIT {
             bad("network placed on an unknown leaf switch", tenant("""
                 "network":[{"name":"n","leaf-switches":["ghost"]}]"""),
                 "/tenants/tenant[other]/network[n]/leaf-switches", "ghost"),
-            bad("deleting a VRF its networks use", Request.delete(ACME + "/vrf=red"),
+            bad("removing a VRF its networks use", acme(t -> t.remove("vrf")),
                 "/tenants/tenant[acme]/network[", "red"),
-            bad("deleting a leaf switch a network is placed on", Request.delete(FABRIC + "/leaf-switch=leaf1"),
+            bad("removing a leaf switch a network is placed on", fabric(f -> f.withArray("leaf-switch").remove(0)),
                 "/tenants/tenant[acme]/network[db]/leaf-switches", "leaf1"),
             // addressing
             bad("subnets overlap within a VRF", tenant("""
@@ -127,7 +128,8 @@ class InvalidIntentIT {
                 + "\"end\":50000}}")), tenant("\"vrf\":[{\"name\":\"v\"}]"),
                 List.of("/tenants/tenant[other]/vrf[v]/l3-vni", "exhausted")),
             bad("VTEP pool exhausted", fabric(f -> {
-                f.put("vtep-pool", "10.255.0.0/31");
+                // the only address of the pool is node1's already
+                f.put("vtep-pool", "10.255.0.1/32");
                 final var third = ((ObjectNode) f.withArray("node-router").get(0).deepCopy());
                 third.put("name", "node3").put("router-id", "10.0.1.3");
                 third.withArray("bgp-peer").removeAll();
@@ -157,7 +159,28 @@ class InvalidIntentIT {
                 "/fabric/anycast-gateway-mac", "multicast"),
             bad("route-target-asn removed while tenants exist", fabric(f -> f.remove("route-target-asn")),
                 "/fabric/route-target-asn", "route target"),
-            bad("ASN out of range", fabric(f -> leaf(f, 0).put("asn", 0)), "asn", "0"));
+            // values YANG types do not restrict: the controller names the leaf and the reason
+            bad("ASN out of range", fabric(f -> leaf(f, 0).put("asn", 0)), "/fabric/leaf-switch[leaf1]/asn", "0"),
+            bad("VNI out of range", tenant("\"network\":[{\"name\":\"n\",\"l2-vni\":0}]"),
+                "/tenants/tenant[other]/network[n]/l2-vni", "0"),
+            bad("VLAN out of range", tenant("\"network\":[{\"name\":\"n\",\"vlan\":5000}]"),
+                "/tenants/tenant[other]/network[n]/vlan", "5000"),
+            bad("MTU out of range", tenant("\"network\":[{\"name\":\"n\",\"mtu\":100}]"),
+                "/tenants/tenant[other]/network[n]/mtu", "100"),
+            bad("malformed route target", tenant("\"vrf\":[{\"name\":\"v\",\"export-route-target\":[\"abc\"]}]"),
+                "/tenants/tenant[other]/vrf[v]/export-route-target", "abc"),
+            bad("malformed router ID", fabric(f -> leaf(f, 0).put("router-id", "300.1.1.1")),
+                "/fabric/leaf-switch[leaf1]/router-id", "300.1.1.1"),
+            bad("malformed anycast gateway MAC", fabric(f -> f.put("anycast-gateway-mac", "zz")),
+                "/fabric/anycast-gateway-mac", "zz"),
+            bad("network name with a space", Request.put(TENANTS + "/tenant=other",
+                "{\"openvni-tenant:tenant\":[{\"name\":\"other\",\"network\":[{\"name\":\"my net\"}]}]}"),
+                "/tenants/tenant[other]/network[my net]", "name"),
+            bad("malformed subnet", tenant("\"network\":[{\"name\":\"n\",\"subnet\":[\"10.0.0.0/33\"]}]"),
+                "/tenants/tenant[other]/network[n]/subnet", "10.0.0.0/33"),
+            bad("FRR pathspace that is not a plain name", fabric(f -> node(f, 0).set("frr",
+                RestconfClient.parse("{\"pathspace\":\"a;reboot\"}"))), "/fabric/node-router[node1]/frr/pathspace",
+                "a;reboot"));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -193,8 +216,31 @@ class InvalidIntentIT {
         return Request.put(OTHER, "{\"openvni-tenant:tenant\":[{\"name\":\"other\"," + members + "}]}");
     }
 
+    @Test
+    void deleteOfAReferencedObjectIsRefusedAndChangesNothing(final RestconfClient restconf) {
+        DemoData.reset(restconf);
+        final var tenantsBefore = restconf.get(TENANTS);
+        final var fabricBefore = restconf.get(FABRIC);
+        // ODL RESTCONF 10.0.2 reports any failed DELETE commit as 500 "Transaction to delete failed" and drops the
+        // cause (MdsalRestconfStrategy.deleteData); the controller's reason is in its log. PUT of the parent gives
+        // the full message (the "removing ..." cases above).
+        final var vrf = restconf.delete(ACME + "/vrf=red");
+        assertEquals(500, vrf.status(), vrf::toString);
+        final var leaf = restconf.delete(FABRIC + "/leaf-switch=leaf1");
+        assertEquals(500, leaf.status(), leaf::toString);
+        assertEquals(tenantsBefore.json(), restconf.get(TENANTS).json(), "the tenants changed");
+        assertEquals(fabricBefore.json(), restconf.get(FABRIC).json(), "the fabric changed");
+    }
+
     private static Request fabricPatch(final String members) {
         return Request.patch(FABRIC, "{\"openvni-fabric:fabric\":{" + members + "}}");
+    }
+
+    /** Puts the demo tenant acme after a change. */
+    private static Request acme(final Consumer<ObjectNode> change) {
+        final var document = (ObjectNode) RestconfClient.parse(DemoData.acme());
+        change.accept((ObjectNode) document.withArray("openvni-tenant:tenant").get(0));
+        return Request.put(ACME, document.toString());
     }
 
     /** Puts the demo fabric after a change. */

@@ -5,6 +5,7 @@ import org.apache.karaf.shell.api.action.Action;
 import org.apache.karaf.shell.api.action.Command;
 import org.apache.karaf.shell.api.action.lifecycle.Reference;
 import org.apache.karaf.shell.api.action.lifecycle.Service;
+import org.apache.karaf.shell.api.console.Session;
 
 /**
  * {@code openvni:fabric}.
@@ -15,8 +16,13 @@ public final class FabricCommand implements Action {
     @Reference
     private FabricService fabric;
 
+    @Reference
+    private Session session;
+
     @Override
     public Object execute() {
-        return ConsoleViews.fabric(fabric.snapshot());
+        // printed, not returned: Karaf shows return values only in interactive sessions, not to bin/client
+        session.getConsole().print(ConsoleViews.fabric(fabric.snapshot()));
+        return null;
     }
 }

@@ -7,6 +7,7 @@ import org.apache.karaf.shell.api.action.Command;
 import org.apache.karaf.shell.api.action.Completion;
 import org.apache.karaf.shell.api.action.lifecycle.Reference;
 import org.apache.karaf.shell.api.action.lifecycle.Service;
+import org.apache.karaf.shell.api.console.Session;
 
 /**
  * {@code openvni:preview <device>}: the device's complete desired configuration in its own format.
@@ -18,13 +19,21 @@ public final class PreviewCommand implements Action {
     @Reference
     private FabricService fabric;
 
+    @Reference
+    private Session session;
+
     @Argument(index = 0, name = "device", required = true, description = "Leaf switch or node router name")
     @Completion(DeviceNameCompleter.class)
     private String device;
 
     @Override
     public Object execute() {
-        return fabric.preview(device).map(ConsoleViews::preview)
-            .orElse("Error: no leaf switch or node router named '" + device + "' in the fabric\n");
+        final var preview = fabric.preview(device);
+        if (preview.isEmpty()) {
+            throw new IllegalArgumentException("no leaf switch or node router named '" + device + "' in the fabric");
+        }
+        // printed, not returned: Karaf shows return values only in interactive sessions, not to bin/client
+        session.getConsole().print(ConsoleViews.preview(preview.orElseThrow()));
+        return null;
     }
 }

@@ -19,10 +19,10 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
 import org.eclipse.jdt.annotation.Nullable;
-import org.opendaylight.yang.gen.v1.urn.ietf.params.xml.ns.yang.ietf.inet.types.rev130715.PortNumber;
 import org.opendaylight.yang.gen.v1.urn.openvni.yang.fabric.rev261126.fabric.node.router.Ssh;
 import org.opendaylight.yang.gen.v1.urn.openvni.yang.fabric.rev261126.fabric.node.router.ssh.credentials.Password;
 import org.opendaylight.yang.gen.v1.urn.openvni.yang.fabric.rev261126.fabric.node.router.ssh.credentials.PrivateKey;
+import org.opendaylight.yang.gen.v1.urn.openvni.yang.types.rev261126.PortNumber;
 import org.opendaylight.yang.gen.v1.urn.openvni.yang.types.rev261126.Range;
 import org.opendaylight.yang.gen.v1.urn.openvni.yang.types.rev261126.Vni;
 import org.opendaylight.yangtools.yang.common.Uint16;
@@ -75,7 +75,7 @@ public final class IntentCodec {
             final org.opendaylight.yang.gen.v1.urn.openvni.yang.fabric.rev261126.fabric.LeafSwitch leaf) {
         final var netconf = leaf.getNetconf();
         final var access = netconf == null ? new NetconfAccess("", DEFAULT_NETCONF_PORT, "", null)
-            : new NetconfAccess(netconf.getHost().stringValue(), port(netconf.getPort(), DEFAULT_NETCONF_PORT),
+            : new NetconfAccess(netconf.getHost().getValue(), port(netconf.getPort(), DEFAULT_NETCONF_PORT),
                 netconf.getUsername(), secret(netconf.getPassword()));
         return new LeafSwitch(leaf.getName().getValue(), LeafSwitch.Dialect.OPENCONFIG, access,
             leaf.getAsn().getValue().toJava(), leaf.getRouterId().getValue(), leaf.getVtepAddress().getValue(),
@@ -92,7 +92,7 @@ public final class IntentCodec {
             node.getAsn().getValue().toJava(), node.getRouterId().getValue(),
             node.getVtepAddress() == null ? null : node.getVtepAddress().getValue(),
             set(node.getAttachedLeafSwitch()).stream().map(name -> name.getValue()).sorted().toList(),
-            map(node.getBgpPeer(), peer -> new BgpPeer(peer.getAddress().stringValue(),
+            map(node.getBgpPeer(), peer -> new BgpPeer(peer.getAddress().getValue(),
                 peer.getAsn().getValue().toJava())));
     }
 
@@ -101,7 +101,7 @@ public final class IntentCodec {
             return new SshAccess("", DEFAULT_SSH_PORT, "", null, null);
         }
         final var credentials = ssh.getCredentials();
-        return new SshAccess(ssh.getHost().stringValue(), port(ssh.getPort(), DEFAULT_SSH_PORT), ssh.getUsername(),
+        return new SshAccess(ssh.getHost().getValue(), port(ssh.getPort(), DEFAULT_SSH_PORT), ssh.getUsername(),
             credentials instanceof Password password ? secret(password.getPassword()) : null,
             credentials instanceof PrivateKey key ? secret(key.getPrivateKey()) : null);
     }
@@ -122,8 +122,8 @@ public final class IntentCodec {
         return new Network(network.getName().getValue(), vni(network.getL2Vni()),
             network.getVlan() == null ? null : network.getVlan().getValue().toJava(),
             network.getVrf() == null ? null : network.getVrf().getValue(),
-            strings(network.getSubnet(), prefix -> prefix.stringValue()),
-            strings(network.getGateway(), prefix -> prefix.stringValue()),
+            strings(network.getSubnet(), prefix -> prefix.getValue()),
+            strings(network.getGateway(), prefix -> prefix.getValue()),
             network.getArpSuppression() == null || network.getArpSuppression(),
             mtu == null ? null : mtu.toJava(),
             strings(network.getNodeRouters(), name -> name.getValue()),

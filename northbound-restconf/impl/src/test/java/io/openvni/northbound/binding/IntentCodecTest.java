@@ -13,12 +13,11 @@ import io.openvni.core.intent.NumberRange;
 import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
-import org.opendaylight.yang.gen.v1.urn.ietf.params.xml.ns.yang.ietf.inet.types.rev130715.Host;
-import org.opendaylight.yang.gen.v1.urn.ietf.params.xml.ns.yang.ietf.inet.types.rev130715.IpAddress;
-import org.opendaylight.yang.gen.v1.urn.ietf.params.xml.ns.yang.ietf.inet.types.rev130715.IpPrefix;
-import org.opendaylight.yang.gen.v1.urn.ietf.params.xml.ns.yang.ietf.inet.types.rev130715.Ipv4Address;
-import org.opendaylight.yang.gen.v1.urn.ietf.params.xml.ns.yang.ietf.inet.types.rev130715.Ipv4Prefix;
-import org.opendaylight.yang.gen.v1.urn.ietf.params.xml.ns.yang.ietf.inet.types.rev130715.PortNumber;
+import org.opendaylight.yang.gen.v1.urn.openvni.yang.types.rev261126.Host;
+import org.opendaylight.yang.gen.v1.urn.openvni.yang.types.rev261126.IpAddress;
+import org.opendaylight.yang.gen.v1.urn.openvni.yang.types.rev261126.IpPrefix;
+import org.opendaylight.yang.gen.v1.urn.openvni.yang.types.rev261126.Ipv4Address;
+import org.opendaylight.yang.gen.v1.urn.openvni.yang.types.rev261126.PortNumber;
 import org.opendaylight.yang.gen.v1.urn.openvni.yang.fabric.rev261126.FabricBuilder;
 import org.opendaylight.yang.gen.v1.urn.openvni.yang.fabric.rev261126.fabric.NodeRouterBuilder;
 import org.opendaylight.yang.gen.v1.urn.openvni.yang.fabric.rev261126.fabric.VniPoolsBuilder;
@@ -65,14 +64,14 @@ class IntentCodecTest {
     void convertsNodeRoutersAndKeepsCredentialsSecret() {
         final var node = new NodeRouterBuilder()
             .setName(new DeviceName("n1"))
-            .setSsh(new SshBuilder().setHost(new Host(new IpAddress(new Ipv4Address("192.0.2.1"))))
+            .setSsh(new SshBuilder().setHost(new Host("192.0.2.1"))
                 .setUsername("root")
                 .setCredentials(new PrivateKeyBuilder().setPrivateKey("-----BEGIN KEY-----").build()).build())
             .setFrr(new FrrBuilder().setNetnsVrf(true).setGrpcPort(new PortNumber(Uint16.valueOf(50051))).build())
             .setAsn(new AsNumber(Uint32.valueOf(65101)))
             .setRouterId(new Ipv4Address("10.0.1.1"))
             .setAttachedLeafSwitch(Set.of(new DeviceName("leaf2"), new DeviceName("leaf1")))
-            .setBgpPeer(BindingMap.of(new BgpPeerBuilder().setAddress(new IpAddress(new Ipv4Address("192.168.1.1")))
+            .setBgpPeer(BindingMap.of(new BgpPeerBuilder().setAddress(new IpAddress("192.168.1.1"))
                 .setAsn(new AsNumber(Uint32.valueOf(65001))).build()))
             .build();
         final var converted = IntentCodec.toIntent(new FabricBuilder().setNodeRouter(BindingMap.of(node)).build(),
@@ -96,8 +95,8 @@ class IntentCodecTest {
                 .setImportRouteTarget(Set.of(new RouteTarget("65000:7"))).build()))
             .setNetwork(BindingMap.of(new NetworkBuilder().setName(new ObjectName("web"))
                 .setVrf(new ObjectName("red"))
-                .setSubnet(Set.of(new IpPrefix(new Ipv4Prefix("10.1.0.0/24"))))
-                .setGateway(Set.of(new IpPrefix(new Ipv4Prefix("10.1.0.1/24"))))
+                .setSubnet(Set.of(new IpPrefix("10.1.0.0/24")))
+                .setGateway(Set.of(new IpPrefix("10.1.0.1/24")))
                 .build()))
             .build())).build();
         final var tenant = IntentCodec.toIntent(null, tenants).tenant("acme").orElseThrow();
