@@ -1,0 +1,57 @@
+package io.openvni.southbound.reconcile;
+
+import static java.util.Objects.requireNonNull;
+
+import java.time.Duration;
+import java.util.random.RandomGenerator;
+
+/**
+ * Exponential backoff with full jitter: the n-th consecutive failure waits a uniformly random time between zero
+ * and {@code min(max, initial * 2^(n-1))}. The randomness spreads the retries of devices that failed together (a
+ * fabric-wide outage) instead of sending them back in lockstep.
+ *
+ * @param initial the ceiling after the first failure
+ * @param max the largest ceiling
+ */
+public record Backoff(Duration initial, Duration max) {
+    // 2^40 times any initial delay of a nanosecond or more is beyond every max; stops the shift from overflowing
+    private static final int MAX_DOUBLINGS = 40;
+
+    public Backoff {
+        requireNonNull(initial);
+        requireNonNull(max);
+        if (initial.isNegative() || initial.isZero()) {
+            throw new IllegalArgumentException("initial backoff must be positive, was " + initial);
+        }
+        if (max.compareTo(initial) < 0) {
+            throw new IllegalArgumentException("max backoff " + max + " is below the initial " + initial);
+        }
+    }
+
+    /**
+     * The largest delay after a number of consecutive failures.
+     *
+     * @param failures consecutive failures, at least 1
+     * @return the ceiling of the delay
+     */
+    public Duration ceiling(final int failures) {
+        if (failures < 1) {
+            throw new IllegalArgumentException("failures must be positive, was " + failures);
+        }
+        final int doublings = Math.min(failures - 1, MAX_DOUBLINGS);
+        final long nanos = initial.toNanos();
+        final long scaled = nanos << doublings;
+        return scaled >>> doublings != nanos || scaled > max.toNanos() ? max : Duration.ofNanos(scaled);
+    }
+
+    /**
+     * The delay before the next attempt.
+     *
+     * @param failures consecutive failures, at least 1
+     * @param random source of the jitter
+     * @return a delay between zero and {@link #ceiling(int)}
+     */
+    public Duration delay(final int failures, final RandomGenerator random) {
+        return Duration.ofNanos((long) (random.nextDouble() * ceiling(failures).toNanos()));
+    }
+}

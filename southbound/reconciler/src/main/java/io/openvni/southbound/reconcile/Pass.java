@@ -1,0 +1,100 @@
+package io.openvni.southbound.reconcile;
+
+import static java.util.Objects.requireNonNull;
+
+import io.openvni.core.compile.DesiredConfig;
+import io.openvni.core.compile.DeviceIntent;
+import io.openvni.core.status.SyncState;
+import io.openvni.southbound.spi.ApplyResult;
+import io.openvni.southbound.spi.Change;
+import io.openvni.southbound.spi.DeviceDriver;
+import io.openvni.southbound.spi.DeviceFailure;
+import io.openvni.southbound.spi.DriverKey;
+import io.openvni.southbound.spi.DriverRegistry;
+import io.openvni.southbound.spi.ReadResult;
+import io.openvni.southbound.spi.ReadScope;
+import java.util.function.Consumer;
+import org.eclipse.jdt.annotation.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One pass over one device: read what OpenVNI owns, diff it against the desired intent, and write the difference
+ * if there is one and the pass may. Holds no state and no locks; {@link DeviceWorker} decides when passes run and
+ * what their outcome means for the device's standing.
+ *
+ * @param desired what the device should run
+ * @param lastApplied what was last applied to it, if known
+ * @param confirmed whether the desired generation was already confirmed on the device, so that any difference now
+ *                  is drift rather than a change still to roll out
+ * @param heal whether drift may be written over
+ */
+record Pass(DesiredConfig desired, @Nullable DeviceIntent lastApplied, boolean confirmed, boolean heal) {
+    private static final Logger LOG = LoggerFactory.getLogger(Pass.class);
+
+    Pass {
+        requireNonNull(desired);
+    }
+
+    /**
+     * Runs the pass.
+     *
+     * @param drivers where to find the device's driver
+     * @param driftSeen told the diff text when drift is found and about to be healed, before the write
+     * @return how the pass ended
+     */
+    PassOutcome run(final DriverRegistry drivers, final Consumer<String> driftSeen) {
+        final var intent = desired.intent();
+        final var driver = drivers.driverFor(intent);
+        if (driver.isEmpty()) {
+            return new PassOutcome.NoDriver(DriverKey.of(intent));
+        }
+        try {
+            return run(driver.orElseThrow(), driftSeen);
+        } catch (RuntimeException e) {
+            // the SPI reports device trouble as results, so this is a driver bug: report it, retry like a rejection
+            LOG.warn("{}: driver failed", intent.name(), e);
+            return new PassOutcome.Failed(SyncState.FAILED, "driver error: " + e);
+        }
+    }
+
+    private <C, X extends Change> PassOutcome run(final DeviceDriver<C, X> driver, final Consumer<String> driftSeen) {
+        return switch (driver.readOwned(new ReadScope(desired.intent(), lastApplied))) {
+            case ReadResult.Failed<C> failed -> failure("read", failed.failure());
+            case ReadResult.Current<C> current -> converge(driver, current.config(), driftSeen);
+        };
+    }
+
+    private <C, X extends Change> PassOutcome converge(final DeviceDriver<C, X> driver, final C current,
+            final Consumer<String> driftSeen) {
+        final var intent = desired.intent();
+        final var changes = driver.diff(current, intent);
+        if (changes.isEmpty()) {
+            return new PassOutcome.InSync(desired.generation(), intent, false);
+        }
+        if (confirmed) {
+            final var diff = changes.describe();
+            LOG.info("{}: drifted from generation {} ({} changes){}", intent.name(), desired.generation(),
+                changes.changes().size(), heal ? ", healing" : "");
+            if (!heal) {
+                return new PassOutcome.Drifted(diff);
+            }
+            driftSeen.accept(diff);
+        }
+        LOG.debug("{}: applying generation {}: {}", intent.name(), desired.generation(), changes.describe());
+        return switch (driver.apply(intent, changes)) {
+            case ApplyResult.Applied applied -> new PassOutcome.InSync(desired.generation(), intent, true);
+            case DeviceFailure failure -> failure("apply", failure);
+        };
+    }
+
+    private PassOutcome failure(final String step, final DeviceFailure failure) {
+        LOG.info("{}: {} of generation {} failed: {}", desired.intent().name(), step, desired.generation(),
+            failure.text());
+        return switch (failure) {
+            case DeviceFailure.Rejected rejected -> new PassOutcome.Failed(SyncState.FAILED, rejected.deviceError());
+            case DeviceFailure.Unreachable unreachable ->
+                new PassOutcome.Failed(SyncState.UNREACHABLE, unreachable.reason());
+        };
+    }
+}

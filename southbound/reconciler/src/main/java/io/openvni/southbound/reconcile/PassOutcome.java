@@ -1,0 +1,60 @@
+package io.openvni.southbound.reconcile;
+
+import static java.util.Objects.requireNonNull;
+
+import io.openvni.core.compile.DeviceIntent;
+import io.openvni.core.status.SyncState;
+import io.openvni.southbound.spi.DriverKey;
+
+/**
+ * How one pass over a device ended.
+ */
+sealed interface PassOutcome {
+    /**
+     * The device runs the intent of a generation: it already did (empty diff) or took the changes.
+     *
+     * @param generation the generation the pass worked on
+     * @param intent its intent, now the device's last applied intent
+     * @param wrote whether the pass wrote to the device
+     */
+    record InSync(long generation, DeviceIntent intent, boolean wrote) implements PassOutcome {
+        public InSync {
+            requireNonNull(intent);
+        }
+    }
+
+    /**
+     * The device no longer runs an applied generation, and the pass was not allowed to heal it.
+     *
+     * @param diff what differs, readable
+     */
+    record Drifted(String diff) implements PassOutcome {
+        public Drifted {
+            requireNonNull(diff);
+        }
+    }
+
+    /**
+     * The device could not be read or did not take the changes; retried after a backoff.
+     *
+     * @param state {@link SyncState#FAILED} or {@link SyncState#UNREACHABLE}
+     * @param error the device's own error text, or the reason
+     */
+    record Failed(SyncState state, String error) implements PassOutcome {
+        public Failed {
+            requireNonNull(state);
+            requireNonNull(error);
+        }
+    }
+
+    /**
+     * No driver is registered for the device's kind: nothing was done.
+     *
+     * @param key the kind of driver the device needs
+     */
+    record NoDriver(DriverKey key) implements PassOutcome {
+        public NoDriver {
+            requireNonNull(key);
+        }
+    }
+}

@@ -1,0 +1,51 @@
+package io.openvni.southbound.reconcile;
+
+import static java.util.Objects.requireNonNull;
+
+import java.time.Duration;
+
+/**
+ * How the reconciler behaves.
+ *
+ * @param driftInterval how long after a pass a device in sync is read again to look for drift; zero turns drift
+ *                      checks off
+ * @param autoHeal whether drift found by a check is written over at once; when off, the device stays
+ *                 {@code drifted} until a new desired configuration or a forced reconcile
+ * @param backoff retry delays after failures
+ * @param closeTimeout how long {@link Reconciler#close()} waits for driver calls in progress
+ */
+public record ReconcilerSettings(Duration driftInterval, boolean autoHeal, Backoff backoff, Duration closeTimeout) {
+    /** Drift checks every five minutes with auto-heal, retries from 1 s up to 5 min, 30 s to close. */
+    public static final ReconcilerSettings DEFAULTS = new ReconcilerSettings(Duration.ofMinutes(5), true,
+        new Backoff(Duration.ofSeconds(1), Duration.ofMinutes(5)), Duration.ofSeconds(30));
+
+    public ReconcilerSettings {
+        requireNonNull(driftInterval);
+        requireNonNull(backoff);
+        requireNonNull(closeTimeout);
+        if (driftInterval.isNegative()) {
+            throw new IllegalArgumentException("drift interval must not be negative, was " + driftInterval);
+        }
+    }
+
+    /**
+     * Whether periodic drift checks run.
+     *
+     * @return {@code true} unless the interval is zero
+     */
+    public boolean driftChecks() {
+        return !driftInterval.isZero();
+    }
+
+    public ReconcilerSettings withDriftInterval(final Duration interval) {
+        return new ReconcilerSettings(interval, autoHeal, backoff, closeTimeout);
+    }
+
+    public ReconcilerSettings withAutoHeal(final boolean heal) {
+        return new ReconcilerSettings(driftInterval, heal, backoff, closeTimeout);
+    }
+
+    public ReconcilerSettings withBackoff(final Backoff retries) {
+        return new ReconcilerSettings(driftInterval, autoHeal, retries, closeTimeout);
+    }
+}
