@@ -7,8 +7,9 @@ import io.openvni.core.intent.Intent;
 import java.util.List;
 
 /**
- * Validates the whole intent, fabric and tenants together, before it is stored. The YANG models already enforce
- * types and ranges on the northbound, but nothing here relies on it: intents built directly are checked as well.
+ * Validates the whole intent, fabric and tenants together, before it is stored. The YANG models give only base
+ * types (ODL RESTCONF would drop the messages of their restrictions), so every range, pattern and reference is
+ * checked here, each error naming the offending path and the reason.
  *
  * <p>Rules are grouped by area: {@link FabricRules} (pools, route-target ASN, gateway MAC), {@link DeviceRules}
  * (leaf switches and node routers), {@link TenantRules} (names, VNIs, VLANs, references, route targets, MTU) and
@@ -28,6 +29,20 @@ public final class IntentValidator {
      * @return every error, sorted by path then reason; empty when the intent is valid
      */
     public static List<ValidationError> validate(final Intent intent, final Allocations current) {
+        return switch (validateAndAllocate(intent, current)) {
+            case AllocationOutcome.Allocated allocated -> List.of();
+            case AllocationOutcome.Failed(var errors) -> errors;
+        };
+    }
+
+    /**
+     * Validates an intent and, when it is valid, returns the allocations it needs, running the allocator once.
+     *
+     * @param intent the intent to check
+     * @param current the allocations in force, as persisted
+     * @return the complete allocations, or every error sorted by path then reason
+     */
+    public static AllocationOutcome validateAndAllocate(final Intent intent, final Allocations current) {
         final var sink = new ErrorSink();
         final Allocations allocated = switch (Allocator.allocate(intent, current)) {
             case AllocationOutcome.Allocated(var allocations) -> allocations;
@@ -41,6 +56,7 @@ public final class IntentValidator {
         DeviceRules.check(intent.fabric(), allocated, sink);
         TenantRules.check(intent, allocated, sink);
         AddressingRules.check(intent, sink);
-        return sink.sorted();
+        final var errors = sink.sorted();
+        return errors.isEmpty() ? new AllocationOutcome.Allocated(allocated) : new AllocationOutcome.Failed(errors);
     }
 }

@@ -4,7 +4,6 @@ import static java.util.Objects.requireNonNull;
 
 import io.openvni.core.allocation.AllocationOutcome;
 import io.openvni.core.allocation.Allocations;
-import io.openvni.core.allocation.Allocator;
 import io.openvni.core.compile.CompileResult;
 import io.openvni.core.compile.CompiledFabric;
 import io.openvni.core.compile.IncrementalCompiler;
@@ -63,11 +62,7 @@ public final class IntentPipeline {
      * Processes a committed intent. On rejection the previous compile stays in force.
      */
     public Step process(final Intent intent, final Allocations persisted) throws RejectedIntentException {
-        final var errors = IntentValidator.validate(intent, persisted);
-        if (!errors.isEmpty()) {
-            throw new RejectedIntentException(errors);
-        }
-        final var allocations = switch (Allocator.allocate(intent, persisted)) {
+        final var allocations = switch (IntentValidator.validateAndAllocate(intent, persisted)) {
             case AllocationOutcome.Allocated allocated -> allocated.allocations();
             case AllocationOutcome.Failed failed -> throw new RejectedIntentException(failed.errors());
         };
