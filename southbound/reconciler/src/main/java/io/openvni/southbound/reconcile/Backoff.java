@@ -14,9 +14,6 @@ import java.util.random.RandomGenerator;
  * @param max the largest ceiling
  */
 public record Backoff(Duration initial, Duration max) {
-    // 2^40 times any initial delay of a nanosecond or more is beyond every max; stops the shift from overflowing
-    private static final int MAX_DOUBLINGS = 40;
-
     public Backoff {
         requireNonNull(initial);
         requireNonNull(max);
@@ -38,10 +35,13 @@ public record Backoff(Duration initial, Duration max) {
         if (failures < 1) {
             throw new IllegalArgumentException("failures must be positive, was " + failures);
         }
-        final int doublings = Math.min(failures - 1, MAX_DOUBLINGS);
         final long nanos = initial.toNanos();
-        final long scaled = nanos << doublings;
-        return scaled >>> doublings != nanos || scaled > max.toNanos() ? max : Duration.ofNanos(scaled);
+        // doubling past the sign bit would overflow; by then the ceiling is long past any max
+        if (failures - 1 >= Long.numberOfLeadingZeros(nanos) - 1) {
+            return max;
+        }
+        final long scaled = nanos << failures - 1;
+        return scaled > max.toNanos() ? max : Duration.ofNanos(scaled);
     }
 
     /**
