@@ -1,0 +1,177 @@
+package io.openvni.southbound.reconcile;
+
+import io.openvni.core.compile.DeviceIntent;
+import io.openvni.southbound.spi.ApplyResult;
+import io.openvni.southbound.spi.Change;
+import io.openvni.southbound.spi.ChangeSet;
+import io.openvni.southbound.spi.DeviceDriver;
+import io.openvni.southbound.spi.DeviceFailure;
+import io.openvni.southbound.spi.ReadResult;
+import io.openvni.southbound.spi.ReadScope;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.SortedMap;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import org.eclipse.jdt.annotation.Nullable;
+
+/**
+ * In-memory devices behind a driver of the SPI. A device's configuration is a sorted map of lines; OpenVNI owns the
+ * lines starting with {@code l2 }, everything else (a port, say) belongs to someone else and is never read or
+ * touched. Failures and slow applies are scripted per device.
+ */
+final class FakeDevices implements DeviceDriver<SortedMap<String, String>, FakeDevices.Edit> {
+    /** Sets a line ({@code value} non-null) or deletes it. */
+    record Edit(String key, @Nullable String value) implements Change {
+        @Override
+        public String describe() {
+            return value == null ? "delete " + key : "set " + key + " " + value;
+        }
+    }
+
+    /** One device; all methods are safe to call from the test thread while the reconciler works on it. */
+    static final class Device {
+        private final SortedMap<String, String> config = new TreeMap<>();
+        private final List<DeviceIntent> applied = new ArrayList<>();
+        private int reads;
+        private @Nullable DeviceFailure readFailure;
+        private int readFailuresLeft;
+        private @Nullable DeviceFailure applyFailure;
+        private int applyFailuresLeft;
+        private @Nullable CountDownLatch applyEntered;
+        private @Nullable CountDownLatch applyRelease;
+
+        synchronized void set(final String key, final String value) {
+            config.put(key, value);
+        }
+
+        synchronized void delete(final String key) {
+            config.remove(key);
+        }
+
+        synchronized SortedMap<String, String> config() {
+            return new TreeMap<>(config);
+        }
+
+        synchronized int reads() {
+            return reads;
+        }
+
+        synchronized int applies() {
+            return applied.size();
+        }
+
+        synchronized List<DeviceIntent> applied() {
+            return List.copyOf(applied);
+        }
+
+        /** The next {@code times} reads fail. */
+        synchronized void failReads(final DeviceFailure failure, final int times) {
+            readFailure = failure;
+            readFailuresLeft = times;
+        }
+
+        /** The next {@code times} applies fail. */
+        synchronized void failApplies(final DeviceFailure failure, final int times) {
+            applyFailure = failure;
+            applyFailuresLeft = times;
+        }
+
+        /** The next apply counts {@code entered} down, then waits for {@code release} before it writes. */
+        synchronized void blockNextApply(final CountDownLatch entered, final CountDownLatch release) {
+            applyEntered = entered;
+            applyRelease = release;
+        }
+
+        private synchronized ReadResult<SortedMap<String, String>> read() {
+            reads++;
+            if (readFailuresLeft > 0) {
+                readFailuresLeft--;
+                return new ReadResult.Failed<>(readFailure);
+            }
+            return ReadResult.current(new TreeMap<>(config.subMap("l2 ", "l2!")));
+        }
+
+        private ApplyResult apply(final DeviceIntent desired, final List<Edit> edits) {
+            final CountDownLatch entered;
+            final CountDownLatch release;
+            synchronized (this) {
+                entered = applyEntered;
+                release = applyRelease;
+                applyEntered = null;
+                applyRelease = null;
+            }
+            if (entered != null && release != null) {
+                entered.countDown();
+                try {
+                    if (!release.await(30, TimeUnit.SECONDS)) {
+                        return new DeviceFailure.Unreachable("test never released the apply");
+                    }
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return new DeviceFailure.Unreachable("interrupted");
+                }
+            }
+            synchronized (this) {
+                if (applyFailuresLeft > 0) {
+                    applyFailuresLeft--;
+                    return applyFailure;
+                }
+                for (var edit : edits) {
+                    if (edit.value() == null) {
+                        config.remove(edit.key());
+                    } else {
+                        config.put(edit.key(), edit.value());
+                    }
+                }
+                applied.add(desired);
+                return ApplyResult.APPLIED;
+            }
+        }
+    }
+
+    private final Map<String, Device> devices = new ConcurrentHashMap<>();
+
+    Device device(final String name) {
+        return devices.computeIfAbsent(name, unused -> new Device());
+    }
+
+    /** Puts a device in the state a desired configuration asks for, as if applied earlier. */
+    void preload(final DeviceIntent intent) {
+        final var device = device(intent.name());
+        render(intent).forEach(device::set);
+    }
+
+    @Override
+    public ReadResult<SortedMap<String, String>> readOwned(final ReadScope scope) {
+        return device(scope.device()).read();
+    }
+
+    @Override
+    public ChangeSet<Edit> diff(final SortedMap<String, String> current, final DeviceIntent desired) {
+        final var wanted = render(desired);
+        final var edits = new ArrayList<Edit>();
+        current.keySet().stream().filter(key -> !wanted.containsKey(key)).forEach(key -> edits.add(new Edit(key, null)));
+        wanted.forEach((key, value) -> {
+            if (!value.equals(current.get(key))) {
+                edits.add(new Edit(key, value));
+            }
+        });
+        return new ChangeSet<>(edits);
+    }
+
+    @Override
+    public ApplyResult apply(final DeviceIntent desired, final ChangeSet<Edit> changes) {
+        return device(desired.name()).apply(desired, changes.changes());
+    }
+
+    static SortedMap<String, String> render(final DeviceIntent intent) {
+        final var lines = new TreeMap<String, String>();
+        intent.segments().forEach(segment -> lines.put("l2 " + segment.vni(),
+            "vlan " + segment.vlan() + " rd " + segment.routeDistinguisher()));
+        return lines;
+    }
+}
