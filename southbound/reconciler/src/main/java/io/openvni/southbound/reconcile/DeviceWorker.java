@@ -238,6 +238,7 @@ final class DeviceWorker {
      * generation does, not when only the error text does.
      */
     // guarded by this
+    @SuppressWarnings("checkstyle:IllegalCatch") // a listener bug must not stop the device's reconciliation
     private void publish(final SyncState state, final long appliedGeneration, final String lastError) {
         final var config = currentDesired();
         final var old = status;

@@ -43,6 +43,7 @@ record Pass(DesiredConfig desired, @Nullable DeviceIntent lastApplied, boolean c
      * @param driftSeen told the diff text when drift is found and about to be healed, before the write
      * @return how the pass ended
      */
+    @SuppressWarnings("checkstyle:IllegalCatch") // a driver bug must fail this device's pass, not its worker
     PassOutcome run(final DriverRegistry drivers, final Consumer<String> driftSeen) {
         final var intent = desired.intent();
         final var driver = drivers.driverFor(intent);

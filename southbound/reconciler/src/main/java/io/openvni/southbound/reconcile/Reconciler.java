@@ -66,7 +66,13 @@ public final class Reconciler implements AutoCloseable {
             LOG.debug("{}: reconciler closed, ignoring generation {}", desired.intent().name(), desired.generation());
             return;
         }
-        workers.computeIfAbsent(desired.intent().name(), name -> new DeviceWorker(name, context)).offer(desired);
+        final var worker = workers.computeIfAbsent(desired.intent().name(), name -> new DeviceWorker(name, context));
+        if (closed) {
+            // close() ran while this worker was being added: it must not outlive the reconciler
+            worker.stop();
+            return;
+        }
+        worker.offer(desired);
     }
 
     /**
@@ -95,6 +101,7 @@ public final class Reconciler implements AutoCloseable {
      * @param device the device's name
      * @return whether the device was known
      */
+    @SuppressWarnings("checkstyle:IllegalCatch") // a listener bug must not stop the removal
     public boolean remove(final String device) {
         final var worker = workers.remove(device);
         if (worker == null) {

@@ -31,10 +31,11 @@ public record DriverKey(DeviceRole role, String dialect) {
      * @return its driver key
      */
     public static DriverKey of(final DeviceIntent intent) {
-        return new DriverKey(intent.role(), switch (intent.platform()) {
+        final String dialect = switch (intent.platform()) {
             case Platform.LeafPlatform leaf -> leaf.dialect().yangName();
             case Platform.NodePlatform node -> FRR_NODE.dialect;
-        });
+        };
+        return new DriverKey(intent.role(), dialect);
     }
 
     @Override

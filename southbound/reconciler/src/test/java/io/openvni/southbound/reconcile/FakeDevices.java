@@ -11,6 +11,7 @@ import io.openvni.southbound.spi.ReadScope;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
@@ -23,7 +24,7 @@ import org.eclipse.jdt.annotation.Nullable;
  * lines starting with {@code l2 }, everything else (a port, say) belongs to someone else and is never read or
  * touched. Failures and slow applies are scripted per device.
  */
-final class FakeDevices implements DeviceDriver<SortedMap<String, String>, FakeDevices.Edit> {
+class FakeDevices implements DeviceDriver<SortedMap<String, String>, FakeDevices.Edit> {
     /** Sets a line ({@code value} non-null) or deletes it. */
     record Edit(String key, @Nullable String value) implements Change {
         @Override
@@ -36,6 +37,7 @@ final class FakeDevices implements DeviceDriver<SortedMap<String, String>, FakeD
     static final class Device {
         private final SortedMap<String, String> config = new TreeMap<>();
         private final List<DeviceIntent> applied = new ArrayList<>();
+        private final List<Optional<DeviceIntent>> readPrevious = new ArrayList<>();
         private int reads;
         private @Nullable DeviceFailure readFailure;
         private int readFailuresLeft;
@@ -58,6 +60,11 @@ final class FakeDevices implements DeviceDriver<SortedMap<String, String>, FakeD
 
         synchronized int reads() {
             return reads;
+        }
+
+        /** The last applied intent each read was given, in order. */
+        synchronized List<Optional<DeviceIntent>> readPrevious() {
+            return List.copyOf(readPrevious);
         }
 
         synchronized int applies() {
@@ -86,8 +93,9 @@ final class FakeDevices implements DeviceDriver<SortedMap<String, String>, FakeD
             applyRelease = release;
         }
 
-        private synchronized ReadResult<SortedMap<String, String>> read() {
+        private synchronized ReadResult<SortedMap<String, String>> read(final ReadScope scope) {
             reads++;
+            readPrevious.add(scope.previous());
             if (readFailuresLeft > 0) {
                 readFailuresLeft--;
                 return new ReadResult.Failed<>(readFailure);
@@ -147,14 +155,15 @@ final class FakeDevices implements DeviceDriver<SortedMap<String, String>, FakeD
 
     @Override
     public ReadResult<SortedMap<String, String>> readOwned(final ReadScope scope) {
-        return device(scope.device()).read();
+        return device(scope.device()).read(scope);
     }
 
     @Override
     public ChangeSet<Edit> diff(final SortedMap<String, String> current, final DeviceIntent desired) {
         final var wanted = render(desired);
         final var edits = new ArrayList<Edit>();
-        current.keySet().stream().filter(key -> !wanted.containsKey(key)).forEach(key -> edits.add(new Edit(key, null)));
+        current.keySet().stream().filter(key -> !wanted.containsKey(key))
+            .forEach(key -> edits.add(new Edit(key, null)));
         wanted.forEach((key, value) -> {
             if (!value.equals(current.get(key))) {
                 edits.add(new Edit(key, value));

@@ -7,10 +7,13 @@ import io.openvni.core.status.SyncState;
 import io.openvni.southbound.spi.DeviceFailure;
 import io.openvni.southbound.spi.DriverKey;
 import io.openvni.southbound.spi.DriverRegistry;
+import io.openvni.southbound.spi.ReadResult;
+import io.openvni.southbound.spi.ReadScope;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.SortedMap;
 import java.util.random.RandomGenerator;
 import org.junit.jupiter.api.Test;
 
@@ -71,6 +74,38 @@ class ReconcilerTest {
         assertEquals(Map.of("l2 10005", "vlan 2005 rd 10.0.0.1:10005"), devices.device("leaf1").config());
         assertEquals(5, listener.last("leaf1").appliedGeneration());
         assertEquals(5, listener.last("leaf1").desiredGeneration());
+    }
+
+    @Test
+    void readsAreToldTheLastAppliedIntentSoDroppedObjectsAreStillOwned() {
+        final var reconciler = reconciler(SETTINGS);
+        final var first = Intents.leaf("leaf1", 1, 10001, 10002);
+        reconciler.update(first);
+        reconciler.update(Intents.leaf("leaf1", 2, 10002));
+
+        assertEquals(List.of(Optional.empty(), Optional.of(first.intent())), devices.device("leaf1").readPrevious());
+        assertEquals(Map.of("l2 10002", "vlan 2002 rd 10.0.0.1:10002"), devices.device("leaf1").config());
+    }
+
+    @Test
+    void driverBugFailsOnlyThatDeviceAndIsRetried() {
+        final var broken = new FakeDevices() {
+            @Override
+            public ReadResult<SortedMap<String, String>> readOwned(final ReadScope scope) {
+                throw new IllegalStateException("session cache corrupted");
+            }
+        };
+        final var reconciler = new Reconciler(SETTINGS, new DriverRegistry(Map.of(DriverKey.OPENCONFIG_LEAF, broken,
+            DriverKey.FRR_NODE, devices)), listener, new ReconcilerRuntime(Runnable::run, time, time,
+            new FixedFraction(0.5)));
+
+        reconciler.updateAll(List.of(Intents.leaf("leaf1", 1, 10001), Intents.node("node1", 1, 10001)));
+
+        assertEquals(SyncState.FAILED, listener.last("leaf1").state());
+        assertEquals("driver error: java.lang.IllegalStateException: session cache corrupted",
+            listener.last("leaf1").lastError());
+        assertEquals(SyncState.IN_SYNC, listener.last("node1").state());
+        assertEquals(2, time.pending(), "leaf1's retry and node1's drift check");
     }
 
     @Test
