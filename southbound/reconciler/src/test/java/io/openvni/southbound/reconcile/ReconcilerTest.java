@@ -95,9 +95,9 @@ class ReconcilerTest {
                 throw new IllegalStateException("session cache corrupted");
             }
         };
-        final var reconciler = new Reconciler(SETTINGS, new DriverRegistry(Map.of(DriverKey.OPENCONFIG_LEAF, broken,
-            DriverKey.FRR_NODE, devices)), listener, new ReconcilerRuntime(Runnable::run, time, time,
-            new FixedFraction(0.5)));
+        final var drivers = new DriverRegistry(Map.of(DriverKey.OPENCONFIG_LEAF, broken, DriverKey.FRR_NODE, devices));
+        final var reconciler = new Reconciler(SETTINGS, drivers, listener,
+            new ReconcilerRuntime(Runnable::run, time, time, new FixedFraction(0.5)));
 
         reconciler.updateAll(List.of(Intents.leaf("leaf1", 1, 10001), Intents.node("node1", 1, 10001)));
 
