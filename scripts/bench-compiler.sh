@@ -8,5 +8,24 @@ if [ -z "${JAVA_HOME:-}" ] || ! "$JAVA_HOME/bin/java" -version 2>&1 | grep -qE '
   export JAVA_HOME
 fi
 ./mvnw -q -B -pl benchmarks -am install -DskipTests
-exec "$JAVA_HOME/bin/java" -cp "benchmarks/target/openvni-benchmarks-0.1.0-SNAPSHOT.jar:$(cat benchmarks/target/benchmark.classpath)" \
-  org.openjdk.jmh.Main io.openvni.benchmarks.CompilerBenchmark "$@"
+results=benchmarks/target/jmh-compiler.csv
+"$JAVA_HOME/bin/java" -cp "benchmarks/target/openvni-benchmarks-0.1.0-SNAPSHOT.jar:$(cat benchmarks/target/benchmark.classpath)" \
+  org.openjdk.jmh.Main io.openvni.benchmarks.CompilerBenchmark -rf csv -rff "$results" "$@"
+# The baseline is the full compile of the same fabric, measured in the same run.
+echo
+echo "one network change vs full compile of the same fabric (same run):"
+awk -F, 'NR > 1 {
+    gsub(/"/, "")
+    name = $1; sub(/.*\./, "", name)
+    key = $8 " devices, " $9 " networks, each on " $11 " of the racks"
+    score[key, name] = $5
+    keys[key] = 1
+  }
+  END {
+    for (key in keys) {
+      full = score[key, "fullCompile"]; change = score[key, "oneNetworkChange"]
+      if (full > 0 && change > 0) {
+        printf "  %s: full %.1f ms, change %.2f ms, %.1fx faster\n", key, full, change, full / change
+      }
+    }
+  }' "$results"
