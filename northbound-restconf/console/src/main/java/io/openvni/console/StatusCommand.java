@@ -1,28 +1,17 @@
 package io.openvni.console;
 
-import io.openvni.northbound.api.FabricService;
-import org.apache.karaf.shell.api.action.Action;
+import io.openvni.northbound.api.FabricSnapshot;
 import org.apache.karaf.shell.api.action.Command;
-import org.apache.karaf.shell.api.action.lifecycle.Reference;
 import org.apache.karaf.shell.api.action.lifecycle.Service;
-import org.apache.karaf.shell.api.console.Session;
 
 /**
  * {@code openvni:status}.
  */
 @Service
 @Command(scope = "openvni", name = "status", description = "Shows every device's sync state and generations")
-public final class StatusCommand implements Action {
-    @Reference
-    private FabricService fabric;
-
-    @Reference
-    private Session session;
-
+public final class StatusCommand extends SnapshotCommand {
     @Override
-    public Object execute() {
-        // printed, not returned: Karaf shows return values only in interactive sessions, not to bin/client
-        session.getConsole().print(ConsoleViews.status(fabric.snapshot()));
-        return null;
+    String render(final FabricSnapshot snapshot) {
+        return ConsoleViews.status(snapshot);
     }
 }
