@@ -76,7 +76,9 @@ public final class IntentCodec {
         final var netconf = leaf.getNetconf();
         final var access = netconf == null ? new NetconfAccess("", DEFAULT_NETCONF_PORT, "", null)
             : new NetconfAccess(netconf.getHost().getValue(), port(netconf.getPort(), DEFAULT_NETCONF_PORT),
-                netconf.getUsername(), secret(netconf.getPassword()));
+                netconf.getUsername(), secret(netconf.getPassword()),
+                strings(netconf.getExtraCapability(), capability -> capability),
+                netconf.getSchemaDirectory());
         return new LeafSwitch(leaf.getName().getValue(), LeafSwitch.Dialect.OPENCONFIG, access,
             leaf.getAsn().getValue().toJava(), leaf.getRouterId().getValue(), leaf.getVtepAddress().getValue(),
             leaf.getVtepSourceInterface() == null ? "Loopback1" : leaf.getVtepSourceInterface());

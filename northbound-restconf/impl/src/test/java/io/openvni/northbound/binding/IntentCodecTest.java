@@ -19,8 +19,10 @@ import org.opendaylight.yang.gen.v1.urn.openvni.yang.types.rev261126.IpPrefix;
 import org.opendaylight.yang.gen.v1.urn.openvni.yang.types.rev261126.Ipv4Address;
 import org.opendaylight.yang.gen.v1.urn.openvni.yang.types.rev261126.PortNumber;
 import org.opendaylight.yang.gen.v1.urn.openvni.yang.fabric.rev261126.FabricBuilder;
+import org.opendaylight.yang.gen.v1.urn.openvni.yang.fabric.rev261126.fabric.LeafSwitchBuilder;
 import org.opendaylight.yang.gen.v1.urn.openvni.yang.fabric.rev261126.fabric.NodeRouterBuilder;
 import org.opendaylight.yang.gen.v1.urn.openvni.yang.fabric.rev261126.fabric.VniPoolsBuilder;
+import org.opendaylight.yang.gen.v1.urn.openvni.yang.fabric.rev261126.fabric.leaf._switch.NetconfBuilder;
 import org.opendaylight.yang.gen.v1.urn.openvni.yang.fabric.rev261126.fabric.node.router.BgpPeerBuilder;
 import org.opendaylight.yang.gen.v1.urn.openvni.yang.fabric.rev261126.fabric.node.router.FrrBuilder;
 import org.opendaylight.yang.gen.v1.urn.openvni.yang.fabric.rev261126.fabric.node.router.SshBuilder;
@@ -58,6 +60,38 @@ class IntentCodecTest {
         assertEquals(new NumberRange(20000, Fabric.DEFAULT_L2_VNI_POOL.end()), fabric.l2VniPool());
         assertEquals(Fabric.DEFAULT_VLAN_POOL, fabric.vlanPool());
         assertTrue(fabric.autoHeal());
+    }
+
+    @Test
+    void convertsLeafSwitchNetconfAccessWithSchemaAdditions() {
+        final var netconf = new NetconfBuilder()
+            .setHost(new Host("192.0.2.1"))
+            .setUsername("admin")
+            .setPassword("leaf-secret");
+        final var leaf = new LeafSwitchBuilder()
+            .setName(new DeviceName("leaf1"))
+            .setAsn(new AsNumber(Uint32.valueOf(65001)))
+            .setRouterId(new Ipv4Address("10.0.0.1"))
+            .setVtepAddress(new Ipv4Address("10.1.0.1"));
+        final var plain = IntentCodec.toIntent(new FabricBuilder()
+            .setLeafSwitch(BindingMap.of(leaf.setNetconf(netconf.build()).build())).build(), null)
+            .fabric().leafSwitches().get(0).netconf();
+        assertEquals(830, plain.port());
+        assertEquals(List.of(), plain.extraCapabilities());
+        assertNull(plain.schemaDirectory());
+        assertEquals("***", String.valueOf(plain.password()));
+
+        final var extended = IntentCodec.toIntent(new FabricBuilder()
+            .setLeafSwitch(BindingMap.of(leaf.setNetconf(netconf
+                .setPort(new PortNumber(Uint16.valueOf(17830)))
+                .setExtraCapability(Set.of("urn:b?module=b-sub&revision=2020-01-01",
+                    "urn:a?module=a-sub&revision=2020-01-01"))
+                .setSchemaDirectory("/opt/yang/leaf").build()).build())).build(), null)
+            .fabric().leafSwitches().get(0).netconf();
+        assertEquals(17830, extended.port());
+        assertEquals(List.of("urn:a?module=a-sub&revision=2020-01-01", "urn:b?module=b-sub&revision=2020-01-01"),
+            extended.extraCapabilities());
+        assertEquals("/opt/yang/leaf", extended.schemaDirectory());
     }
 
     @Test

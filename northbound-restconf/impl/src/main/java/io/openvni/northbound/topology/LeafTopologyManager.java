@@ -1,0 +1,208 @@
+package io.openvni.northbound.topology;
+
+import com.google.common.util.concurrent.Futures;
+import com.google.common.util.concurrent.ListenableFuture;
+import com.google.common.util.concurrent.ThreadFactoryBuilder;
+import io.openvni.core.intent.LeafSwitch;
+import io.openvni.northbound.binding.IntentCodec;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.opendaylight.mdsal.binding.api.DataBroker;
+import org.opendaylight.mdsal.binding.api.DataTreeChangeListener;
+import org.opendaylight.mdsal.binding.api.DataTreeModification;
+import org.opendaylight.mdsal.common.api.LogicalDatastoreType;
+import org.opendaylight.mdsal.singleton.api.ClusterSingletonService;
+import org.opendaylight.mdsal.singleton.api.ClusterSingletonServiceProvider;
+import org.opendaylight.mdsal.singleton.api.ServiceGroupIdentifier;
+import org.opendaylight.yang.gen.v1.urn.openvni.yang.fabric.rev261126.Fabric;
+import org.opendaylight.yang.gen.v1.urn.tbd.params.xml.ns.yang.network.topology.rev131021.network.topology.topology.Node;
+import org.opendaylight.yangtools.binding.DataObjectIdentifier;
+import org.opendaylight.yangtools.concepts.Registration;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Deactivate;
+import org.osgi.service.component.annotations.Reference;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Keeps ODL's NETCONF topology ({@code topology=topology-netconf}) in line with the fabric's leaf switches: one node
+ * per leaf switch (node-id = the leaf's name), created, updated and removed as the fabric changes. Runs on the
+ * cluster node that owns the OpenVNI singleton (the same service group as the controller), on one worker thread;
+ * rapid changes coalesce into one pass over the latest fabric. A node is written only when it differs from the
+ * stored one, because ODL reconnects a node on every write.
+ *
+ * <p>Only nodes of leaf switches this instance has seen in the fabric are ever removed; nodes others made in the
+ * NETCONF topology are left alone. Node contents (they hold the leaves' passwords) are never logged.
+ */
+@Component(service = { })
+public final class LeafTopologyManager implements ClusterSingletonService, AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(LeafTopologyManager.class);
+    private static final ServiceGroupIdentifier GROUP = new ServiceGroupIdentifier("openvni-controller");
+    private static final DataObjectIdentifier<Fabric> FABRIC = DataObjectIdentifier.builder(Fabric.class).build();
+    private static final long TIMEOUT_SECONDS = 30;
+
+    private final DataBroker broker;
+    private final SchemaCache schemaCache;
+    private final Registration singleton;
+    private final AtomicBoolean passQueued = new AtomicBoolean();
+
+    // Owned by the active singleton instance; guarded by this.
+    private ExecutorService worker;
+    private Registration listener;
+    // Touched only on the worker thread: the leaves whose nodes this instance manages.
+    private final Set<String> managed = new HashSet<>();
+
+    @Activate
+    public LeafTopologyManager(@Reference final DataBroker broker,
+            @Reference final ClusterSingletonServiceProvider singletons) {
+        this(broker, singletons, SchemaCache.odlDefault());
+    }
+
+    LeafTopologyManager(final DataBroker broker, final ClusterSingletonServiceProvider singletons,
+            final SchemaCache schemaCache) {
+        this.broker = broker;
+        this.schemaCache = schemaCache;
+        singleton = singletons.registerClusterSingletonService(this);
+    }
+
+    @Deactivate
+    @Override
+    public void close() {
+        singleton.close();
+        stop();
+    }
+
+    @Override
+    public ServiceGroupIdentifier getIdentifier() {
+        return GROUP;
+    }
+
+    @Override
+    public synchronized void instantiateServiceInstance() {
+        LOG.info("OpenVNI leaf topology manager active on this node");
+        worker = Executors.newSingleThreadExecutor(new ThreadFactoryBuilder()
+            .setNameFormat("openvni-leaf-topology-%d").setDaemon(true).build());
+        listener = broker.registerTreeChangeListener(LogicalDatastoreType.CONFIGURATION, FABRIC,
+            new DataTreeChangeListener<Fabric>() {
+                @Override
+                public void onDataTreeChanged(final List<DataTreeModification<Fabric>> changes) {
+                    schedulePass();
+                }
+
+                @Override
+                public void onInitialData() {
+                    schedulePass();
+                }
+            });
+    }
+
+    @Override
+    public ListenableFuture<?> closeServiceInstance() {
+        LOG.info("OpenVNI leaf topology manager no longer active on this node");
+        stop();
+        return Futures.immediateFuture(null);
+    }
+
+    private synchronized void stop() {
+        if (listener != null) {
+            listener.close();
+            listener = null;
+        }
+        if (worker != null) {
+            worker.shutdown();
+            try {
+                worker.awaitTermination(10, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            worker = null;
+        }
+    }
+
+    private synchronized void schedulePass() {
+        if (worker != null && passQueued.compareAndSet(false, true)) {
+            worker.execute(this::pass);
+        }
+    }
+
+    /** One pass over the latest fabric. Runs only on the worker thread. */
+    private void pass() {
+        passQueued.set(false);
+        try {
+            final Fabric fabric;
+            final Map<String, Node> stored = new HashMap<>();
+            try (var tx = broker.newReadOnlyTransaction()) {
+                fabric = tx.read(LogicalDatastoreType.CONFIGURATION, FABRIC).get(TIMEOUT_SECONDS, TimeUnit.SECONDS)
+                    .orElse(null);
+                final var topology = tx.read(LogicalDatastoreType.CONFIGURATION, NetconfNodeMapping.topologyPath())
+                    .get(TIMEOUT_SECONDS, TimeUnit.SECONDS);
+                if (topology.isPresent() && topology.orElseThrow().getNode() != null) {
+                    topology.orElseThrow().getNode().values()
+                        .forEach(node -> stored.put(node.getNodeId().getValue(), node));
+                }
+            }
+            final var desired = desiredNodes(IntentCodec.toIntent(fabric, null).fabric().leafSwitches());
+
+            final var tx = broker.newWriteOnlyTransaction();
+            final var written = new ArrayList<String>();
+            final var removed = new ArrayList<String>();
+            for (var entry : desired.entrySet()) {
+                if (!entry.getValue().equals(stored.get(entry.getKey()))) {
+                    tx.mergeParentStructurePut(LogicalDatastoreType.CONFIGURATION,
+                        NetconfNodeMapping.nodePath(entry.getKey()), entry.getValue());
+                    written.add(entry.getKey());
+                }
+            }
+            for (String leaf : managed) {
+                if (!desired.containsKey(leaf) && stored.containsKey(leaf)) {
+                    tx.delete(LogicalDatastoreType.CONFIGURATION, NetconfNodeMapping.nodePath(leaf));
+                    removed.add(leaf);
+                }
+            }
+            if (written.isEmpty() && removed.isEmpty()) {
+                tx.cancel();
+            } else {
+                tx.commit().get(TIMEOUT_SECONDS, TimeUnit.SECONDS);
+                LOG.info("NETCONF topology: wrote nodes {}, removed nodes {}", written, removed);
+            }
+            managed.clear();
+            managed.addAll(desired.keySet());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (Exception e) {
+            LOG.error("Failed to update the NETCONF topology for the fabric's leaf switches", e);
+        }
+    }
+
+    private Map<String, Node> desiredNodes(final List<LeafSwitch> leaves) {
+        final var result = new HashMap<String, Node>();
+        for (var leaf : leaves) {
+            if (!NetconfNodeMapping.isConnectable(leaf)) {
+                continue;
+            }
+            String cacheDirectory = null;
+            final String sources = leaf.netconf().schemaDirectory();
+            if (sources != null && !sources.isBlank()) {
+                try {
+                    cacheDirectory = schemaCache.prepare(Path.of(sources));
+                } catch (IOException | RuntimeException e) {
+                    LOG.warn("Leaf switch {}: cannot use its schema-directory, connecting with ODL's shared schema "
+                        + "cache: {}", leaf.name(), e.getMessage());
+                }
+            }
+            result.put(leaf.name(), NetconfNodeMapping.toNode(leaf, cacheDirectory));
+        }
+        return result;
+    }
+}

@@ -1,0 +1,118 @@
+package io.openvni.northbound.topology;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.openvni.core.intent.LeafSwitch;
+import io.openvni.core.intent.NetconfAccess;
+import io.openvni.core.intent.Secret;
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+import org.opendaylight.yangtools.binding.data.codec.impl.di.DefaultBindingDOMCodecFactory;
+import org.opendaylight.yangtools.binding.runtime.spi.BindingRuntimeHelpers;
+import org.opendaylight.yang.gen.v1.urn.opendaylight.netconf.device.rev251028.credentials.credentials.LoginPwUnencrypted;
+import org.opendaylight.yang.gen.v1.urn.tbd.params.xml.ns.yang.network.topology.rev131021.network.topology.topology.Node;
+
+class NetconfNodeMappingTest {
+    private static final String SUBMODULE =
+        "http://openconfig.net/yang/network-instance?module=openconfig-network-instance-l2&revision=2025-01-01";
+
+    private static LeafSwitch leaf(final NetconfAccess access) {
+        return new LeafSwitch("leaf1", LeafSwitch.Dialect.OPENCONFIG, access, 65001, "10.0.0.1", "10.1.0.1",
+            "Loopback1");
+    }
+
+    @Test
+    void mapsConnectionAndCredentials() {
+        final Node node = NetconfNodeMapping.toNode(
+            leaf(new NetconfAccess("192.0.2.10", 830, "admin", new Secret("s3cret"))), null);
+        assertEquals("leaf1", node.getNodeId().getValue());
+        final var netconf = NetconfNodeMapping.netconfNode(node);
+        assertNotNull(netconf);
+        assertEquals("192.0.2.10", netconf.getHost().getIpAddress().getIpv4Address().getValue());
+        assertEquals(830, netconf.getPort().getValue().intValue());
+        assertEquals(Boolean.FALSE, netconf.getTcpOnly());
+        final var credentials = assertInstance(LoginPwUnencrypted.class, netconf.getCredentials())
+            .getLoginPasswordUnencrypted();
+        assertEquals("admin", credentials.getUsername());
+        assertEquals("s3cret", credentials.getPassword());
+        assertEquals(NetconfNodeMapping.KEEPALIVE_DELAY_SECONDS, netconf.getKeepaliveDelay().longValue());
+        assertEquals(0, netconf.getMaxConnectionAttempts().longValue(), "retry forever");
+        assertEquals(NetconfNodeMapping.MIN_BACKOFF_MILLIS, netconf.getMinBackoffMillis().intValue());
+        assertEquals(NetconfNodeMapping.MAX_BACKOFF_MILLIS, netconf.getMaxBackoffMillis().longValue());
+        // no schema additions: ODL's shared cache, the device's own capabilities only
+        assertNull(netconf.getYangModuleCapabilities());
+        assertEquals("schema", netconf.getSchemaCacheDirectory());
+    }
+
+    @Test
+    void hostNamesAndMissingPassword() {
+        final var netconf = NetconfNodeMapping.netconfNode(NetconfNodeMapping.toNode(
+            leaf(new NetconfAccess("leaf1.example.net", 17830, "ops", null)), null));
+        assertNotNull(netconf);
+        assertEquals("leaf1.example.net", netconf.getHost().getDomainName().getValue());
+        assertEquals(17830, netconf.getPort().getValue().intValue());
+        final var credentials = assertInstance(LoginPwUnencrypted.class, netconf.getCredentials())
+            .getLoginPasswordUnencrypted();
+        assertEquals("ops", credentials.getUsername());
+        assertNull(credentials.getPassword());
+    }
+
+    @Test
+    void schemaAdditionsAreAddedToTheDevicesOwn() {
+        final var netconf = NetconfNodeMapping.netconfNode(NetconfNodeMapping.toNode(
+            leaf(new NetconfAccess("192.0.2.10", 830, "admin", null, List.of(SUBMODULE, SUBMODULE), "/opt/yang")),
+            "openvni-schema-0123456789abcdef"));
+        assertNotNull(netconf);
+        final var capabilities = netconf.getYangModuleCapabilities();
+        assertNotNull(capabilities);
+        assertEquals(Boolean.FALSE, capabilities.getOverride());
+        assertEquals(Set.of(SUBMODULE), capabilities.getCapability());
+        assertEquals("openvni-schema-0123456789abcdef", netconf.getSchemaCacheDirectory());
+    }
+
+    @Test
+    void equalIntentGivesEqualNodes() {
+        final var access = new NetconfAccess("192.0.2.10", 830, "admin", new Secret("a"), List.of(SUBMODULE), null);
+        assertEquals(NetconfNodeMapping.toNode(leaf(access), "d"), NetconfNodeMapping.toNode(leaf(access), "d"));
+        final var otherPort = new NetconfAccess("192.0.2.10", 831, "admin", new Secret("a"), List.of(SUBMODULE), null);
+        assertFalse(NetconfNodeMapping.toNode(leaf(access), "d").equals(
+            NetconfNodeMapping.toNode(leaf(otherPort), "d")));
+    }
+
+    @Test
+    void storedNodeEqualsTheMappedOne() {
+        // the manager skips the write (and ODL's reconnect) when the stored node equals the mapped one
+        final var codec = new DefaultBindingDOMCodecFactory().createBindingDOMCodec(
+            BindingRuntimeHelpers.createRuntimeContext());
+        for (var node : List.of(
+                NetconfNodeMapping.toNode(leaf(new NetconfAccess("127.0.0.1", 830, "admin", new Secret("a"),
+                    List.of(SUBMODULE, SUBMODULE.replace("l2", "l3")), "/x")), "openvni-schema-0123"),
+                NetconfNodeMapping.toNode(leaf(new NetconfAccess("leaf1.example.net", 830, "admin", null)), null))) {
+            final var path = NetconfNodeMapping.nodePath("leaf1");
+            final var normalized = codec.toNormalizedDataObject(path, node);
+            final var back = codec.fromNormalizedNode(normalized.path(), normalized.node()).getValue();
+            // (assertTrue, not assertEquals: a failure message would show the password)
+            assertTrue(node.equals(back), "the stored node reads back different from the mapped one");
+        }
+    }
+
+    @Test
+    void pathsAndConnectability() {
+        final var path = NetconfNodeMapping.nodePath("leaf7");
+        assertTrue(path.toString().contains("topology-netconf") && path.toString().contains("leaf7"),
+            path::toString);
+        assertEquals(Node.class, path.lastStep().type());
+        assertTrue(NetconfNodeMapping.isConnectable(leaf(new NetconfAccess("h", 830, "u", null))));
+        assertFalse(NetconfNodeMapping.isConnectable(leaf(new NetconfAccess("", 830, "", null))));
+    }
+
+    private static <T> T assertInstance(final Class<T> type, final Object value) {
+        assertTrue(type.isInstance(value), () -> "expected " + type.getSimpleName() + ", got " + value);
+        return type.cast(value);
+    }
+}
