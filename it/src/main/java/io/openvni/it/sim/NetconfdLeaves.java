@@ -33,7 +33,9 @@ import org.eclipse.jdt.annotation.Nullable;
  * <p>Needs root: SSH logins use the system user {@value #USER} (password {@value #PASSWORD}, shell {@code /bin/sh},
  * home {@code /}), created with {@code useradd --system} when missing. Only the private sshd processes (127.0.0.1,
  * {@code AllowUsers} that user, password logins only, {@code UsePAM no}) are meant to be used with it; they run only
- * while a fixture is open. Ports are free ephemeral ports chosen at start.
+ * while a fixture is open, and the user's password is locked again when the last open fixture closes, so no other
+ * SSH server on the machine accepts the well-known password in between. Ports are free ephemeral ports chosen at
+ * start.
  */
 public final class NetconfdLeaves implements AutoCloseable {
     /** The SSH (and netconfd superuser) login of every leaf. */
@@ -169,6 +171,8 @@ public final class NetconfdLeaves implements AutoCloseable {
     }
 
     private void startAll(final int count) throws IOException {
+        // counted before anything can fail: close() always runs after startAll and decrements
+        OPEN_FIXTURES.incrementAndGet();
         ensureUser();
         Files.createDirectories(Path.of("/run/sshd"));
         // netconf-subsystem runs as USER and must reach the sockets
@@ -199,6 +203,21 @@ public final class NetconfdLeaves implements AutoCloseable {
         }
         for (Leaf leaf : leaves) {
             awaitNetconfd(leaf);
+        }
+    }
+
+    /** Fixtures open in this JVM: the last one to close locks the user's password. */
+    private static final java.util.concurrent.atomic.AtomicInteger OPEN_FIXTURES =
+        new java.util.concurrent.atomic.AtomicInteger();
+
+    private static void lockUser() {
+        try {
+            final var locked = run(List.of("usermod", "--lock", USER));
+            if (locked.exit() != 0) {
+                log("could not lock the password of " + USER + ": " + locked.output());
+            }
+        } catch (IOException e) {
+            log("could not lock the password of " + USER + ": " + e.getMessage());
         }
     }
 
@@ -564,6 +583,9 @@ public final class NetconfdLeaves implements AutoCloseable {
             sshd.process = null;
         }
         deleteRecursively(workDir);
+        if (OPEN_FIXTURES.decrementAndGet() == 0) {
+            lockUser();
+        }
         log(String.format(Locale.ROOT, "leaves stopped and removed in %.2f s", (System.nanoTime() - begin) / 1e9));
     }
 
