@@ -2,7 +2,6 @@ package io.openvni.northbound.pipeline;
 
 import com.google.common.util.concurrent.Futures;
 import com.google.common.util.concurrent.ListenableFuture;
-import com.google.common.util.concurrent.ThreadFactoryBuilder;
 import io.openvni.core.allocation.Allocations;
 import io.openvni.core.compile.CompileResult;
 import io.openvni.core.intent.Intent;
@@ -14,19 +13,15 @@ import io.openvni.northbound.api.FabricService;
 import io.openvni.northbound.api.FabricSnapshot;
 import io.openvni.northbound.binding.AllocationCodec;
 import io.openvni.northbound.binding.IntentCodec;
+import io.openvni.northbound.worker.CoalescingPassRunner;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
 import org.opendaylight.mdsal.binding.api.DataBroker;
-import org.opendaylight.mdsal.binding.api.DataTreeChangeListener;
-import org.opendaylight.mdsal.binding.api.DataTreeModification;
 import org.opendaylight.mdsal.binding.api.ReadTransaction;
 import org.opendaylight.mdsal.common.api.LogicalDatastoreType;
 import org.opendaylight.mdsal.singleton.api.ClusterSingletonService;
@@ -63,12 +58,11 @@ public final class FabricController implements FabricService, ClusterSingletonSe
     private final Registration singleton;
     private volatile FabricSnapshot snapshot = FabricSnapshot.EMPTY;
 
+    private final CoalescingPassRunner runner = new CoalescingPassRunner("openvni-controller-%d", this::pass);
+
     // Owned by the active singleton instance; guarded by this.
-    private ExecutorService worker;
-    private List<Registration> listeners = List.of();
     private StatusWriter statusWriter;
     private IntentPipeline pipeline;
-    private final AtomicBoolean passQueued = new AtomicBoolean();
 
     @Activate
     public FabricController(@Reference final DataBroker broker,
@@ -97,13 +91,9 @@ public final class FabricController implements FabricService, ClusterSingletonSe
     @Override
     public synchronized void instantiateServiceInstance() {
         LOG.info("OpenVNI controller active on this node");
-        worker = Executors.newSingleThreadExecutor(new ThreadFactoryBuilder()
-            .setNameFormat("openvni-controller-%d").setDaemon(true).build());
         pipeline = new IntentPipeline();
         statusWriter = new StatusWriter(broker);
-        listeners = List.of(
-            broker.registerTreeChangeListener(LogicalDatastoreType.CONFIGURATION, FABRIC, new ChangeTrigger<>()),
-            broker.registerTreeChangeListener(LogicalDatastoreType.CONFIGURATION, TENANTS, new ChangeTrigger<>()));
+        runner.start(broker, List.of(FABRIC, TENANTS));
     }
 
     @Override
@@ -124,32 +114,15 @@ public final class FabricController implements FabricService, ClusterSingletonSe
     }
 
     private synchronized void stop() {
-        listeners.forEach(Registration::close);
-        listeners = List.of();
-        if (worker != null) {
-            worker.shutdown();
-            try {
-                worker.awaitTermination(10, TimeUnit.SECONDS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-            worker = null;
-        }
+        runner.stop();
         if (statusWriter != null) {
             statusWriter.close();
             statusWriter = null;
         }
     }
 
-    private synchronized void schedulePass() {
-        if (worker != null && passQueued.compareAndSet(false, true)) {
-            worker.execute(this::pass);
-        }
-    }
-
     /** One pass over the latest committed data. Runs only on the worker thread. */
     private void pass() {
-        passQueued.set(false);
         try {
             final Intent intent;
             final Allocations persisted;
@@ -202,18 +175,5 @@ public final class FabricController implements FabricService, ClusterSingletonSe
     private static <T extends DataObject> Optional<T> read(final ReadTransaction tx,
             final DataObjectIdentifier<T> path) throws Exception {
         return tx.read(LogicalDatastoreType.CONFIGURATION, path).get(30, TimeUnit.SECONDS);
-    }
-
-    /** Any change of a watched container triggers a fresh pass over the latest data. */
-    private final class ChangeTrigger<T extends DataObject> implements DataTreeChangeListener<T> {
-        @Override
-        public void onDataTreeChanged(final List<DataTreeModification<T>> changes) {
-            schedulePass();
-        }
-
-        @Override
-        public void onInitialData() {
-            schedulePass();
-        }
     }
 }

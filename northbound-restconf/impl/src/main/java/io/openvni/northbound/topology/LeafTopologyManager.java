@@ -2,9 +2,9 @@ package io.openvni.northbound.topology;
 
 import com.google.common.util.concurrent.Futures;
 import com.google.common.util.concurrent.ListenableFuture;
-import com.google.common.util.concurrent.ThreadFactoryBuilder;
 import io.openvni.core.intent.LeafSwitch;
 import io.openvni.northbound.binding.IntentCodec;
+import io.openvni.northbound.worker.CoalescingPassRunner;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -13,13 +13,8 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
 import org.opendaylight.mdsal.binding.api.DataBroker;
-import org.opendaylight.mdsal.binding.api.DataTreeChangeListener;
-import org.opendaylight.mdsal.binding.api.DataTreeModification;
 import org.opendaylight.mdsal.common.api.LogicalDatastoreType;
 import org.opendaylight.mdsal.singleton.api.ClusterSingletonService;
 import org.opendaylight.mdsal.singleton.api.ClusterSingletonServiceProvider;
@@ -55,11 +50,8 @@ public final class LeafTopologyManager implements ClusterSingletonService, AutoC
     private final DataBroker broker;
     private final SchemaCache schemaCache;
     private final Registration singleton;
-    private final AtomicBoolean passQueued = new AtomicBoolean();
+    private final CoalescingPassRunner runner = new CoalescingPassRunner("openvni-leaf-topology-%d", this::pass);
 
-    // Owned by the active singleton instance; guarded by this.
-    private ExecutorService worker;
-    private Registration listener;
     // Touched only on the worker thread: the leaves whose nodes this instance manages.
     private final Set<String> managed = new HashSet<>();
 
@@ -91,20 +83,7 @@ public final class LeafTopologyManager implements ClusterSingletonService, AutoC
     @Override
     public synchronized void instantiateServiceInstance() {
         LOG.info("OpenVNI leaf topology manager active on this node");
-        worker = Executors.newSingleThreadExecutor(new ThreadFactoryBuilder()
-            .setNameFormat("openvni-leaf-topology-%d").setDaemon(true).build());
-        listener = broker.registerTreeChangeListener(LogicalDatastoreType.CONFIGURATION, FABRIC,
-            new DataTreeChangeListener<Fabric>() {
-                @Override
-                public void onDataTreeChanged(final List<DataTreeModification<Fabric>> changes) {
-                    schedulePass();
-                }
-
-                @Override
-                public void onInitialData() {
-                    schedulePass();
-                }
-            });
+        runner.start(broker, List.of(FABRIC));
     }
 
     @Override
@@ -114,31 +93,12 @@ public final class LeafTopologyManager implements ClusterSingletonService, AutoC
         return Futures.immediateFuture(null);
     }
 
-    private synchronized void stop() {
-        if (listener != null) {
-            listener.close();
-            listener = null;
-        }
-        if (worker != null) {
-            worker.shutdown();
-            try {
-                worker.awaitTermination(10, TimeUnit.SECONDS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-            worker = null;
-        }
-    }
-
-    private synchronized void schedulePass() {
-        if (worker != null && passQueued.compareAndSet(false, true)) {
-            worker.execute(this::pass);
-        }
+    private void stop() {
+        runner.stop();
     }
 
     /** One pass over the latest fabric. Runs only on the worker thread. */
     private void pass() {
-        passQueued.set(false);
         try {
             final Fabric fabric;
             final Map<String, Node> stored = new HashMap<>();

@@ -1,0 +1,100 @@
+package io.openvni.northbound.worker;
+
+import static java.util.Objects.requireNonNull;
+
+import com.google.common.util.concurrent.ThreadFactoryBuilder;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.eclipse.jdt.annotation.Nullable;
+import org.opendaylight.mdsal.binding.api.DataBroker;
+import org.opendaylight.mdsal.binding.api.DataTreeChangeListener;
+import org.opendaylight.mdsal.binding.api.DataTreeModification;
+import org.opendaylight.mdsal.common.api.LogicalDatastoreType;
+import org.opendaylight.yangtools.binding.DataObject;
+import org.opendaylight.yangtools.binding.DataObjectIdentifier;
+import org.opendaylight.yangtools.concepts.Registration;
+
+/**
+ * Runs a pass on one worker thread whenever a watched configuration container changes. The pass reads the latest
+ * data itself, so changes arriving while a pass is queued coalesce into it; a change arriving while a pass runs
+ * queues exactly one more. Started when a singleton becomes active on this node, stopped when it stops.
+ */
+public final class CoalescingPassRunner {
+    private static final long STOP_TIMEOUT_SECONDS = 10;
+
+    private final String threadName;
+    private final Runnable pass;
+    private final AtomicBoolean passQueued = new AtomicBoolean();
+
+    // guarded by this
+    private @Nullable ExecutorService worker;
+    private List<Registration> listeners = List.of();
+
+    /**
+     * A runner.
+     *
+     * @param threadName name format of the worker thread, e.g. {@code openvni-controller-%d}
+     * @param pass the pass; runs only on the worker thread and must not throw
+     */
+    public CoalescingPassRunner(final String threadName, final Runnable pass) {
+        this.threadName = requireNonNull(threadName);
+        this.pass = requireNonNull(pass);
+    }
+
+    /** Starts the worker and listens to the containers; their initial data triggers the first pass. */
+    public synchronized void start(final DataBroker broker, final List<DataObjectIdentifier<?>> watched) {
+        worker = Executors.newSingleThreadExecutor(new ThreadFactoryBuilder()
+            .setNameFormat(threadName).setDaemon(true).build());
+        final var registrations = new ArrayList<Registration>(watched.size());
+        for (var path : watched) {
+            registrations.add(listen(broker, path));
+        }
+        listeners = List.copyOf(registrations);
+    }
+
+    /** Stops listening and waits (bounded) for a running pass to finish. */
+    public synchronized void stop() {
+        listeners.forEach(Registration::close);
+        listeners = List.of();
+        final var running = worker;
+        if (running != null) {
+            running.shutdown();
+            try {
+                running.awaitTermination(STOP_TIMEOUT_SECONDS, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            worker = null;
+        }
+    }
+
+    /** Queues a pass unless one is queued already. */
+    public synchronized void schedulePass() {
+        final var running = worker;
+        if (running != null && passQueued.compareAndSet(false, true)) {
+            running.execute(() -> {
+                passQueued.set(false);
+                pass.run();
+            });
+        }
+    }
+
+    private <T extends DataObject> Registration listen(final DataBroker broker, final DataObjectIdentifier<T> path) {
+        return broker.registerTreeChangeListener(LogicalDatastoreType.CONFIGURATION, path,
+            new DataTreeChangeListener<T>() {
+                @Override
+                public void onDataTreeChanged(final List<DataTreeModification<T>> changes) {
+                    schedulePass();
+                }
+
+                @Override
+                public void onInitialData() {
+                    schedulePass();
+                }
+            });
+    }
+}
