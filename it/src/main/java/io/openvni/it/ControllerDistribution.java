@@ -74,7 +74,7 @@ public final class ControllerDistribution implements AutoCloseable {
         final Process tar = new ProcessBuilder("tar", "-xzf", archive.toString(), "-C", directory.toString(),
             "--strip-components=1").redirectErrorStream(true).start();
         final String output = new String(tar.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        if (waitFor(tar, Duration.ofMinutes(2)) != 0) {
+        if (Processes.waitFor(tar, Duration.ofMinutes(2)) != 0) {
             throw new IOException("cannot unpack " + archive + ": " + output);
         }
         return new ControllerDistribution(directory, Path.of(System.getProperty("java.home")));
@@ -206,7 +206,7 @@ public final class ControllerDistribution implements AutoCloseable {
                 .redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.DISCARD);
             stop.environment().put("JAVA_HOME", javaHome.toString());
-            waitFor(stop.start(), Duration.ofSeconds(30));
+            Processes.waitFor(stop.start(), Duration.ofSeconds(30));
             if (process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
                 log(String.format(Locale.ROOT, "controller stopped in %.1f s", (System.nanoTime() - begin) / 1e9));
                 return;
@@ -368,20 +368,6 @@ public final class ControllerDistribution implements AutoCloseable {
             } else {
                 handle.destroy();
             }
-        }
-    }
-
-    private static int waitFor(final Process process, final Duration timeout) throws IOException {
-        try {
-            if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
-                process.destroyForcibly();
-                throw new IOException("timed out after " + timeout + ": " + process.info().commandLine().orElse(""));
-            }
-            return process.exitValue();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            process.destroyForcibly();
-            throw new IOException("interrupted", e);
         }
     }
 

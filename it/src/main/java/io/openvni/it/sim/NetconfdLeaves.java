@@ -1,6 +1,7 @@
 package io.openvni.it.sim;
 
 import io.openvni.it.Credentials;
+import io.openvni.it.Processes;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
@@ -14,7 +15,6 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.eclipse.jdt.annotation.Nullable;
@@ -238,7 +238,7 @@ public final class NetconfdLeaves implements AutoCloseable {
             chpasswd.getOutputStream().write((USER + ":" + PASSWORD + "\n").getBytes(StandardCharsets.UTF_8));
             chpasswd.getOutputStream().close();
             final String output = new String(chpasswd.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-            if (waitFor(chpasswd, Duration.ofSeconds(30)) != 0) {
+            if (Processes.waitFor(chpasswd, Duration.ofSeconds(30)) != 0) {
                 throw new IOException("cannot set the password of " + USER + ": " + output);
             }
         }
@@ -256,7 +256,7 @@ public final class NetconfdLeaves implements AutoCloseable {
         }
         for (Process keygen : keygens) {
             final String output = new String(keygen.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-            if (waitFor(keygen, Duration.ofSeconds(60)) != 0) {
+            if (Processes.waitFor(keygen, Duration.ofSeconds(60)) != 0) {
                 throw new IOException("ssh-keygen failed: " + output);
             }
         }
@@ -675,21 +675,7 @@ public final class NetconfdLeaves implements AutoCloseable {
         final Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
         process.getOutputStream().close();
         final String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        return new Result(waitFor(process, Duration.ofSeconds(30)), output);
-    }
-
-    private static int waitFor(final Process process, final Duration timeout) throws IOException {
-        try {
-            if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
-                process.destroyForcibly();
-                throw new IOException("timed out after " + timeout + ": " + process.info().commandLine().orElse(""));
-            }
-            return process.exitValue();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            process.destroyForcibly();
-            throw new IOException("interrupted", e);
-        }
+        return new Result(Processes.waitFor(process, Duration.ofSeconds(30)), output);
     }
 
     private static String tail(final Path file, final int lines) {
