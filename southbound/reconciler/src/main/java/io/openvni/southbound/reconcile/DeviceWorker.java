@@ -8,7 +8,10 @@ import io.openvni.core.status.DeviceStatus;
 import io.openvni.core.status.SyncState;
 import io.openvni.southbound.spi.DriverRegistry;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.RejectedExecutionException;
 import org.eclipse.jdt.annotation.Nullable;
 import org.slf4j.Logger;
@@ -53,6 +56,11 @@ final class DeviceWorker {
     private Scheduler.@Nullable Cancellable retry;
     private Scheduler.@Nullable Cancellable driftCheck;
     private boolean stopped;
+    // drift checks waiting for the next pass to start, and those the running pass will answer
+    private List<CompletableFuture<DriftReport>> checksWaiting = new ArrayList<>();
+    private List<CompletableFuture<DriftReport>> checksInPass = List.of();
+    // what the running pass found drifted, before healing it
+    private String passDrift = "";
 
     DeviceWorker(final String name, final Context context) {
         this.name = requireNonNull(name);
@@ -87,6 +95,23 @@ final class DeviceWorker {
         requestPass(true);
     }
 
+    /**
+     * Reads and diffs the device now; drift is healed as by a periodic check (auto-heal permitting). The future
+     * completes once a pass that started after this call has ended.
+     */
+    CompletableFuture<DriftReport> checkNow() {
+        final var result = new CompletableFuture<DriftReport>();
+        synchronized (this) {
+            if (stopped || desired == null) {
+                result.completeExceptionally(new IllegalStateException(name + " is not reconciled"));
+                return result;
+            }
+            checksWaiting.add(result);
+        }
+        requestPass(false);
+        return result;
+    }
+
     synchronized Optional<DeviceStatus> status() {
         return Optional.ofNullable(status);
     }
@@ -95,6 +120,9 @@ final class DeviceWorker {
     synchronized void stop() {
         stopped = true;
         cancelTimers();
+        final var abandoned = new IllegalStateException(name + " is no longer reconciled");
+        checksWaiting.forEach(check -> check.completeExceptionally(abandoned));
+        checksInPass.forEach(check -> check.completeExceptionally(abandoned));
     }
 
     private void requestPass(final boolean force) {
@@ -137,6 +165,9 @@ final class DeviceWorker {
             cancelTimers();
             forced = forceNext;
             forceNext = false;
+            checksInPass = checksWaiting;
+            checksWaiting = new ArrayList<>();
+            passDrift = "";
             pass = new Pass(config, lastApplied, current.appliedGeneration() == config.generation(),
                 forced || context.settings().autoHeal());
             // entered under the lock, so that close() after stop() waits for this pass
@@ -156,6 +187,7 @@ final class DeviceWorker {
                 return;
             }
             record(outcome, forced);
+            answerChecks(outcome);
             if (!passAgain) {
                 passScheduled = false;
                 return;
@@ -164,7 +196,17 @@ final class DeviceWorker {
         submit();
     }
 
+    // guarded by this
+    private void answerChecks(final PassOutcome outcome) {
+        final var drift = outcome instanceof PassOutcome.Drifted drifted ? drifted.diff() : passDrift;
+        final var report = new DriftReport(currentStatus(), drift, !drift.isEmpty()
+            && outcome instanceof PassOutcome.InSync);
+        checksInPass.forEach(check -> check.complete(report));
+        checksInPass = List.of();
+    }
+
     private synchronized void driftSeen(final String diff) {
+        passDrift = diff;
         if (!stopped) {
             publish(SyncState.DRIFTED, currentStatus().appliedGeneration(), driftText(diff));
         }

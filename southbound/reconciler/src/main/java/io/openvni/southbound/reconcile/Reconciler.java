@@ -10,7 +10,10 @@ import java.util.HashSet;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.SortedSet;
 import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -131,6 +134,27 @@ public final class Reconciler implements AutoCloseable {
         }
         worker.reconcileNow();
         return true;
+    }
+
+    /**
+     * Checks one device for drift now: reads and diffs it, and heals drift if auto-heal is on.
+     *
+     * @param device the device's name
+     * @return what the check found, once a pass that started after this call has ended; empty if the device is
+     *         unknown
+     */
+    public Optional<CompletableFuture<DriftReport>> checkDrift(final String device) {
+        final var worker = workers.get(device);
+        return worker == null ? Optional.empty() : Optional.of(worker.checkNow());
+    }
+
+    /**
+     * The names of the devices being reconciled.
+     *
+     * @return the names, sorted
+     */
+    public SortedSet<String> devices() {
+        return new TreeSet<>(workers.keySet());
     }
 
     /** Reconciles every device now, as {@link #reconcile(String)} does one. */

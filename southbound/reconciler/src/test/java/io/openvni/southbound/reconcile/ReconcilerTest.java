@@ -208,6 +208,39 @@ class ReconcilerTest {
     }
 
     @Test
+    void onDemandDriftCheckReportsTheDiffAndHealsOnlyWithAutoHeal() throws Exception {
+        final var healing = reconciler(SETTINGS);
+        healing.update(Intents.leaf("leaf1", 1, 10001));
+        devices.device("leaf1").delete("l2 10001");
+
+        final var healed = healing.checkDrift("leaf1").orElseThrow().get();
+        assertEquals("set l2 10001 vlan 2001 rd 10.0.0.1:10001", healed.drift());
+        assertTrue(healed.healed());
+        assertEquals(SyncState.IN_SYNC, healed.status().state());
+        assertEquals(2, devices.device("leaf1").applies());
+
+        final var clean = healing.checkDrift("leaf1").orElseThrow().get();
+        assertEquals("", clean.drift());
+        assertEquals(false, clean.healed());
+        assertEquals(2, devices.device("leaf1").applies(), "nothing to write");
+        assertEquals(Optional.empty(), healing.checkDrift("leaf9"));
+    }
+
+    @Test
+    void onDemandDriftCheckWithoutAutoHealLeavesTheDeviceDrifted() throws Exception {
+        final var reconciler = reconciler(SETTINGS.withAutoHeal(false));
+        reconciler.update(Intents.leaf("leaf1", 1, 10001));
+        devices.device("leaf1").set("l2 19999", "vlan 1999 rd 10.0.0.1:19999");
+
+        final var report = reconciler.checkDrift("leaf1").orElseThrow().get();
+
+        assertEquals("delete l2 19999", report.drift());
+        assertEquals(false, report.healed());
+        assertEquals(SyncState.DRIFTED, report.status().state());
+        assertEquals(1, devices.device("leaf1").applies());
+    }
+
+    @Test
     void freshReconcilerReadsEveryDeviceAndWritesOnlyThoseThatDiffer() {
         final var leaf1 = Intents.leaf("leaf1", 4, 10001);
         final var leaf2 = Intents.leaf("leaf2", 7, 10001, 10002);
