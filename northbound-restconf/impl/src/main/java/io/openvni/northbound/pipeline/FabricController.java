@@ -1,26 +1,29 @@
 package io.openvni.northbound.pipeline;
 
+import static java.util.Objects.requireNonNull;
+
 import com.google.common.util.concurrent.Futures;
 import com.google.common.util.concurrent.ListenableFuture;
 import io.openvni.core.allocation.Allocations;
-import io.openvni.core.compile.CompileResult;
 import io.openvni.core.intent.Intent;
 import io.openvni.core.preview.DevicePreview;
 import io.openvni.core.preview.DevicePreviewer;
-import io.openvni.core.status.DeviceStatus;
-import io.openvni.core.status.SyncState;
 import io.openvni.northbound.api.FabricService;
 import io.openvni.northbound.api.FabricSnapshot;
 import io.openvni.northbound.binding.AllocationCodec;
 import io.openvni.northbound.binding.IntentCodec;
+import io.openvni.northbound.reconcile.DeviceReconciliation;
 import io.openvni.northbound.worker.CoalescingPassRunner;
+import io.openvni.southbound.reconcile.DriftReport;
+import io.openvni.southbound.spi.DeviceDriver;
+import io.openvni.southbound.spi.DriverRegistry;
 import java.time.Clock;
-import java.time.Instant;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import org.eclipse.jdt.annotation.Nullable;
 import org.opendaylight.mdsal.binding.api.DataBroker;
 import org.opendaylight.mdsal.binding.api.ReadTransaction;
 import org.opendaylight.mdsal.common.api.LogicalDatastoreType;
@@ -36,6 +39,8 @@ import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicyOption;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -59,20 +64,32 @@ public final class FabricController implements FabricService, ClusterSingletonSe
     private volatile FabricSnapshot snapshot = FabricSnapshot.EMPTY;
 
     private final CoalescingPassRunner runner = new CoalescingPassRunner("openvni-controller-%d", this::pass);
+    private final DriverRegistry drivers;
+    private final ReportedStatus reported = new ReportedStatus(this::publishStatus);
 
     // Owned by the active singleton instance; guarded by this.
     private StatusWriter statusWriter;
     private IntentPipeline pipeline;
+    private DeviceReconciliation reconciliation;
 
+    /**
+     * The controller, with the device drivers registered as OSGi services; each carries its
+     * {@value DriverServices#KEY_PROPERTY} property ({@code leaf-switch/openconfig}, {@code node-router/frr}).
+     */
     @Activate
     public FabricController(@Reference final DataBroker broker,
-            @Reference final ClusterSingletonServiceProvider singletons) {
-        this(broker, singletons, Clock.systemUTC());
+            @Reference final ClusterSingletonServiceProvider singletons,
+            @Reference(service = DeviceDriver.class, cardinality = ReferenceCardinality.MULTIPLE,
+                policyOption = ReferencePolicyOption.GREEDY)
+            final List<Map.Entry<Map<String, ?>, DeviceDriver<?, ?>>> driverServices) {
+        this(broker, singletons, DriverServices.registry(driverServices), Clock.systemUTC());
     }
 
-    FabricController(final DataBroker broker, final ClusterSingletonServiceProvider singletons, final Clock clock) {
+    FabricController(final DataBroker broker, final ClusterSingletonServiceProvider singletons,
+            final DriverRegistry drivers, final Clock clock) {
         this.broker = broker;
         this.clock = clock;
+        this.drivers = drivers;
         singleton = singletons.registerClusterSingletonService(this);
     }
 
@@ -93,6 +110,8 @@ public final class FabricController implements FabricService, ClusterSingletonSe
         LOG.info("OpenVNI controller active on this node");
         pipeline = new IntentPipeline();
         statusWriter = new StatusWriter(broker);
+        reported.start();
+        reconciliation = new DeviceReconciliation(drivers, reported);
         runner.start(broker, List.of(FABRIC, TENANTS));
     }
 
@@ -113,8 +132,29 @@ public final class FabricController implements FabricService, ClusterSingletonSe
         return snapshot.compiled().device(device).map(previewer::preview);
     }
 
+    @Override
+    public Map<String, CompletableFuture<DriftReport>> checkDrift(final @Nullable String device) {
+        final var active = reconciliation();
+        return active == null ? Map.of() : active.checkDrift(device);
+    }
+
+    @Override
+    public List<String> reconcile(final @Nullable String device) {
+        final var active = reconciliation();
+        return active == null ? List.of() : active.reconcile(device);
+    }
+
+    private synchronized @Nullable DeviceReconciliation reconciliation() {
+        return reconciliation;
+    }
+
     private synchronized void stop() {
         runner.stop();
+        if (reconciliation != null) {
+            reconciliation.close();
+            reconciliation = null;
+        }
+        reported.stop();
         if (statusWriter != null) {
             statusWriter.close();
             statusWriter = null;
@@ -135,14 +175,15 @@ public final class FabricController implements FabricService, ClusterSingletonSe
             if (step.allocationsChanged()) {
                 statusWriter.writeAllocations(AllocationCodec.toStored(step.allocations()));
             }
-            final var now = clock.instant();
             final var compile = step.compile();
-            final var next = new FabricSnapshot(compile.fabric(), deviceStatus(snapshot.devices(), compile, now),
-                now);
-            snapshot = next;
-            statusWriter.writeStatus(StatusModel.build(next));
+            synchronized (this) {
+                snapshot = new FabricSnapshot(compile.fabric(), snapshot.devices(), clock.instant());
+            }
+            // the reconciler reports each device's new desired generation as pending before update() returns
+            activeReconciliation().update(intent.fabric(), compile.fabric().devices().values());
+            publishStatus();
             LOG.info("Processed intent: {} devices, {} recompiled, {} changed, {} removed",
-                next.compiled().devices().size(), compile.recompiled().size(), compile.changed().size(),
+                compile.fabric().devices().size(), compile.recompiled().size(), compile.changed().size(),
                 compile.removed().size());
         } catch (IntentPipeline.RejectedIntentException e) {
             LOG.warn("Committed intent is invalid, keeping the previous compile: {}", e.errors());
@@ -153,23 +194,24 @@ public final class FabricController implements FabricService, ClusterSingletonSe
         }
     }
 
-    /** Carries every device's standing over a compile: changed devices become pending at their new generation. */
-    private static Map<String, DeviceStatus> deviceStatus(final Map<String, DeviceStatus> previous,
-            final CompileResult compile, final Instant now) {
-        final var result = new HashMap<String, DeviceStatus>();
-        for (var desired : compile.fabric().devices().values()) {
-            final var intent = desired.intent();
-            final var old = previous.get(intent.name());
-            if (old == null) {
-                result.put(intent.name(), new DeviceStatus(intent.name(), intent.role(), SyncState.PENDING,
-                    desired.generation(), 0, "", now));
-            } else if (compile.changed().contains(intent.name())) {
-                result.put(intent.name(), old.withDesiredGeneration(desired.generation(), now));
-            } else {
-                result.put(intent.name(), old);
+    private synchronized DeviceReconciliation activeReconciliation() {
+        return requireNonNull(reconciliation, "controller not active");
+    }
+
+    /** Publishes every device's latest standing with the latest compile: snapshot first, then the datastore. */
+    private void publishStatus() {
+        final FabricSnapshot next;
+        final StatusWriter writer;
+        synchronized (this) {
+            writer = statusWriter;
+            if (writer == null) {
+                return;
             }
+            next = new FabricSnapshot(snapshot.compiled(), reported.merge(snapshot.compiled(), clock.instant()),
+                snapshot.processedAt());
+            snapshot = next;
         }
-        return result;
+        writer.writeStatus(StatusModel.build(next));
     }
 
     private static <T extends DataObject> Optional<T> read(final ReadTransaction tx,

@@ -15,8 +15,6 @@ import org.opendaylight.yang.gen.v1.urn.openvni.yang.tenant.rev261126.preview.de
 import org.opendaylight.yang.gen.v1.urn.openvni.yang.types.rev261126.DeviceName;
 import org.opendaylight.yangtools.binding.util.BindingMap;
 import org.opendaylight.yangtools.concepts.Registration;
-import org.opendaylight.yangtools.yang.common.ErrorTag;
-import org.opendaylight.yangtools.yang.common.ErrorType;
 import org.opendaylight.yangtools.yang.common.RpcResult;
 import org.opendaylight.yangtools.yang.common.RpcResultBuilder;
 import org.opendaylight.yangtools.yang.common.Uint32;
@@ -50,20 +48,14 @@ public final class PreviewDeviceConfigRpc implements PreviewDeviceConfig, AutoCl
     public ListenableFuture<RpcResult<PreviewDeviceConfigOutput>> invoke(final PreviewDeviceConfigInput input) {
         final DeviceName device = input.getDevice();
         if (device == null) {
-            return invalid("/input/device: the device name is required");
+            return RpcErrors.invalid("/input/device: the device name is required");
         }
         final var preview = fabric.preview(device.getValue());
         if (preview.isEmpty()) {
-            return invalid("/input/device: no leaf switch or node router named '" + device.getValue()
+            return RpcErrors.invalid("/input/device: no leaf switch or node router named '" + device.getValue()
                 + "' in the fabric");
         }
         return RpcResultBuilder.success(toOutput(preview.orElseThrow())).buildFuture();
-    }
-
-    private static ListenableFuture<RpcResult<PreviewDeviceConfigOutput>> invalid(final String message) {
-        return RpcResultBuilder.<PreviewDeviceConfigOutput>failed()
-            .withError(ErrorType.APPLICATION, ErrorTag.INVALID_VALUE, message)
-            .buildFuture();
     }
 
     private static PreviewDeviceConfigOutput toOutput(final DevicePreview preview) {

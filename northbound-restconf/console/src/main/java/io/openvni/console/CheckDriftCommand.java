@@ -1,0 +1,68 @@
+package io.openvni.console;
+
+import io.openvni.northbound.api.FabricService;
+import io.openvni.southbound.reconcile.DriftReport;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.TimeUnit;
+import org.apache.karaf.shell.api.action.Action;
+import org.apache.karaf.shell.api.action.Argument;
+import org.apache.karaf.shell.api.action.Command;
+import org.apache.karaf.shell.api.action.Completion;
+import org.apache.karaf.shell.api.action.Option;
+import org.apache.karaf.shell.api.action.lifecycle.Reference;
+import org.apache.karaf.shell.api.action.lifecycle.Service;
+import org.apache.karaf.shell.api.console.Session;
+
+/**
+ * {@code openvni:check-drift [device]}: reads devices now and shows what differs from what was applied.
+ */
+@Service
+@Command(scope = "openvni", name = "check-drift",
+    description = "Reads devices now and shows drift from the applied configuration (healed unless auto-heal is off)")
+public final class CheckDriftCommand implements Action {
+    @Reference
+    private FabricService fabric;
+
+    @Reference
+    private Session session;
+
+    @Argument(index = 0, name = "device", required = false, description = "Only this device (default: all)")
+    @Completion(DeviceNameCompleter.class)
+    private String device;
+
+    @Option(name = "--timeout", description = "Seconds to wait for the checks (default 60)")
+    private int timeout = 60;
+
+    @Override
+    public Object execute() throws Exception {
+        final var checks = fabric.checkDrift(device);
+        if (checks.isEmpty()) {
+            throw new IllegalArgumentException(device == null ? "no device is being reconciled on this node"
+                : "'" + device + "' is not being reconciled on this node");
+        }
+        CompletableFuture.allOf(checks.values().toArray(CompletableFuture[]::new))
+            .completeOnTimeout(null, timeout, TimeUnit.SECONDS).exceptionally(failure -> null).get();
+        final var out = new StringBuilder();
+        checks.forEach((name, check) -> out.append(line(name, check)));
+        session.getConsole().print(out);
+        return null;
+    }
+
+    private static String line(final String name, final CompletableFuture<DriftReport> check) {
+        if (!check.isDone()) {
+            return name + ": still checking\n";
+        }
+        try {
+            final var report = check.join();
+            final var state = report.status().state().yangName();
+            if (!report.drifted()) {
+                return name + ": " + state + ", no drift\n";
+            }
+            return name + ": " + state + ", drifted" + (report.healed() ? " (healed)" : "") + "\n  "
+                + report.drift().replace("\n", "\n  ") + "\n";
+        } catch (CompletionException e) {
+            return name + ": " + e.getCause().getMessage() + "\n";
+        }
+    }
+}

@@ -1,0 +1,182 @@
+package io.openvni.northbound.reconcile;
+
+import static java.util.Objects.requireNonNull;
+
+import com.google.common.util.concurrent.ThreadFactoryBuilder;
+import io.openvni.core.compile.DesiredConfig;
+import io.openvni.core.intent.Fabric;
+import io.openvni.core.status.DeviceStatus;
+import io.openvni.southbound.reconcile.Backoff;
+import io.openvni.southbound.reconcile.DriftReport;
+import io.openvni.southbound.reconcile.Reconciler;
+import io.openvni.southbound.reconcile.ReconcilerRuntime;
+import io.openvni.southbound.reconcile.ReconcilerSettings;
+import io.openvni.southbound.reconcile.Scheduler;
+import io.openvni.southbound.reconcile.StatusListener;
+import io.openvni.southbound.spi.DriverRegistry;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.SortedSet;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.random.RandomGenerator;
+import org.eclipse.jdt.annotation.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The active controller's device reconciliation: one {@link Reconciler} with its worker threads and timer, fed with
+ * every device's desired configuration after each processed change. The fabric's {@code drift-check-interval} and
+ * {@code auto-heal} shape the reconciler; when they change, a fresh reconciler takes over, which reads every device
+ * and writes only to those that differ.
+ *
+ * <p>Created when this cluster node becomes the OpenVNI singleton and closed when it stops being it, so a new leader
+ * starts from reading the devices rather than from another node's memory.
+ */
+public final class DeviceReconciliation implements AutoCloseable {
+    /** How many devices are worked on at once; driver calls block on device I/O, so this is well above cores. */
+    static final int WORKERS = 32;
+
+    private static final Logger LOG = LoggerFactory.getLogger(DeviceReconciliation.class);
+    private static final Backoff BACKOFF = new Backoff(Duration.ofSeconds(1), Duration.ofSeconds(30));
+
+    private final DriverRegistry drivers;
+    private final StatusListener listener;
+    private final ExecutorService workers = Executors.newFixedThreadPool(WORKERS,
+        new ThreadFactoryBuilder().setNameFormat("openvni-reconcile-%d").setDaemon(true).build());
+    private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(
+        new ThreadFactoryBuilder().setNameFormat("openvni-reconcile-timer").setDaemon(true).build());
+
+    // guarded by this
+    private @Nullable Reconciler reconciler;
+    private @Nullable ReconcilerSettings settings;
+    private boolean closed;
+
+    /**
+     * Reconciliation with the given drivers.
+     *
+     * @param drivers the device drivers available now
+     * @param listener receives every device status change
+     */
+    public DeviceReconciliation(final DriverRegistry drivers, final StatusListener listener) {
+        this.drivers = requireNonNull(drivers);
+        this.listener = requireNonNull(listener);
+    }
+
+    /**
+     * Hands every device's desired configuration to the reconciler; devices not given are removed from it.
+     *
+     * @param fabric the fabric, for its {@code drift-check-interval} and {@code auto-heal}
+     * @param desired every device's desired configuration
+     */
+    public void update(final Fabric fabric, final Collection<DesiredConfig> desired) {
+        active(settingsOf(fabric)).ifPresent(active -> active.updateAll(desired));
+    }
+
+    /**
+     * Checks devices for drift now.
+     *
+     * @param device one device, or all when {@code null}
+     * @return per device, the check's future; unknown devices are left out
+     */
+    public synchronized Map<String, CompletableFuture<DriftReport>> checkDrift(final @Nullable String device) {
+        final var active = reconciler;
+        if (active == null) {
+            return Map.of();
+        }
+        final var result = new TreeMap<String, CompletableFuture<DriftReport>>();
+        for (var name : selected(active, device)) {
+            active.checkDrift(name).ifPresent(check -> result.put(name, check));
+        }
+        return result;
+    }
+
+    /**
+     * Starts a forced pass over devices.
+     *
+     * @param device one device, or all when {@code null}
+     * @return the devices a pass was started for
+     */
+    public synchronized List<String> reconcile(final @Nullable String device) {
+        final var active = reconciler;
+        if (active == null) {
+            return List.of();
+        }
+        return selected(active, device).stream().filter(active::reconcile).toList();
+    }
+
+    /**
+     * Every device's last published standing.
+     *
+     * @return statuses by device name
+     */
+    public synchronized Map<String, DeviceStatus> statuses() {
+        return reconciler == null ? Map.of() : reconciler.statuses();
+    }
+
+    @Override
+    public void close() {
+        final Reconciler last;
+        synchronized (this) {
+            closed = true;
+            last = reconciler;
+            reconciler = null;
+        }
+        if (last != null) {
+            last.close();
+        }
+        workers.shutdownNow();
+        timer.shutdownNow();
+        try {
+            workers.awaitTermination(5, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private static SortedSet<String> selected(final Reconciler active, final @Nullable String device) {
+        final var all = active.devices();
+        return device == null ? all : all.contains(device) ? new TreeSet<>(List.of(device))
+            : new TreeSet<>();
+    }
+
+    /** The reconciler for these settings: the current one, or a fresh one when the settings changed. */
+    private Optional<Reconciler> active(final ReconcilerSettings wanted) {
+        final Reconciler previous;
+        final Reconciler next;
+        synchronized (this) {
+            if (closed) {
+                return Optional.empty();
+            }
+            if (reconciler != null && wanted.equals(settings)) {
+                return Optional.of(reconciler);
+            }
+            previous = reconciler;
+            next = new Reconciler(wanted, drivers, listener, new ReconcilerRuntime(workers, Scheduler.of(timer),
+                Clock.systemUTC(), RandomGenerator.of("L64X128MixRandom")));
+            reconciler = next;
+            settings = wanted;
+        }
+        if (previous != null) {
+            LOG.info("Reconciliation settings changed to drift checks every {}, auto-heal {}: restarting it",
+                wanted.driftInterval(), wanted.autoHeal());
+            previous.close();
+        }
+        return Optional.of(next);
+    }
+
+    private static ReconcilerSettings settingsOf(final Fabric fabric) {
+        return ReconcilerSettings.DEFAULTS.withBackoff(BACKOFF)
+            .withDriftInterval(Duration.ofSeconds(fabric.driftCheckIntervalSeconds()))
+            .withAutoHeal(fabric.autoHeal());
+    }
+}
