@@ -7,9 +7,9 @@ import io.openvni.northbound.binding.IntentCodec;
 import io.openvni.northbound.worker.CoalescingPassRunner;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -20,6 +20,8 @@ import org.opendaylight.mdsal.singleton.api.ClusterSingletonService;
 import org.opendaylight.mdsal.singleton.api.ClusterSingletonServiceProvider;
 import org.opendaylight.mdsal.singleton.api.ServiceGroupIdentifier;
 import org.opendaylight.yang.gen.v1.urn.openvni.yang.fabric.rev261126.Fabric;
+import org.opendaylight.yang.gen.v1.urn.openvni.yang.status.rev261126.ManagedNetconfNodes;
+import org.opendaylight.yang.gen.v1.urn.openvni.yang.status.rev261126.ManagedNetconfNodesBuilder;
 import org.opendaylight.yang.gen.v1.urn.tbd.params.xml.ns.yang.network.topology.rev131021.network.topology.topology.Node;
 import org.opendaylight.yangtools.binding.DataObjectIdentifier;
 import org.opendaylight.yangtools.concepts.Registration;
@@ -37,8 +39,9 @@ import org.slf4j.LoggerFactory;
  * rapid changes coalesce into one pass over the latest fabric. A node is written only when it differs from the
  * stored one, because ODL reconnects a node on every write.
  *
- * <p>Only nodes of leaf switches this instance has seen in the fabric are ever removed; nodes others made in the
- * NETCONF topology are left alone. Node contents (they hold the leaves' passwords) are never logged.
+ * <p>The nodes it created are recorded in {@code openvni-status:managed-netconf-nodes} in the same transaction, so
+ * only those are ever removed, also after a restart; nodes others made in the NETCONF topology are left alone. A
+ * failed pass is retried with a growing delay. Node contents (they hold the leaves' credentials) are never logged.
  */
 @Component(service = { })
 public final class LeafTopologyManager implements ClusterSingletonService, AutoCloseable {
@@ -52,8 +55,13 @@ public final class LeafTopologyManager implements ClusterSingletonService, AutoC
     private final Registration singleton;
     private final CoalescingPassRunner runner = new CoalescingPassRunner("openvni-leaf-topology-%d", this::pass);
 
-    // Touched only on the worker thread: the leaves whose nodes this instance manages.
-    private final Set<String> managed = new HashSet<>();
+    private static final DataObjectIdentifier<ManagedNetconfNodes> MANAGED =
+        DataObjectIdentifier.builder(ManagedNetconfNodes.class).build();
+    private static final Duration FIRST_RETRY = Duration.ofSeconds(1);
+    private static final Duration LAST_RETRY = Duration.ofSeconds(60);
+
+    // Touched only on the worker thread: the delay before retrying a failed pass.
+    private Duration retry = FIRST_RETRY;
 
     @Activate
     public LeafTopologyManager(@Reference final DataBroker broker,
@@ -102,9 +110,12 @@ public final class LeafTopologyManager implements ClusterSingletonService, AutoC
         try {
             final Fabric fabric;
             final Map<String, Node> stored = new HashMap<>();
+            final Set<String> managed;
             try (var tx = broker.newReadOnlyTransaction()) {
                 fabric = tx.read(LogicalDatastoreType.CONFIGURATION, FABRIC).get(TIMEOUT_SECONDS, TimeUnit.SECONDS)
                     .orElse(null);
+                managed = tx.read(LogicalDatastoreType.CONFIGURATION, MANAGED).get(TIMEOUT_SECONDS, TimeUnit.SECONDS)
+                    .map(ManagedNetconfNodes::getNodeId).map(Set::copyOf).orElse(Set.of());
                 final var topology = tx.read(LogicalDatastoreType.CONFIGURATION, NetconfNodeMapping.topologyPath())
                     .get(TIMEOUT_SECONDS, TimeUnit.SECONDS);
                 if (topology.isPresent() && topology.orElseThrow().getNode() != null) {
@@ -130,18 +141,25 @@ public final class LeafTopologyManager implements ClusterSingletonService, AutoC
                     removed.add(leaf);
                 }
             }
-            if (written.isEmpty() && removed.isEmpty()) {
+            final boolean managedChanged = !managed.equals(desired.keySet());
+            if (managedChanged) {
+                tx.put(LogicalDatastoreType.CONFIGURATION, MANAGED, new ManagedNetconfNodesBuilder()
+                    .setNodeId(desired.isEmpty() ? null : Set.copyOf(desired.keySet())).build());
+            }
+            if (written.isEmpty() && removed.isEmpty() && !managedChanged) {
                 tx.cancel();
             } else {
                 tx.commit().get(TIMEOUT_SECONDS, TimeUnit.SECONDS);
                 LOG.info("NETCONF topology: wrote nodes {}, removed nodes {}", written, removed);
             }
-            managed.clear();
-            managed.addAll(desired.keySet());
+            retry = FIRST_RETRY;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } catch (Exception e) {
-            LOG.error("Failed to update the NETCONF topology for the fabric's leaf switches", e);
+            LOG.error("Failed to update the NETCONF topology for the fabric's leaf switches, retrying in {}", retry,
+                e);
+            runner.schedulePass(retry);
+            retry = retry.multipliedBy(2).compareTo(LAST_RETRY) > 0 ? LAST_RETRY : retry.multipliedBy(2);
         }
     }
 
