@@ -46,7 +46,7 @@ import org.slf4j.LoggerFactory;
  * failure the candidate's changes are discarded and the lock released. Stateless between calls: every call looks
  * the mount point up again, so a reconnected device is picked up.
  */
-@Component(service = DeviceDriver.class, property = "openvni.driver=openconfig-leaf")
+@Component(service = DeviceDriver.class, property = "openvni.driver=leaf-switch/openconfig")
 public final class OpenConfigNetconfDriver implements DeviceDriver<OwnedConfig, OpenConfigChange> {
     private static final Logger LOG = LoggerFactory.getLogger(OpenConfigNetconfDriver.class);
     private static final QNameModule TOPOLOGY_MODULE = QNameModule.of(
