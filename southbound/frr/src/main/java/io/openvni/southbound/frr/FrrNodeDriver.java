@@ -111,13 +111,19 @@ public final class FrrNodeDriver implements DeviceDriver<NodeState, NodeChange> 
     public ApplyResult apply(final DeviceIntent desired, final ChangeSet<NodeChange> changes) {
         final var shell = shells.apply(desired.name());
         OwnedScope scope = null;
+        final var newNamespaces = new ArrayList<String>();
         try {
             for (var change : changes.changes()) {
                 final var failure = switch (change) {
-                    case NodeChange.Kernel kernel -> runBatch(shell, kernel);
+                    case NodeChange.Kernel kernel -> {
+                        kernel.batch().commands().stream().filter(command -> command.startsWith("netns add "))
+                            .forEach(command -> newNamespaces.add(command.substring("netns add ".length())));
+                        yield runBatch(shell, kernel);
+                    }
                     case NodeChange.Vtysh vtysh -> {
                         scope = vtysh.scope();
-                        yield runVtysh(shell, vtysh, vtysh(desired));
+                        final var notReady = awaitNetnsVrfs(shell, vtysh(desired), newNamespaces);
+                        yield notReady != null ? notReady : runVtysh(shell, vtysh, vtysh(desired));
                     }
                 };
                 if (failure != null) {
@@ -138,6 +144,24 @@ public final class FrrNodeDriver implements DeviceDriver<NodeState, NodeChange> 
         final var result = shell.exec(batch.commandLine(), batch.stdin(), settings.applyTimeout());
         return result.ok() ? null : new DeviceFailure.Rejected(batch.commandLine() + " failed: "
             + (result.stderr() + result.stdout()).strip());
+    }
+
+    // zebra -n makes a VRF of a new namespace a moment after it appears, and refuses "netns PATH" for it until then
+    // ("Can not associate NS 4294967295"): wait on the node until zebra lists them all.
+    private DeviceFailure.@Nullable Rejected awaitNetnsVrfs(final NodeShell shell, final String vtysh,
+            final List<String> namespaces) throws NodeUnreachableException {
+        if (namespaces.isEmpty()) {
+            return null;
+        }
+        final long polls = Math.max(1, settings.settleTimeout().toMillis() / 50);
+        final var check = new StringBuilder("for i in $(seq " + polls + "); do out=$(" + vtysh
+            + " -c 'show vrf' 2>/dev/null); ok=1;");
+        namespaces.forEach(ns -> check.append(" echo \"$out\" | grep -q '^vrf ").append(ns)
+            .append(" id [0-9]* netns' || ok=0;"));
+        check.append(" [ $ok = 1 ] && exit 0; sleep 0.05; done; echo \"$out\"; exit 1");
+        final var result = shell.exec(check.toString(), null, settings.applyTimeout());
+        return result.ok() ? null : new DeviceFailure.Rejected("zebra did not take up the namespaces "
+            + namespaces + " within " + settings.settleTimeout() + ":\n" + result.stdout().strip());
     }
 
     private DeviceFailure.@Nullable Rejected runVtysh(final NodeShell shell, final NodeChange.Vtysh change,

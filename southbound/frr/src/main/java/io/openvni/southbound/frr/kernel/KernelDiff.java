@@ -75,7 +75,11 @@ public final class KernelDiff {
         if (!root.isEmpty()) {
             before.add(new IpBatch(null, root));
         }
-        perNs.forEach((ns, commands) -> before.add(new IpBatch(ns, commands)));
+        perNs.forEach((ns, commands) -> {
+            if (!commands.isEmpty()) {
+                before.add(new IpBatch(ns, commands));
+            }
+        });
         return new KernelOps(before, deletions(planned, plannedNs));
     }
 
