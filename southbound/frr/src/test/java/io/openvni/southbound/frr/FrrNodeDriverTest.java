@@ -83,7 +83,9 @@ class FrrNodeDriverTest {
         assertEquals(List.of(new NodeChange.Vtysh(List.of("router bgp 65201", " address-family l2vpn evpn",
             "  vni 10300", "   rd 10.0.2.1:199", "  exit-vni", " exit-address-family", "exit"),
             ((NodeChange.Vtysh) changes.changes().getFirst()).scope())), changes.changes());
+        final long start = System.nanoTime();
         assertEquals(ApplyResult.APPLIED, driver.apply(after, changes));
+        System.out.printf("small change: apply+verify %d ms%n", (System.nanoTime() - start) / 1_000_000);
         assertTrue(node.runningConfig().contains("   rd 10.0.2.1:199"));
         assertEquals(List.of(), diff(after, after).changes());
     }
