@@ -200,9 +200,8 @@ public final class NodeSessions implements AutoCloseable {
                 channel.setErr(stderr);
                 final OpenFuture opened = channel.open();
                 if (!opened.await(remainingMillis(deadline))) {
-                    // a session that cannot open a channel in time is most likely dead; the next call reconnects
+                    // a slow node is not a dead one: keepalives close dead sessions, the next call reconnects then
                     channel.close(true);
-                    slot.discard();
                     throw failure(target, Reason.TIMEOUT, "no channel from " + target.hostPort() + " within "
                         + timeout, null);
                 }
