@@ -12,6 +12,8 @@ import org.slf4j.LoggerFactory;
  * A local port forward through a node's SSH session: connections to {@code 127.0.0.1:}{@link #localPort()} reach
  * {@code remoteHost:remotePort} as seen from the node (SSH {@code direct-tcpip}). It lives as long as the session it
  * was opened on: when {@link #isOpen()} turns {@code false} (the node went away), close it and open a new one.
+ * Clients should not half-close their socket before the answer is in: in the tests, an answer after a local
+ * {@code shutdownOutput()} did not come back through MINA's tunnel (gRPC over HTTP/2 does not half-close).
  */
 public final class LocalForward implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(LocalForward.class);
