@@ -13,6 +13,7 @@ import io.openvni.northbound.api.FabricService;
 import io.openvni.northbound.api.FabricSnapshot;
 import io.openvni.northbound.binding.AllocationCodec;
 import io.openvni.northbound.binding.IntentCodec;
+import io.openvni.northbound.secrets.SecretBox;
 import io.openvni.northbound.worker.CoalescingPassRunner;
 import java.time.Clock;
 import java.time.Instant;
@@ -21,6 +22,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
+import org.opendaylight.aaa.encrypt.AAAEncryptionService;
 import org.opendaylight.mdsal.binding.api.DataBroker;
 import org.opendaylight.mdsal.binding.api.ReadTransaction;
 import org.opendaylight.mdsal.common.api.LogicalDatastoreType;
@@ -54,6 +56,7 @@ public final class FabricController implements FabricService, ClusterSingletonSe
 
     private final DataBroker broker;
     private final Clock clock;
+    private final SecretBox secrets;
     private final DevicePreviewer previewer = new DevicePreviewer();
     private final Registration singleton;
     private volatile FabricSnapshot snapshot = FabricSnapshot.EMPTY;
@@ -66,12 +69,15 @@ public final class FabricController implements FabricService, ClusterSingletonSe
 
     @Activate
     public FabricController(@Reference final DataBroker broker,
-            @Reference final ClusterSingletonServiceProvider singletons) {
-        this(broker, singletons, Clock.systemUTC());
+            @Reference final ClusterSingletonServiceProvider singletons,
+            @Reference final AAAEncryptionService aaa) {
+        this(broker, singletons, new SecretBox(aaa), Clock.systemUTC());
     }
 
-    FabricController(final DataBroker broker, final ClusterSingletonServiceProvider singletons, final Clock clock) {
+    FabricController(final DataBroker broker, final ClusterSingletonServiceProvider singletons,
+            final SecretBox secrets, final Clock clock) {
         this.broker = broker;
+        this.secrets = secrets;
         this.clock = clock;
         singleton = singletons.registerClusterSingletonService(this);
     }
@@ -128,7 +134,8 @@ public final class FabricController implements FabricService, ClusterSingletonSe
             final Allocations persisted;
             // one transaction: the three containers as of the same commit
             try (var tx = broker.newReadOnlyTransaction()) {
-                intent = IntentCodec.toIntent(read(tx, FABRIC).orElse(null), read(tx, TENANTS).orElse(null));
+                intent = IntentCodec.toIntent(read(tx, FABRIC).orElse(null), read(tx, TENANTS).orElse(null),
+                    secrets);
                 persisted = AllocationCodec.toCore(read(tx, StatusWriter.ALLOCATIONS).orElse(null));
             }
             final var step = pipeline.process(intent, persisted);
