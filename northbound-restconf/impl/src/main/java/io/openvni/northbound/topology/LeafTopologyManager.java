@@ -4,6 +4,7 @@ import com.google.common.util.concurrent.Futures;
 import com.google.common.util.concurrent.ListenableFuture;
 import io.openvni.core.intent.LeafSwitch;
 import io.openvni.northbound.binding.IntentCodec;
+import io.openvni.northbound.secrets.SecretBox;
 import io.openvni.northbound.worker.CoalescingPassRunner;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -14,14 +15,18 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
+import org.eclipse.jdt.annotation.Nullable;
+import org.opendaylight.aaa.encrypt.AAAEncryptionService;
 import org.opendaylight.mdsal.binding.api.DataBroker;
 import org.opendaylight.mdsal.common.api.LogicalDatastoreType;
 import org.opendaylight.mdsal.singleton.api.ClusterSingletonService;
 import org.opendaylight.mdsal.singleton.api.ClusterSingletonServiceProvider;
 import org.opendaylight.mdsal.singleton.api.ServiceGroupIdentifier;
 import org.opendaylight.yang.gen.v1.urn.openvni.yang.fabric.rev261126.Fabric;
+import org.opendaylight.yang.gen.v1.urn.openvni.yang.fabric.rev261126.fabric.LeafSwitchKey;
 import org.opendaylight.yang.gen.v1.urn.openvni.yang.status.rev261126.ManagedNetconfNodes;
 import org.opendaylight.yang.gen.v1.urn.openvni.yang.status.rev261126.ManagedNetconfNodesBuilder;
+import org.opendaylight.yang.gen.v1.urn.openvni.yang.types.rev261126.DeviceName;
 import org.opendaylight.yang.gen.v1.urn.tbd.params.xml.ns.yang.network.topology.rev131021.network.topology.topology.Node;
 import org.opendaylight.yangtools.binding.DataObjectIdentifier;
 import org.opendaylight.yangtools.concepts.Registration;
@@ -41,7 +46,8 @@ import org.slf4j.LoggerFactory;
  *
  * <p>The nodes it created are recorded in {@code openvni-status:managed-netconf-nodes} in the same transaction, so
  * only those are ever removed, also after a restart; nodes others made in the NETCONF topology are left alone. A
- * failed pass is retried with a growing delay. Node contents (they hold the leaves' credentials) are never logged.
+ * failed pass is retried with a growing delay. Nodes carry the leaves' passwords encrypted (the fabric's sealed
+ * ciphertext as it is, so the node stays unchanged when the fabric does); node contents are never logged.
  */
 @Component(service = { })
 public final class LeafTopologyManager implements ClusterSingletonService, AutoCloseable {
@@ -52,6 +58,7 @@ public final class LeafTopologyManager implements ClusterSingletonService, AutoC
 
     private final DataBroker broker;
     private final SchemaCache schemaCache;
+    private final SecretBox secrets;
     private final Registration singleton;
     private final CoalescingPassRunner runner = new CoalescingPassRunner("openvni-leaf-topology-%d", this::pass);
 
@@ -65,14 +72,16 @@ public final class LeafTopologyManager implements ClusterSingletonService, AutoC
 
     @Activate
     public LeafTopologyManager(@Reference final DataBroker broker,
-            @Reference final ClusterSingletonServiceProvider singletons) {
-        this(broker, singletons, SchemaCache.odlDefault());
+            @Reference final ClusterSingletonServiceProvider singletons,
+            @Reference final AAAEncryptionService aaa) {
+        this(broker, singletons, SchemaCache.odlDefault(), new SecretBox(aaa));
     }
 
     LeafTopologyManager(final DataBroker broker, final ClusterSingletonServiceProvider singletons,
-            final SchemaCache schemaCache) {
+            final SchemaCache schemaCache, final SecretBox secrets) {
         this.broker = broker;
         this.schemaCache = schemaCache;
+        this.secrets = secrets;
         singleton = singletons.registerClusterSingletonService(this);
     }
 
@@ -123,7 +132,8 @@ public final class LeafTopologyManager implements ClusterSingletonService, AutoC
                         .forEach(node -> stored.put(node.getNodeId().getValue(), node));
                 }
             }
-            final var desired = desiredNodes(IntentCodec.toIntent(fabric, null).fabric().leafSwitches());
+            final var desired = desiredNodes(IntentCodec.toIntent(fabric, null, secrets).fabric().leafSwitches(),
+                fabric);
 
             final var tx = broker.newWriteOnlyTransaction();
             final var written = new ArrayList<String>();
@@ -163,7 +173,7 @@ public final class LeafTopologyManager implements ClusterSingletonService, AutoC
         }
     }
 
-    private Map<String, Node> desiredNodes(final List<LeafSwitch> leaves) {
+    private Map<String, Node> desiredNodes(final List<LeafSwitch> leaves, final @Nullable Fabric fabric) {
         final var result = new HashMap<String, Node>();
         for (var leaf : leaves) {
             if (!NetconfNodeMapping.isConnectable(leaf)) {
@@ -179,8 +189,26 @@ public final class LeafTopologyManager implements ClusterSingletonService, AutoC
                         + "cache: {}", leaf.name(), e.getMessage());
                 }
             }
-            result.put(leaf.name(), NetconfNodeMapping.toNode(leaf, cacheDirectory));
+            result.put(leaf.name(), NetconfNodeMapping.toNode(leaf, encryptedPassword(fabric, leaf.name()),
+                cacheDirectory));
         }
         return result;
+    }
+
+    /**
+     * The leaf's sealed password; one still in plaintext (the moment before the sealer runs) is encrypted here, and
+     * the node is rewritten once the sealed value arrives if the AAA cipher does not encrypt deterministically.
+     */
+    private byte @Nullable [] encryptedPassword(final @Nullable Fabric fabric, final String leaf) {
+        final var entry = fabric == null || fabric.getLeafSwitch() == null ? null
+            : fabric.getLeafSwitch().get(new LeafSwitchKey(new DeviceName(leaf)));
+        final var netconf = entry == null ? null : entry.getNetconf();
+        if (netconf == null) {
+            return null;
+        }
+        if (netconf.getEncryptedPassword() != null) {
+            return netconf.getEncryptedPassword();
+        }
+        return netconf.getPassword() == null ? null : secrets.seal(netconf.getPassword());
     }
 }
