@@ -2,6 +2,7 @@ package io.openvni.southbound.frr;
 
 import static java.util.Objects.requireNonNull;
 
+import io.openvni.southbound.ssh.NodeUnreachableException;
 import io.openvni.core.compile.DeviceIntent;
 import io.openvni.core.compile.Platform.NodePlatform;
 import io.openvni.core.render.frr.FrrConfig;
@@ -142,7 +143,7 @@ public final class FrrNodeDriver implements DeviceDriver<NodeState, NodeChange> 
             throws NodeUnreachableException {
         final var batch = change.batch();
         final var result = shell.exec(batch.commandLine(), batch.stdin(), settings.applyTimeout());
-        return result.ok() ? null : new DeviceFailure.Rejected(batch.commandLine() + " failed: "
+        return result.succeeded() ? null : new DeviceFailure.Rejected(batch.commandLine() + " failed: "
             + (result.stderr() + result.stdout()).strip());
     }
 
@@ -160,7 +161,7 @@ public final class FrrNodeDriver implements DeviceDriver<NodeState, NodeChange> 
             .append(" id [0-9]* netns' || ok=0;"));
         check.append(" [ $ok = 1 ] && exit 0; sleep 0.05; done; echo \"$out\"; exit 1");
         final var result = shell.exec(check.toString(), null, settings.applyTimeout());
-        return result.ok() ? null : new DeviceFailure.Rejected("zebra did not take up the namespaces "
+        return result.succeeded() ? null : new DeviceFailure.Rejected("zebra did not take up the namespaces "
             + namespaces + " within " + settings.settleTimeout() + ":\n" + result.stdout().strip());
     }
 
@@ -168,8 +169,8 @@ public final class FrrNodeDriver implements DeviceDriver<NodeState, NodeChange> 
             final String vtysh) throws NodeUnreachableException {
         final var result = shell.exec(vtysh, change.script(), settings.applyTimeout());
         final var errors = new ArrayList<>(VtyshOutput.errors(result.stdout(), result.stderr()));
-        if (!result.ok() && errors.isEmpty()) {
-            errors.add("vtysh exited with " + result.exitCode());
+        if (!result.succeeded() && errors.isEmpty()) {
+            errors.add("vtysh exited with " + result.exitStatus());
         }
         return errors.isEmpty() ? null : new DeviceFailure.Rejected(String.join("\n", errors));
     }

@@ -1,5 +1,6 @@
 package io.openvni.southbound.frr;
 
+import io.openvni.southbound.ssh.NodeUnreachableException;
 import io.openvni.core.render.frr.NodeNames;
 import io.openvni.southbound.frr.kernel.KernelState;
 import java.time.Duration;
@@ -67,7 +68,7 @@ final class NodeReader {
             throw new ReadFailure("vtysh could not read the running configuration: " + running.strip()
                 + result.stderr().strip());
         }
-        if (!result.ok() || !sections.containsKey("ns -")) {
+        if (!result.succeeded() || !sections.containsKey("ns -")) {
             throw new ReadFailure("reading the kernel devices failed: " + result.stderr().strip());
         }
         final var namespaces = new TreeSet<>(sections.getOrDefault("netns", List.of()));

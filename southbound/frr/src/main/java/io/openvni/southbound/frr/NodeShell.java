@@ -1,5 +1,7 @@
 package io.openvni.southbound.frr;
 
+import io.openvni.southbound.ssh.ExecResult;
+import io.openvni.southbound.ssh.NodeUnreachableException;
 import java.time.Duration;
 import org.eclipse.jdt.annotation.Nullable;
 

@@ -1,5 +1,7 @@
 package io.openvni.southbound.frr;
 
+import io.openvni.southbound.ssh.ExecResult;
+import io.openvni.southbound.ssh.NodeUnreachableException;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -87,7 +89,7 @@ final class FrrNode implements AutoCloseable {
             "  sleep 0.05",
             "done",
             "exit 1"));
-        if (!run.ok()) {
+        if (!run.succeeded()) {
             throw new IOException("FRR did not start: " + run.stderr() + log("zebra.log") + log("bgpd.log"));
         }
     }
@@ -104,7 +106,7 @@ final class FrrNode implements AutoCloseable {
     /** Runs a command on the node and returns its standard output; fails the caller when the command fails. */
     String check(final String command) throws NodeUnreachableException {
         final var result = sh(command);
-        if (!result.ok()) {
+        if (!result.succeeded()) {
             throw new AssertionError(command + " failed: " + result.stderr() + result.stdout());
         }
         return result.stdout();

@@ -117,7 +117,7 @@ class FrrNodeDriverTest {
         }
         assertEquals("ovrf50000\n", node.check("ls /run/netns"));
         node.check("ip link show keep0");
-        assertFalse(node.sh("ip link show ovw10200").ok());
+        assertFalse(node.sh("ip link show ovw10200").succeeded());
         assertEquals(List.of(), diff(after, before).changes());
     }
 

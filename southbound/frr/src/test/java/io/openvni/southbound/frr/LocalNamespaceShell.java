@@ -1,5 +1,8 @@
 package io.openvni.southbound.frr;
 
+import io.openvni.southbound.ssh.ExecResult;
+import io.openvni.southbound.ssh.NodeUnreachableException;
+import io.openvni.southbound.ssh.NodeUnreachableException.Reason;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -32,7 +35,7 @@ final class LocalNamespaceShell implements NodeShell {
             process = new ProcessBuilder(List.of("nsenter", "-t", Long.toString(pid), "-m", "-n", "-p", "sh", "-c",
                 command)).start();
         } catch (IOException e) {
-            throw new NodeUnreachableException("cannot start nsenter: " + e.getMessage(), e);
+            throw new NodeUnreachableException(Reason.CHANNEL, "cannot start nsenter: " + e.getMessage(), e);
         }
         final var out = CompletableFuture.supplyAsync(() -> readAll(process.getInputStream()));
         final var err = CompletableFuture.supplyAsync(() -> readAll(process.getErrorStream()));
@@ -47,15 +50,16 @@ final class LocalNamespaceShell implements NodeShell {
             if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
                 process.descendants().forEach(ProcessHandle::destroyForcibly);
                 process.destroyForcibly();
-                throw new NodeUnreachableException("command did not finish within " + timeout + ": " + command);
+                throw new NodeUnreachableException(Reason.TIMEOUT, "command did not finish within " + timeout + ": " + command,
+                    null);
             }
             return new ExecResult(process.exitValue(), out.get(), err.get());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             process.destroyForcibly();
-            throw new NodeUnreachableException("interrupted", e);
+            throw new NodeUnreachableException(Reason.CHANNEL, "interrupted", e);
         } catch (ExecutionException e) {
-            throw new NodeUnreachableException("reading the command's output failed", e);
+            throw new NodeUnreachableException(Reason.CHANNEL, "reading the command's output failed", e);
         }
     }
 
