@@ -153,6 +153,13 @@ public final class ControllerDistribution implements AutoCloseable {
                     + "log tail:\n" + tail);
             }
             if (isReady(restconf)) {
+                // another controller started meanwhile (this machine runs one at a time) would answer too
+                if (listeningSockets().stream().noneMatch(socket -> socket.getPort() == RESTCONF_PORT)) {
+                    final String tail = logTail(20);
+                    stop(Duration.ofSeconds(30));
+                    throw new IOException("another process took 127.0.0.1:" + RESTCONF_PORT + " while this "
+                        + "controller started; only one controller can run at a time. Log tail:\n" + tail);
+                }
                 log(String.format(Locale.ROOT, "controller ready in %.1f s", (System.nanoTime() - started) / 1e9));
                 return this;
             }
