@@ -27,9 +27,9 @@ import org.eclipse.jdt.annotation.Nullable;
  * <p>Needs root: SSH logins use the system user {@value #USER} (password {@value #PASSWORD}, shell {@code /bin/sh},
  * home {@code /}), created with {@code useradd --system} when missing. Only the private sshd processes (127.0.0.1,
  * {@code AllowUsers} that user, password logins only, {@code UsePAM no}) are meant to be used with it; they run only
- * while a fixture is open, and the user's password is locked again when the last open fixture closes, so no other
- * SSH server on the machine accepts the well-known password in between. Ports are free ephemeral ports chosen at
- * start.
+ * while a fixture is open, and the user's password is locked again when the last open fixture closes (or the JVM
+ * exits with fixtures open), so no other SSH server on the machine accepts the well-known password in between.
+ * Ports are free ephemeral ports chosen at start.
  */
 public final class NetconfdLeaves implements AutoCloseable {
     /** The SSH (and netconfd superuser) login of every leaf. */
@@ -366,6 +366,9 @@ public final class NetconfdLeaves implements AutoCloseable {
             handle.destroyForcibly();
         }
         SimSupport.deleteRecursively(workDir);
+        // a JVM ended by a signal (Ctrl-C, the demo's stop) must not leave the well-known password usable either
+        SimulatorUser.release();
+        SimSupport.log("leaves killed and removed at JVM exit");
     }
 
     private NetconfdInstance leaf(final int leaf) {
