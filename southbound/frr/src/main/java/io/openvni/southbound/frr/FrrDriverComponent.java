@@ -1,0 +1,71 @@
+package io.openvni.southbound.frr;
+
+import io.openvni.core.compile.DeviceIntent;
+import io.openvni.southbound.spi.ApplyResult;
+import io.openvni.southbound.spi.ChangeSet;
+import io.openvni.southbound.spi.DeviceDriver;
+import io.openvni.southbound.spi.ReadResult;
+import io.openvni.southbound.spi.ReadScope;
+import io.openvni.southbound.ssh.FileHostKeyStore;
+import io.openvni.southbound.ssh.NodeSessions;
+import io.openvni.southbound.ssh.NodeTargets;
+import io.openvni.southbound.ssh.NodeUnreachableException;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Deactivate;
+import org.osgi.service.component.annotations.Reference;
+
+/**
+ * The FRR node driver as an OSGi service: every command runs over SSH ({@link NodeSessions}, one cached session per
+ * node), with host keys pinned on first use in {@code <karaf etc>/openvni/known_hosts} (delete a line there to
+ * accept a reinstalled node's new key).
+ */
+@Component(service = DeviceDriver.class, property = "openvni.driver=node-router/frr")
+public final class FrrDriverComponent implements DeviceDriver<NodeState, NodeChange>, AutoCloseable {
+    private final NodeSessions sessions;
+    private final FrrNodeDriver driver;
+
+    @Activate
+    public FrrDriverComponent(@Reference final NodeTargets targets) {
+        sessions = new NodeSessions(new FileHostKeyStore(knownHosts()));
+        driver = new FrrNodeDriver(device -> (command, stdin, timeout) -> sessions.exec(targets.target(device)
+            .orElseThrow(() -> new NodeUnreachableException(NodeUnreachableException.Reason.CONNECT,
+                "the fabric has no SSH settings for node router " + device, null)), command, stdin, timeout),
+            FrrNodeSettings.DEFAULT);
+    }
+
+    @Deactivate
+    @Override
+    public void close() {
+        sessions.close();
+    }
+
+    @Override
+    public ReadResult<NodeState> readOwned(final ReadScope scope) {
+        return driver.readOwned(scope);
+    }
+
+    @Override
+    public ChangeSet<NodeChange> diff(final NodeState current, final DeviceIntent desired) {
+        return driver.diff(current, desired);
+    }
+
+    @Override
+    public ApplyResult apply(final DeviceIntent desired, final ChangeSet<NodeChange> changes) {
+        return driver.apply(desired, changes);
+    }
+
+    private static Path knownHosts() {
+        final Path file = Path.of(System.getProperty("karaf.etc", "etc"), "openvni", "known_hosts");
+        try {
+            Files.createDirectories(file.getParent());
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot create the folder of " + file, e);
+        }
+        return file;
+    }
+}
