@@ -14,8 +14,8 @@ import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.util.Comparator;
-import java.util.Map;
 import java.util.List;
+import java.util.Map;
 import org.apache.karaf.shell.support.table.ShellTable;
 
 /**
@@ -174,5 +174,15 @@ final class ConsoleViews {
             table.print(stream, true);
         }
         return bytes.toString(StandardCharsets.UTF_8);
+    }
+
+    /**
+     * The error of a device command that found nothing to act on (an unknown device, or not the active node).
+     *
+     * @param device the device asked for, or null for all
+     */
+    static IllegalArgumentException notReconciled(final String device) {
+        return new IllegalArgumentException(device == null ? "no device is being reconciled on this node"
+            : "'" + device + "' is not being reconciled on this node (not in the fabric, or not the active node)");
     }
 }
