@@ -314,6 +314,13 @@ INFO
 
 start() {
     local demo=$1 background=$2 rebuild=$3 keep=$4 leaves=$5 pid kpid waited code stop_hint loaded=0
+    # one controller per machine (fixed ports): the tests take the same lock; Karaf inherits the descriptor and so
+    # holds the lock for as long as it runs
+    exec 9>/tmp/openvni-controller.lock
+    if ! flock -n 9; then
+        say "another controller run (tests?) holds /tmp/openvni-controller.lock; waiting up to 20 minutes"
+        flock -w 1200 9 || die "/tmp/openvni-controller.lock is still held; is another controller running?"
+    fi
     if port_open 8181 || port_open 8101; then
         if pid=$(karaf_pid); then
             die "already running (pid $pid, $KARAF_HOME_DIR); stop it first: scripts/openvni-run.sh stop"
