@@ -4,7 +4,7 @@
 #
 # Debian builds frr without --enable-grpc, but its source package builds the module and the packaged daemons load
 # it by path: `zebra ... -M /path/grpc.so:PORT`. The module loader checks no versions, so the result is cached in a
-# folder keyed by the installed frr, libgrpc++ and libprotobuf versions; a cached run takes a few milliseconds.
+# folder keyed by the installed frr, libgrpc++ and libprotobuf versions; a cached run takes about 0.1 s.
 #
 # Usage: scripts/frr-grpc-module.sh [--cache-dir DIR] [--rebuild]
 #   --cache-dir DIR  cache root (default ${OPENVNI_CACHE:-$HOME/.cache/openvni}/frr-grpc)
