@@ -6,7 +6,8 @@ import io.grpc.Status;
 
 /**
  * A failed northbound call: which RPC, the gRPC status code and FRR's own message (for example zebra's reason a
- * commit was refused). {@link #failure()} tells callers whether retrying can help.
+ * commit was refused). {@link #failure()} tells callers whether retrying can help. The code is given by name so that
+ * no gRPC type leaks into the API (gRPC is embedded, not exported, in the OSGi bundle).
  */
 public final class FrrNorthboundException extends RuntimeException {
     private static final long serialVersionUID = 1L;
@@ -46,8 +47,9 @@ public final class FrrNorthboundException extends RuntimeException {
         return rpc;
     }
 
-    public Status.Code code() {
-        return code;
+    /** The gRPC status code's name, e.g. {@code INVALID_ARGUMENT}. */
+    public String code() {
+        return code.name();
     }
 
     /** FRR's error text as the daemon sent it, possibly empty. */

@@ -6,7 +6,6 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.Paths;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -29,7 +28,7 @@ import org.junit.jupiter.api.Assumptions;
  */
 final class ZebraWithGrpc implements AutoCloseable {
     static final String SKIP_ENV = "OPENVNI_SKIP_FRR_GRPC";
-    private static final Path ZEBRA = Paths.get("/usr/lib/frr/zebra");
+    private static final Path ZEBRA = Path.of("/usr/lib/frr/zebra");
     private static final Duration MODULE_BUILD_LIMIT = Duration.ofMinutes(20);
     private static final int GRPC_PORT = 50051;
 
@@ -75,21 +74,21 @@ final class ZebraWithGrpc implements AutoCloseable {
         if (!Files.isExecutable(ZEBRA)) {
             throw new IllegalStateException(ZEBRA + " is missing: apt-get install frr (or set " + SKIP_ENV + "=1)");
         }
-        Path root = Paths.get("").toAbsolutePath();
+        Path root = Path.of("").toAbsolutePath();
         while (root != null && !Files.isExecutable(root.resolve("scripts/frr-grpc-module.sh"))) {
             root = root.getParent();
         }
         if (root == null) {
-            throw new IllegalStateException("scripts/frr-grpc-module.sh not found above " + Paths.get("").toAbsolutePath());
+            throw new IllegalStateException("scripts/frr-grpc-module.sh not found above " + Path.of("").toAbsolutePath());
         }
         final Run run = Run.of(MODULE_BUILD_LIMIT, root.resolve("scripts/frr-grpc-module.sh").toString());
         final List<String> lines = run.output().lines().toList();
         final String last = lines.isEmpty() ? "" : lines.getLast().strip();
-        if (run.exitCode() != 0 || !last.endsWith("/grpc.so") || !Files.isRegularFile(Paths.get(last))) {
+        if (run.exitCode() != 0 || !last.endsWith("/grpc.so") || !Files.isRegularFile(Path.of(last))) {
             throw new IllegalStateException("cannot build FRR's grpc module (exit " + run.exitCode() + "):\n"
                 + String.join("\n", lines.subList(Math.max(0, lines.size() - 25), lines.size())));
         }
-        return Paths.get(last);
+        return Path.of(last);
     }
 
     private void boot(final Path module) throws IOException, InterruptedException {
@@ -176,18 +175,17 @@ final class ZebraWithGrpc implements AutoCloseable {
     }
 
     private static void stop(final long pid) throws InterruptedException {
-        final var process = ProcessHandle.of(pid).filter(handle -> handle.info().command()
-            .map(command -> command.endsWith("zebra")).orElse(false));
-        if (process.isEmpty()) {
+        final ProcessHandle process = ProcessHandle.of(pid).orElse(null);
+        if (process == null || !process.info().command().map(command -> command.endsWith("zebra")).orElse(false)) {
             return;
         }
-        process.get().destroy();
+        process.destroy();
         final long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
-        while (process.get().isAlive() && System.nanoTime() < deadline) {
+        while (process.isAlive() && System.nanoTime() < deadline) {
             Thread.sleep(50);
         }
-        if (process.get().isAlive()) {
-            process.get().destroyForcibly();
+        if (process.isAlive()) {
+            process.destroyForcibly();
         }
     }
 
