@@ -156,7 +156,8 @@ public final class FrrNorthboundClient implements AutoCloseable {
     /**
      * Binds a VRF to an L3VNI ({@code vrf V} / {@code vni N}), creating the VRF first when it is not configured.
      * The two are separate commits because zebra 8.4 rejects an l3vni-id in the commit that creates its VRF. FRR
-     * validates the VNI (range, one VNI per VRF); its refusal surfaces as an {@link FrrNorthboundException}.
+     * validates the VNI (range, one VNI per VRF); its refusal surfaces as an {@link FrrNorthboundException}. To move
+     * a VRF to another L3VNI, {@link #removeVrfL3vni(String)} first: zebra refuses a second VNI on a VRF.
      *
      * @return whether anything was committed (false when the VRF already had this L3VNI)
      */
