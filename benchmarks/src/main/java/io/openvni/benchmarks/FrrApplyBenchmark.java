@@ -50,7 +50,7 @@ public final class FrrApplyBenchmark {
 
     /** One driver sync, in milliseconds: the first read, the diff, and the apply split by TimedShell. */
     private record Sync(double total, double read, double diff, double kernel, double settle, double vtysh,
-            double verify, int readBacks) {
+            double verify, int readBacks, double readShell) {
     }
 
     private final FrrNode node;
@@ -117,7 +117,7 @@ public final class FrrApplyBenchmark {
         final var scenarios = List.of(new Scenario("small change (RD+RT of 1 of " + VNIS + " VNIs)", ALL, small),
             new Scenario("add " + VNIS + " L2VNIs", NONE, ALL), new Scenario("delete " + VNIS + " L2VNIs", ALL, NONE));
         final var rows = new ArrayList<String>(List.of("scenario,rep,method,total_ms,read_ms,diff_ms,kernel_ms,"
-            + "settle_ms,vtysh_ms,verify_ms,read_backs,same_config"));
+            + "settle_ms,vtysh_ms,verify_ms,read_backs,read_shell_ms,same_config"));
         final var summary = new LinkedHashMap<Scenario, List<List<Sync>>>();
         final var reloadMedians = new LinkedHashMap<Scenario, Double>();
         final var allSame = new LinkedHashMap<Scenario, Boolean>();
@@ -149,7 +149,7 @@ public final class FrrApplyBenchmark {
                     sameNow ? "same running-config" : "MISMATCH");
                 rows.add(csv(scenario, rep, "openvni", total.getLast(), sameNow));
                 rows.add(csv(scenario, rep, "openvni-frr-only", frrOnly.getLast(), sameNow));
-                rows.add(String.format("\"%s\",%d,frr-reload,%.1f,,,,,,,,%s", scenario.name(), rep, reload.getLast(),
+                rows.add(String.format("\"%s\",%d,frr-reload,%.1f,,,,,,,,,%s", scenario.name(), rep, reload.getLast(),
                     sameNow));
             }
             summary.put(scenario, List.of(total, frrOnly));
@@ -201,7 +201,7 @@ public final class FrrApplyBenchmark {
         final double verify = apply - shell.millis(Kind.KERNEL) - shell.millis(Kind.SETTLE) - shell.millis(Kind.VTYSH);
         return new Sync((end - start) / 1e6, (read0 - start) / 1e6, (diffed - read0) / 1e6, shell.millis(Kind.KERNEL),
             shell.millis(Kind.SETTLE), shell.millis(Kind.VTYSH), changes.isEmpty() ? 0 : verify,
-            shell.calls(Kind.READ) - 1);
+            shell.calls(Kind.READ) - 1, shell.millis(Kind.READ));
     }
 
     private ChangeSet<NodeChange> changes(final DeviceIntent to, final DeviceIntent from) {
@@ -225,8 +225,9 @@ public final class FrrApplyBenchmark {
 
     private static String csv(final Scenario scenario, final int rep, final String method, final Sync s,
             final boolean same) {
-        return String.format("\"%s\",%d,%s,%.1f,%.1f,%.1f,%.1f,%.1f,%.1f,%.1f,%d,%s", scenario.name(), rep, method,
-            s.total(), s.read(), s.diff(), s.kernel(), s.settle(), s.vtysh(), s.verify(), s.readBacks(), same);
+        return String.format("\"%s\",%d,%s,%.1f,%.1f,%.1f,%.1f,%.1f,%.1f,%.1f,%d,%.1f,%s", scenario.name(), rep,
+            method, s.total(), s.read(), s.diff(), s.kernel(), s.settle(), s.vtysh(), s.verify(), s.readBacks(),
+            s.readShell(), same);
     }
 
     private static void print(final int reps, final Map<Scenario, List<List<Sync>>> summary,
@@ -245,15 +246,17 @@ public final class FrrApplyBenchmark {
                 same.get(scenario) ? "✓" : "✗ MISMATCH");
         });
         System.out.printf("%nwhere the driver's time goes (medians, ms; kernel = ip batches and the netns VRF wait,"
-            + " verify = read-back, its diff and sleeps)%n");
-        final String split = "%-38s %-10s %7s %6s %7s %7s %7s %7s %10s%n";
-        System.out.printf(split, "scenario", "run", "total", "read", "diff", "kernel", "vtysh", "verify", "read-backs");
+            + " verify = read-back, its diff and sleeps; reads on node = the read commands' own time)%n");
+        final String split = "%-38s %-10s %7s %6s %7s %7s %7s %7s %10s %14s%n";
+        System.out.printf(split, "scenario", "run", "total", "read", "diff", "kernel", "vtysh", "verify", "read-backs",
+            "reads on node");
         summary.forEach((scenario, syncs) -> {
             for (int i = 0; i < 2; i++) {
                 final var s = syncs.get(i);
                 System.out.printf(split, scenario.name(), i == 0 ? "total" : "FRR only", fmt(m(s, Sync::total)),
                     fmt(m(s, Sync::read)), fmt(m(s, Sync::diff)), fmt(m(s, Sync::kernel) + m(s, Sync::settle)),
-                    fmt(m(s, Sync::vtysh)), fmt(m(s, Sync::verify)), fmt(m(s, sync -> (double) sync.readBacks())));
+                    fmt(m(s, Sync::vtysh)), fmt(m(s, Sync::verify)), fmt(m(s, sync -> (double) sync.readBacks())),
+                    fmt(m(s, Sync::readShell)));
             }
         });
     }
