@@ -6,7 +6,6 @@ import io.openvni.core.compile.DeviceIntent;
 import io.openvni.core.compile.Platform.NodePlatform;
 import io.openvni.southbound.frr.grpc.FrrCapabilities;
 import io.openvni.southbound.frr.grpc.FrrNorthboundClient;
-import io.openvni.southbound.frr.grpc.FrrNorthboundException;
 import io.openvni.southbound.ssh.NodeUnreachableException;
 import java.time.Duration;
 import java.util.Map;
@@ -143,7 +142,7 @@ public final class FrrGrpcChannels implements AutoCloseable {
                     remotePort, connection.software(), connection.writesL3vni());
                 loggedFallback = null;
                 return connection;
-            } catch (NodeUnreachableException | FrrNorthboundException e) {
+            } catch (NodeUnreachableException | RuntimeException e) {
                 if (client != null) {
                     client.close();
                 }
