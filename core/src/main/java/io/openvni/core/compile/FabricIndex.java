@@ -147,7 +147,7 @@ final class FabricIndex {
             .sorted(Comparator.comparing(BgpNeighbor::address))
             .toList();
         return new ResolvedDevice(node.name(), DeviceRole.NODE_ROUTER, new Underlay(node.asn(), node.routerId(), vtep),
-            new NodePlatform(node.frr().netnsVrf(), node.frr().pathspace()), peers,
+            new NodePlatform(node.frr().netnsVrf(), node.frr().pathspace(), node.frr().grpcPort()), peers,
             node.attachedLeafSwitches().stream().sorted().toList());
     }
 

@@ -27,7 +27,13 @@ public sealed interface Platform {
      *
      * @param netnsVrf whether VRFs are network namespaces rather than kernel VRF devices
      * @param pathspace FRR's -N name, if any
+     * @param grpcPort port of FRR's northbound gRPC on the node's loopback, absent when not loaded
      */
-    record NodePlatform(boolean netnsVrf, @Nullable String pathspace) implements Platform {
+    record NodePlatform(boolean netnsVrf, @Nullable String pathspace, @Nullable Integer grpcPort)
+            implements Platform {
+        /** A node whose FRR is driven through vtysh alone. */
+        public NodePlatform(final boolean netnsVrf, final @Nullable String pathspace) {
+            this(netnsVrf, pathspace, null);
+        }
     }
 }

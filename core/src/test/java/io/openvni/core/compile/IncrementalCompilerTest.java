@@ -124,6 +124,18 @@ class IncrementalCompilerTest {
     }
 
     @Test
+    void grpcPortReachesTheNodesPlatformAndTouchesOnlyTheNode() {
+        final var first = compileAll(IntentFixtures.sample());
+        assertEquals(null, ((Platform.NodePlatform) first.fabric().device(N1).orElseThrow().intent().platform())
+            .grpcPort());
+        final var second = recompile(first, IntentFixtures.withNode(IntentFixtures.sample(), N1,
+            n -> n.frr(new io.openvni.core.intent.FrrSettings(null, 50_051, false))));
+        assertEquals(Set.of(N1), second.changed());
+        assertEquals(50_051, ((Platform.NodePlatform) second.fabric().device(N1).orElseThrow().intent().platform())
+            .grpcPort());
+    }
+
+    @Test
     void vrfRouteTargetChangeTouchesDevicesOfItsNetworks() {
         final var placed = IntentFixtures.withNetwork(IntentFixtures.withNetwork(IntentFixtures.sample(), ACME, WEB,
             n -> n.leafSwitches(LEAF1).nodeRouters(N1)), ACME, "db", n -> n.leafSwitches(LEAF1).nodeRouters(N1));

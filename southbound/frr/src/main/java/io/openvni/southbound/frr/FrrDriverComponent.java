@@ -1,6 +1,9 @@
 package io.openvni.southbound.frr;
 
 import io.openvni.core.compile.DeviceIntent;
+import io.openvni.southbound.frr.northbound.FrrGrpcChannels;
+import io.openvni.southbound.frr.grpc.FrrNorthboundClient;
+import io.openvni.southbound.frr.northbound.SshGrpcEndpoint;
 import io.openvni.southbound.spi.ApplyResult;
 import io.openvni.southbound.spi.ChangeSet;
 import io.openvni.southbound.spi.DeviceDriver;
@@ -16,6 +19,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.function.Function;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -25,12 +29,14 @@ import org.osgi.service.component.annotations.Reference;
 /**
  * The FRR node driver as an OSGi service: every command runs over SSH ({@link NodeSessions}, one cached session per
  * node), with host keys pinned on first use in {@code <karaf etc>/openvni/known_hosts} (delete a line there to
- * accept a reinstalled node's new key).
+ * accept a reinstalled node's new key). A node whose intent names FRR's gRPC port is also reached through an SSH
+ * local forward to that port on the node's loopback ({@link FrrGrpcChannels}); FRR's gRPC has no authentication.
  */
 @Component(service = DeviceDriver.class, property = "openvni.driver=node-router/frr")
 public final class FrrDriverComponent implements DeviceDriver<NodeState, NodeChange>, DeviceStateReader,
         AutoCloseable {
     private final NodeSessions sessions;
+    private final FrrGrpcChannels grpc;
     private final FrrNodeDriver driver;
     private final FrrStateReader state;
 
@@ -41,13 +47,16 @@ public final class FrrDriverComponent implements DeviceDriver<NodeState, NodeCha
             targets.target(device).orElseThrow(() -> new NodeUnreachableException(
                 NodeUnreachableException.Reason.CONNECT, "the fabric has no SSH settings for node router " + device,
                 null)), command, stdin, timeout);
-        driver = new FrrNodeDriver(shells, FrrNodeSettings.DEFAULT);
-        state = new FrrStateReader(shells, FrrNodeSettings.DEFAULT, Clock.systemUTC());
+        grpc = new FrrGrpcChannels(new SshGrpcEndpoint(sessions, targets), FrrNorthboundClient.DEFAULT_DEADLINE,
+            Duration.ofMinutes(1));
+        driver = new FrrNodeDriver(shells, FrrNodeSettings.DEFAULT, grpc);
+        state = new FrrStateReader(shells, FrrNodeSettings.DEFAULT, Clock.systemUTC(), grpc);
     }
 
     @Deactivate
     @Override
     public void close() {
+        grpc.close();
         sessions.close();
     }
 
@@ -68,7 +77,7 @@ public final class FrrDriverComponent implements DeviceDriver<NodeState, NodeCha
 
     @Override
     public StateResult readState(final DeviceIntent intent) {
-        return state.read(intent, "vtysh");
+        return state.read(intent);
     }
 
     private static Path knownHosts() {

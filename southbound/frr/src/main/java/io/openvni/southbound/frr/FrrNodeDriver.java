@@ -11,6 +11,8 @@ import io.openvni.southbound.frr.config.OwnedFrr;
 import io.openvni.southbound.frr.config.OwnedScope;
 import io.openvni.southbound.frr.config.VtyshDiff;
 import io.openvni.southbound.frr.config.VtyshOutput;
+import io.openvni.southbound.frr.northbound.FrrGrpcChannels;
+import io.openvni.southbound.frr.grpc.FrrNorthboundException;
 import io.openvni.southbound.frr.kernel.KernelDiff;
 import io.openvni.southbound.frr.kernel.KernelState;
 import io.openvni.southbound.spi.ApplyResult;
@@ -31,6 +33,11 @@ import org.eclipse.jdt.annotation.Nullable;
  * vtysh session, then the batches that delete what FRR no longer refers to. vtysh reports failed commands only in
  * its output, so the output is checked, and every apply ends with a read-back that must find nothing left to do.
  *
+ * <p>On a node whose FRR serves northbound gRPC with zebra's {@code frr-vrf} and {@code frr-zebra} modules (see
+ * {@link FrrGrpcChannels}), the VRF to L3VNI bindings go through gRPC candidate transactions instead of vtysh, at
+ * the same place of the order ({@link L3vniByGrpc}); everything else, bgpd above all (it has no YANG northbound),
+ * stays with vtysh.
+ *
  * <p>Stateless: safe for concurrent use on different devices.
  */
 public final class FrrNodeDriver implements DeviceDriver<NodeState, NodeChange> {
@@ -38,6 +45,7 @@ public final class FrrNodeDriver implements DeviceDriver<NodeState, NodeChange> 
 
     private final Function<String, NodeShell> shells;
     private final FrrNodeSettings settings;
+    private final @Nullable FrrGrpcChannels grpc;
     private final FrrRenderer renderer = new FrrRenderer();
     private final KernelPlanner planner = new KernelPlanner();
 
@@ -48,8 +56,21 @@ public final class FrrNodeDriver implements DeviceDriver<NodeState, NodeChange> 
      * @param settings timeouts and the vtysh command
      */
     public FrrNodeDriver(final Function<String, NodeShell> shells, final FrrNodeSettings settings) {
+        this(shells, settings, null);
+    }
+
+    /**
+     * A driver that uses FRR's northbound gRPC where the node offers it.
+     *
+     * @param shells the shell of a node, by device name
+     * @param settings timeouts and the vtysh command
+     * @param grpc the nodes' gRPC connections, or null for vtysh alone
+     */
+    public FrrNodeDriver(final Function<String, NodeShell> shells, final FrrNodeSettings settings,
+            final @Nullable FrrGrpcChannels grpc) {
         this.shells = requireNonNull(shells);
         this.settings = requireNonNull(settings);
+        this.grpc = grpc;
     }
 
     @Override
@@ -83,7 +104,12 @@ public final class FrrNodeDriver implements DeviceDriver<NodeState, NodeChange> 
         networks.addAll(rendered.networks());
         final var scope = new OwnedScope(neighbors.stream().collect(java.util.stream.Collectors.toSet()),
             networks.stream().collect(java.util.stream.Collectors.toSet()), rendered.vnis());
-        return new NodeState(OwnedFrr.fromRunning(snapshot.runningConfig(), scope), scope, snapshot.kernel());
+        return new NodeState(OwnedFrr.fromRunning(snapshot.runningConfig(), scope), scope, snapshot.kernel(),
+            l3vniByGrpc(desired));
+    }
+
+    private boolean l3vniByGrpc(final DeviceIntent desired) {
+        return grpc != null && grpc.connection(desired).map(FrrGrpcChannels.Connection::writesL3vni).orElse(false);
     }
 
     // An ovvx device is OpenVNI's, and so is the vni block of its VNI, even when no intent names it any more.
@@ -101,7 +127,11 @@ public final class FrrNodeDriver implements DeviceDriver<NodeState, NodeChange> 
         final var changes = new ArrayList<NodeChange>();
         kernel.before().forEach(batch -> changes.add(new NodeChange.Kernel(batch)));
         if (!frr.isEmpty()) {
-            changes.add(new NodeChange.Vtysh(frr, current.scope()));
+            if (current.l3vniByGrpc()) {
+                changes.addAll(L3vniByGrpc.split(frr, current.scope()));
+            } else {
+                changes.add(new NodeChange.Vtysh(frr, current.scope()));
+            }
         }
         kernel.after().forEach(batch -> changes.add(new NodeChange.Kernel(batch)));
         return new ChangeSet<>(changes);
@@ -124,6 +154,10 @@ public final class FrrNodeDriver implements DeviceDriver<NodeState, NodeChange> 
                         scope = vtysh.scope();
                         final var notReady = awaitNetnsVrfs(shell, vtysh(desired), newNamespaces);
                         yield notReady != null ? notReady : runVtysh(shell, vtysh, vtysh(desired));
+                    }
+                    case NodeChange.GrpcL3vni bindings -> {
+                        final var notReady = awaitNetnsVrfs(shell, vtysh(desired), newNamespaces);
+                        yield notReady != null ? notReady : runGrpc(desired, bindings);
                     }
                 };
                 if (failure != null) {
@@ -160,8 +194,38 @@ public final class FrrNodeDriver implements DeviceDriver<NodeState, NodeChange> 
             .append(" id [0-9]* netns' || ok=0;"));
         check.append(" [ $ok = 1 ] && exit 0; sleep 0.05; done; echo \"$out\"; exit 1");
         final var result = shell.exec(check.toString(), null, settings.applyTimeout());
-        return result.succeeded() ? null : new DeviceFailure.Rejected("zebra did not take up the namespaces "
-            + namespaces + " within " + settings.settleTimeout() + ":\n" + result.stdout().strip());
+        if (!result.succeeded()) {
+            return new DeviceFailure.Rejected("zebra did not take up the namespaces " + namespaces + " within "
+                + settings.settleTimeout() + ":\n" + result.stdout().strip());
+        }
+        namespaces.clear();
+        return null;
+    }
+
+    // Each binding is its own candidate transaction (two for a VRF zebra does not have configured yet).
+    private @Nullable DeviceFailure runGrpc(final DeviceIntent desired, final NodeChange.GrpcL3vni change) {
+        final var connection = grpc == null ? null : grpc.connection(desired).orElse(null);
+        if (connection == null) {
+            return new DeviceFailure.Unreachable("FRR's northbound gRPC is no longer reachable; the next pass runs on"
+                + " vtysh");
+        }
+        for (var binding : change.bindings()) {
+            try {
+                if (binding.l3vni() != null) {
+                    connection.client().setVrfL3vni(binding.vrf(), binding.l3vni());
+                } else {
+                    connection.client().removeVrfL3vni(binding.vrf());
+                }
+            } catch (FrrNorthboundException e) {
+                if (e.failure() == FrrNorthboundException.Failure.UNAVAILABLE) {
+                    grpc.invalidate(desired.name());
+                    return new DeviceFailure.Unreachable("FRR northbound gRPC: " + e.getMessage());
+                }
+                return new DeviceFailure.Rejected(binding.describe() + " -> "
+                    + (e.frrMessage().isEmpty() ? e.getMessage() : e.frrMessage()));
+            }
+        }
+        return null;
     }
 
     private DeviceFailure.@Nullable Rejected runVtysh(final NodeShell shell, final NodeChange.Vtysh change,

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.openvni.core.compile.DeviceIntent;
+import io.openvni.southbound.frr.northbound.FrrGrpcChannels;
 import io.openvni.southbound.spi.DeviceFailure;
 import io.openvni.southbound.spi.DeviceState;
 import io.openvni.southbound.spi.DeviceState.BgpSession;
@@ -17,11 +18,17 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
+import org.eclipse.jdt.annotation.Nullable;
 
 /**
  * Reads a node router's operational state with vtysh in one shell command: BGP sessions of every VRF
  * ({@code show bgp vrf all summary json}), the VNIs zebra runs with their remote VTEPs
- * ({@code show evpn vni detail json}) and FRR's version.
+ * ({@code show evpn vni detail json}) and FRR's version. When the node's FRR is driven through northbound gRPC
+ * too, management says {@code vtysh+grpc} and the version is the one gRPC reported.
+ *
+ * <p>VNIs and remote VTEPs stay with vtysh even then: FRR 8.4's zebra serves interface STATE (vni-id, remote-vtep)
+ * only while every VXLAN device has a multicast group, and EVPN's ingress-replication devices never have one, so
+ * the whole read fails (see {@code FrrNorthboundClient#zebraVxlanState}); BGP has no YANG northbound at all.
  */
 public final class FrrStateReader {
     private static final String SEPARATOR = "@@ovni-state";
@@ -32,12 +39,36 @@ public final class FrrStateReader {
     private final Function<String, NodeShell> shells;
     private final FrrNodeSettings settings;
     private final Clock clock;
+    private final @Nullable FrrGrpcChannels grpc;
 
     public FrrStateReader(final Function<String, NodeShell> shells, final FrrNodeSettings settings,
             final Clock clock) {
+        this(shells, settings, clock, null);
+    }
+
+    public FrrStateReader(final Function<String, NodeShell> shells, final FrrNodeSettings settings,
+            final Clock clock, final @Nullable FrrGrpcChannels grpc) {
         this.shells = requireNonNull(shells);
         this.settings = requireNonNull(settings);
         this.clock = requireNonNull(clock);
+        this.grpc = grpc;
+    }
+
+    /**
+     * Reads the node's state; management is {@code vtysh+grpc} when the node's FRR answers northbound gRPC, else
+     * {@code vtysh}.
+     *
+     * @param intent the node's intent
+     * @return the state or why it could not be read
+     */
+    public StateResult read(final DeviceIntent intent) {
+        final var connection = grpc == null ? null : grpc.connection(intent).orElse(null);
+        final StateResult result = read(intent, connection == null ? "vtysh" : "vtysh+grpc");
+        if (connection != null && result instanceof StateResult.Read(var state)) {
+            return new StateResult.Read(new DeviceState(state.management(), connection.software(), state.sessions(),
+                state.vnis(), state.readAt()));
+        }
+        return result;
     }
 
     /**

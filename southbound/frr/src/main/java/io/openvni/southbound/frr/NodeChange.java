@@ -6,6 +6,7 @@ import io.openvni.southbound.frr.config.OwnedScope;
 import io.openvni.southbound.frr.kernel.IpBatch;
 import io.openvni.southbound.spi.Change;
 import java.util.List;
+import org.eclipse.jdt.annotation.Nullable;
 
 /** One write to a node router: one process on the node. */
 public sealed interface NodeChange extends Change {
@@ -45,6 +46,39 @@ public sealed interface NodeChange extends Change {
         /** The session's standard input. */
         public String script() {
             return "configure terminal\n" + String.join("\n", commands) + "\nend\n";
+        }
+    }
+
+    /**
+     * VRF to L3VNI bindings written through FRR's northbound gRPC (zebra's {@code frr-vrf}/{@code frr-zebra}
+     * modules) instead of the {@code vrf V} / {@code vni N} lines of a vtysh session, in the same place of the order.
+     *
+     * @param bindings the bindings, in order
+     */
+    record GrpcL3vni(List<Binding> bindings) implements NodeChange {
+        public GrpcL3vni {
+            bindings = List.copyOf(bindings);
+        }
+
+        @Override
+        public String describe() {
+            return "grpc: " + String.join("; ", bindings.stream().map(Binding::describe).toList());
+        }
+    }
+
+    /**
+     * One VRF's L3VNI.
+     *
+     * @param vrf the VRF's name
+     * @param l3vni its new L3VNI, absent to remove it
+     */
+    record Binding(String vrf, @Nullable Long l3vni) {
+        public Binding {
+            requireNonNull(vrf);
+        }
+
+        String describe() {
+            return "vrf " + vrf + (l3vni != null ? " l3vni " + l3vni : " no l3vni");
         }
     }
 }

@@ -13,8 +13,9 @@ import io.openvni.southbound.frr.kernel.KernelState;
  * @param scope what was owned inside the shared default BGP instance when it was read, kept for the check after an
  *     apply (the neighbors a change removes are no longer in the desired intent)
  * @param kernel the owned kernel objects
+ * @param l3vniByGrpc whether the node's VRF to L3VNI bindings are written through FRR's northbound gRPC
  */
-public record NodeState(OwnedFrr frr, OwnedScope scope, KernelState kernel) {
+public record NodeState(OwnedFrr frr, OwnedScope scope, KernelState kernel, boolean l3vniByGrpc) {
     public NodeState {
         requireNonNull(frr);
         requireNonNull(scope);

@@ -63,6 +63,13 @@ public final class NodeIntents {
             intent.anycastGatewayMac(), intent.segments(), vrfs, intent.neighbors());
     }
 
+    /** The intent on a node whose FRR serves northbound gRPC on the port. */
+    public static DeviceIntent withGrpcPort(final DeviceIntent intent, final int port) {
+        return new DeviceIntent(intent.name(), intent.role(), intent.underlay(),
+            new NodePlatform(true, FrrNode.PATHSPACE, port), intent.anycastGatewayMac(), intent.segments(),
+            intent.vrfs(), intent.neighbors());
+    }
+
     public static DeviceIntent withNeighbors(final DeviceIntent intent, final List<BgpNeighbor> neighbors) {
         return new DeviceIntent(intent.name(), intent.role(), intent.underlay(), intent.platform(),
             intent.anycastGatewayMac(), intent.segments(), intent.vrfs(), neighbors);
