@@ -72,7 +72,11 @@ final class NetconfOperations {
         this.timeout = requireNonNull(timeout);
     }
 
-    /** What the device supports, from its {@code netconf-state/capabilities} (RFC 6022). */
+    /**
+     * What the device supports, from its {@code netconf-state/capabilities} (RFC 6022). A device that lists none
+     * there (some do not fill in the monitoring state, e.g. ODL's netconf-testtool) is taken to offer the
+     * candidate, which it then refuses at the lock if it does not, and not to offer confirmed commit.
+     */
     record Capabilities(boolean candidate, boolean confirmedCommit) {
     }
 
@@ -90,7 +94,7 @@ final class NetconfOperations {
                 && data.body() instanceof DOMSource source) {
             collectCapabilities(source.getNode(), seen);
         }
-        return new Capabilities(seen.contains(CANDIDATE_CAPABILITY),
+        return new Capabilities(seen.isEmpty() || seen.contains(CANDIDATE_CAPABILITY),
             seen.stream().anyMatch(CONFIRMED_COMMIT_CAPABILITIES::contains));
     }
 
