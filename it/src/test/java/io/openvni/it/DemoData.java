@@ -38,7 +38,29 @@ final class DemoData {
         expectOk(restconf.delete(TENANTS), 204, 404, 409);
         expectOk(restconf.put(FABRIC, fabric()), 200, 201, 204);
         expectOk(restconf.put(ACME, acme()), 200, 201, 204);
+        awaitSealed(restconf);
         awaitQuiet(restconf);
+    }
+
+    /**
+     * Waits until the controller has replaced the fabric's plaintext credentials with their encrypted form (so a
+     * test's "before" read of the fabric does not race the sealing).
+     */
+    static RestconfClient.Response awaitSealed(final RestconfClient restconf) {
+        final long deadline = System.nanoTime() + Duration.ofSeconds(15).toNanos();
+        while (true) {
+            final var fabric = restconf.get(FABRIC);
+            if (fabric.status() == 200 && fabric.json().findValues("password").isEmpty()
+                    && fabric.json().findValues("private-key").isEmpty()) {
+                return fabric;
+            }
+            if (System.nanoTime() > deadline) {
+                // (no body in the message: it holds the plaintext credentials)
+                throw new AssertionError("the fabric's credentials were not sealed within 15 s; HTTP "
+                    + fabric.status());
+            }
+            sleep(200);
+        }
     }
 
     /** Waits until the controller has processed every change: the status reads the same twice, a second apart. */

@@ -148,6 +148,15 @@ class InvalidIntentIT {
                 "vtep-address", "10.254.0.2"),
             bad("node router without credentials", fabric(f -> ((ObjectNode) node(f, 0).get("ssh"))
                 .remove("password")), "/fabric/node-router[node1]/ssh", "password"),
+            bad("encrypted password this controller cannot decrypt", fabric(f -> {
+                final var netconf = (ObjectNode) leaf(f, 0).get("netconf");
+                netconf.remove("password");
+                netconf.put("encrypted-password", "bm90IGEgY2lwaGVydGV4dA==");
+            }),
+                "/fabric/leaf-switch[leaf1]/netconf/encrypted-password", "cannot be decrypted"),
+            bad("password given in both forms", fabric(f -> ((ObjectNode) node(f, 0).get("ssh"))
+                .put("encrypted-password", "bm90IGEgY2lwaGVydGV4dA==")),
+                "/fabric/node-router[node1]/ssh/encrypted-password", "not both"),
             bad("node attached to an unknown leaf switch", fabric(f -> node(f, 0).set("attached-leaf-switch",
                 RestconfClient.parse("[\"leaf9\"]"))), "/fabric/node-router[node1]/attached-leaf-switch", "leaf9"),
             bad("BGP peer at the node's own router ID", fabric(f -> node(f, 0).set("bgp-peer",

@@ -5,8 +5,10 @@ import static java.util.Objects.requireNonNull;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.openvni.it.Credentials;
+import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -155,6 +157,33 @@ public final class NetconfTestClient {
      */
     public Reply discardChanges() {
         return call(List.of("discard"));
+    }
+
+    /**
+     * Locks the candidate datastore in a session of its own and keeps it locked until the handle is closed, so
+     * that other sessions' edits are refused with the server's lock-denied error.
+     *
+     * @return the open session; closing it releases the lock
+     * @throws IOException if the lock could not be taken
+     */
+    public AutoCloseable holdCandidateLock() throws IOException {
+        final var builder = new ProcessBuilder(python(), script().toString(), host, Integer.toString(port),
+            credentials.user(), "hold-lock").redirectError(ProcessBuilder.Redirect.DISCARD);
+        builder.environment().put("NETCONF_PASSWORD", credentials.password());
+        final Process process = builder.start();
+        final var reader = new BufferedReader(new InputStreamReader(process.getInputStream(),
+            StandardCharsets.UTF_8));
+        final String first = reader.readLine();
+        if (first == null || !JSON.readTree(first).path("ok").asBoolean(false)) {
+            process.destroyForcibly();
+            throw new IOException("could not lock the candidate of " + this + ": " + first);
+        }
+        return () -> {
+            process.getOutputStream().close();
+            if (!process.waitFor(CALL_TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
+                process.destroyForcibly();
+            }
+        };
     }
 
     static String wrapInConfig(final String config) {

@@ -8,6 +8,7 @@ Usage: python3 netconf_client.py HOST PORT USER COMMAND [ARG...]   (the password
                                  default-operation, commit, unlock; on an rpc-error, discard-changes first so the
                                  candidate stays clean
   discard                        discard-changes on the candidate
+  hold-lock                      lock the candidate, print {"ok": true} at once, keep the lock until stdin closes
 Prints one JSON object: {"ok": true, ...} or {"ok": false, "error": "<tag; path; message; info>", "reply": "<xml>"}.
 Exit code 0 when the server answered (also with an rpc-error), 2 for usage or connection errors.
 """
@@ -65,6 +66,11 @@ def main(argv):
                     except RPCError as e:
                         m.discard_changes()
                         result = error_json(e)
+            elif command == "hold-lock":
+                with m.locked("candidate"):
+                    print(json.dumps({"ok": True}), flush=True)
+                    sys.stdin.read()
+                return 0
             elif command == "discard":
                 m.discard_changes()
                 result = {"ok": True}

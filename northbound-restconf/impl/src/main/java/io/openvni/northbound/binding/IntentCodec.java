@@ -13,6 +13,8 @@ import io.openvni.core.intent.Secret;
 import io.openvni.core.intent.SshAccess;
 import io.openvni.core.intent.Tenant;
 import io.openvni.core.intent.Vrf;
+import io.openvni.northbound.secrets.FabricPaths;
+import io.openvni.northbound.secrets.SecretBox;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
@@ -30,7 +32,8 @@ import org.opendaylight.yangtools.yang.common.Uint32;
 
 /**
  * Builds the core's {@link Intent} from the {@code openvni-fabric:fabric} and {@code openvni-tenant:tenants}
- * containers, applying the models' defaults.
+ * containers, applying the models' defaults. Credentials are taken in either form: the encrypted one is decrypted
+ * with the given {@link SecretBox}, the plaintext one (present only until the sealer replaces it) as it is.
  */
 public final class IntentCodec {
     private static final int DEFAULT_NETCONF_PORT = 830;
@@ -42,16 +45,21 @@ public final class IntentCodec {
 
     /**
      * Converts the two configuration containers, either of which may be absent.
+     *
+     * @throws IllegalArgumentException naming the field if an encrypted credential cannot be decrypted (the
+     *         validation cohort rejects such commits, so only a changed AAA key leads here)
      */
     public static Intent toIntent(
             final org.opendaylight.yang.gen.v1.urn.openvni.yang.fabric.rev261126.@Nullable Fabric fabric,
-            final org.opendaylight.yang.gen.v1.urn.openvni.yang.tenant.rev261126.@Nullable Tenants tenants) {
-        return new Intent(toFabric(fabric), tenants == null ? List.of() : map(tenants.getTenant(),
+            final org.opendaylight.yang.gen.v1.urn.openvni.yang.tenant.rev261126.@Nullable Tenants tenants,
+            final SecretBox secrets) {
+        return new Intent(toFabric(fabric, secrets), tenants == null ? List.of() : map(tenants.getTenant(),
             IntentCodec::toTenant));
     }
 
     static Fabric toFabric(
-            final org.opendaylight.yang.gen.v1.urn.openvni.yang.fabric.rev261126.@Nullable Fabric fabric) {
+            final org.opendaylight.yang.gen.v1.urn.openvni.yang.fabric.rev261126.@Nullable Fabric fabric,
+            final SecretBox secrets) {
         if (fabric == null) {
             return Fabric.EMPTY;
         }
@@ -67,16 +75,18 @@ public final class IntentCodec {
             fabric.getAutoHeal() == null || fabric.getAutoHeal(),
             fabric.getDriftCheckInterval() == null ? Fabric.DEFAULT_DRIFT_CHECK_INTERVAL
                 : fabric.getDriftCheckInterval().intValue(),
-            map(fabric.getLeafSwitch(), IntentCodec::toLeafSwitch),
-            map(fabric.getNodeRouter(), IntentCodec::toNodeRouter));
+            map(fabric.getLeafSwitch(), leaf -> toLeafSwitch(leaf, secrets)),
+            map(fabric.getNodeRouter(), node -> toNodeRouter(node, secrets)));
     }
 
     private static LeafSwitch toLeafSwitch(
-            final org.opendaylight.yang.gen.v1.urn.openvni.yang.fabric.rev261126.fabric.LeafSwitch leaf) {
+            final org.opendaylight.yang.gen.v1.urn.openvni.yang.fabric.rev261126.fabric.LeafSwitch leaf,
+            final SecretBox secrets) {
         final var netconf = leaf.getNetconf();
         final var access = netconf == null ? new NetconfAccess("", DEFAULT_NETCONF_PORT, "", null)
             : new NetconfAccess(netconf.getHost().getValue(), port(netconf.getPort(), DEFAULT_NETCONF_PORT),
-                netconf.getUsername(), secret(netconf.getPassword()),
+                netconf.getUsername(), secret(netconf.getPassword(), netconf.getEncryptedPassword(),
+                    FabricPaths.leafNetconf(leaf.getName().getValue()) + "/encrypted-password", secrets),
                 strings(netconf.getExtraCapability(), capability -> capability),
                 netconf.getSchemaDirectory());
         return new LeafSwitch(leaf.getName().getValue(), LeafSwitch.Dialect.OPENCONFIG, access,
@@ -85,9 +95,11 @@ public final class IntentCodec {
     }
 
     private static NodeRouter toNodeRouter(
-            final org.opendaylight.yang.gen.v1.urn.openvni.yang.fabric.rev261126.fabric.NodeRouter node) {
+            final org.opendaylight.yang.gen.v1.urn.openvni.yang.fabric.rev261126.fabric.NodeRouter node,
+            final SecretBox secrets) {
         final var frr = node.getFrr();
-        return new NodeRouter(node.getName().getValue(), toSsh(node.getSsh()),
+        return new NodeRouter(node.getName().getValue(),
+            toSsh(node.getSsh(), FabricPaths.nodeSsh(node.getName().getValue()), secrets),
             frr == null ? FrrSettings.DEFAULT : new FrrSettings(frr.getPathspace(),
                 frr.getGrpcPort() == null ? null : frr.getGrpcPort().getValue().toJava(),
                 Boolean.TRUE.equals(frr.getNetnsVrf())),
@@ -98,14 +110,16 @@ public final class IntentCodec {
                 peer.getAsn().getValue().toJava())));
     }
 
-    private static SshAccess toSsh(final @Nullable Ssh ssh) {
+    private static SshAccess toSsh(final @Nullable Ssh ssh, final String path, final SecretBox secrets) {
         if (ssh == null) {
             return new SshAccess("", DEFAULT_SSH_PORT, "", null, null);
         }
         final var credentials = ssh.getCredentials();
         return new SshAccess(ssh.getHost().getValue(), port(ssh.getPort(), DEFAULT_SSH_PORT), ssh.getUsername(),
-            credentials instanceof Password password ? secret(password.getPassword()) : null,
-            credentials instanceof PrivateKey key ? secret(key.getPrivateKey()) : null);
+            credentials instanceof Password password ? secret(password.getPassword(),
+                password.getEncryptedPassword(), path + "/encrypted-password", secrets) : null,
+            credentials instanceof PrivateKey key ? secret(key.getPrivateKey(), key.getEncryptedPrivateKey(),
+                path + "/encrypted-private-key", secrets) : null);
     }
 
     private static Tenant toTenant(
@@ -150,8 +164,14 @@ public final class IntentCodec {
         return port == null ? defaultPort : port.getValue().toJava();
     }
 
-    private static @Nullable Secret secret(final @Nullable String value) {
-        return value == null ? null : new Secret(value);
+    /** The credential in whichever form it is given; the encrypted form wins (validation forbids both). */
+    private static @Nullable Secret secret(final @Nullable String plaintext, final byte @Nullable [] ciphertext,
+            final String ciphertextPath, final SecretBox secrets) {
+        if (ciphertext != null) {
+            return new Secret(secrets.open(ciphertext).orElseThrow(() -> new IllegalArgumentException(
+                ciphertextPath + ": cannot be decrypted with this controller's AAA encryption key")));
+        }
+        return plaintext == null ? null : new Secret(plaintext);
     }
 
     private static <K, V, T> List<T> map(final @Nullable Map<K, V> map, final Function<V, T> function) {

@@ -13,6 +13,7 @@ import io.openvni.northbound.api.FabricSnapshot;
 import io.openvni.northbound.binding.AllocationCodec;
 import io.openvni.northbound.binding.IntentCodec;
 import io.openvni.northbound.reconcile.DeviceReconciliation;
+import io.openvni.northbound.secrets.SecretBox;
 import io.openvni.northbound.worker.CoalescingPassRunner;
 import io.openvni.southbound.reconcile.DriftReport;
 import io.openvni.southbound.spi.DeviceDriver;
@@ -24,6 +25,7 @@ import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.eclipse.jdt.annotation.Nullable;
+import org.opendaylight.aaa.encrypt.AAAEncryptionService;
 import org.opendaylight.mdsal.binding.api.DataBroker;
 import org.opendaylight.mdsal.binding.api.ReadTransaction;
 import org.opendaylight.mdsal.common.api.LogicalDatastoreType;
@@ -59,6 +61,7 @@ public final class FabricController implements FabricService, ClusterSingletonSe
 
     private final DataBroker broker;
     private final Clock clock;
+    private final SecretBox secrets;
     private final DevicePreviewer previewer = new DevicePreviewer();
     private final Registration singleton;
     private volatile FabricSnapshot snapshot = FabricSnapshot.EMPTY;
@@ -79,15 +82,17 @@ public final class FabricController implements FabricService, ClusterSingletonSe
     @Activate
     public FabricController(@Reference final DataBroker broker,
             @Reference final ClusterSingletonServiceProvider singletons,
+            @Reference final AAAEncryptionService aaa,
             @Reference(service = DeviceDriver.class, cardinality = ReferenceCardinality.MULTIPLE,
                 policyOption = ReferencePolicyOption.GREEDY)
             final List<Map.Entry<Map<String, ?>, DeviceDriver<?, ?>>> driverServices) {
-        this(broker, singletons, DriverServices.registry(driverServices), Clock.systemUTC());
+        this(broker, singletons, new SecretBox(aaa), DriverServices.registry(driverServices), Clock.systemUTC());
     }
 
     FabricController(final DataBroker broker, final ClusterSingletonServiceProvider singletons,
-            final DriverRegistry drivers, final Clock clock) {
+            final SecretBox secrets, final DriverRegistry drivers, final Clock clock) {
         this.broker = broker;
+        this.secrets = secrets;
         this.clock = clock;
         this.drivers = drivers;
         singleton = singletons.registerClusterSingletonService(this);
@@ -168,7 +173,8 @@ public final class FabricController implements FabricService, ClusterSingletonSe
             final Allocations persisted;
             // one transaction: the three containers as of the same commit
             try (var tx = broker.newReadOnlyTransaction()) {
-                intent = IntentCodec.toIntent(read(tx, FABRIC).orElse(null), read(tx, TENANTS).orElse(null));
+                intent = IntentCodec.toIntent(read(tx, FABRIC).orElse(null), read(tx, TENANTS).orElse(null),
+                    secrets);
                 persisted = AllocationCodec.toCore(read(tx, StatusWriter.ALLOCATIONS).orElse(null));
             }
             final var step = pipeline.process(intent, persisted);

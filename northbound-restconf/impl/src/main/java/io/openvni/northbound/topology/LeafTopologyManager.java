@@ -4,22 +4,29 @@ import com.google.common.util.concurrent.Futures;
 import com.google.common.util.concurrent.ListenableFuture;
 import io.openvni.core.intent.LeafSwitch;
 import io.openvni.northbound.binding.IntentCodec;
+import io.openvni.northbound.secrets.SecretBox;
 import io.openvni.northbound.worker.CoalescingPassRunner;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
+import org.eclipse.jdt.annotation.Nullable;
+import org.opendaylight.aaa.encrypt.AAAEncryptionService;
 import org.opendaylight.mdsal.binding.api.DataBroker;
 import org.opendaylight.mdsal.common.api.LogicalDatastoreType;
 import org.opendaylight.mdsal.singleton.api.ClusterSingletonService;
 import org.opendaylight.mdsal.singleton.api.ClusterSingletonServiceProvider;
 import org.opendaylight.mdsal.singleton.api.ServiceGroupIdentifier;
 import org.opendaylight.yang.gen.v1.urn.openvni.yang.fabric.rev261126.Fabric;
+import org.opendaylight.yang.gen.v1.urn.openvni.yang.fabric.rev261126.fabric.LeafSwitchKey;
+import org.opendaylight.yang.gen.v1.urn.openvni.yang.status.rev261126.ManagedNetconfNodes;
+import org.opendaylight.yang.gen.v1.urn.openvni.yang.status.rev261126.ManagedNetconfNodesBuilder;
+import org.opendaylight.yang.gen.v1.urn.openvni.yang.types.rev261126.DeviceName;
 import org.opendaylight.yang.gen.v1.urn.tbd.params.xml.ns.yang.network.topology.rev131021.network.topology.topology.Node;
 import org.opendaylight.yangtools.binding.DataObjectIdentifier;
 import org.opendaylight.yangtools.concepts.Registration;
@@ -37,8 +44,10 @@ import org.slf4j.LoggerFactory;
  * rapid changes coalesce into one pass over the latest fabric. A node is written only when it differs from the
  * stored one, because ODL reconnects a node on every write.
  *
- * <p>Only nodes of leaf switches this instance has seen in the fabric are ever removed; nodes others made in the
- * NETCONF topology are left alone. Node contents (they hold the leaves' passwords) are never logged.
+ * <p>The nodes it created are recorded in {@code openvni-status:managed-netconf-nodes} in the same transaction, so
+ * only those are ever removed, also after a restart; nodes others made in the NETCONF topology are left alone. A
+ * failed pass is retried with a growing delay. Nodes carry the leaves' passwords encrypted (the fabric's sealed
+ * ciphertext as it is, so the node stays unchanged when the fabric does); node contents are never logged.
  */
 @Component(service = { })
 public final class LeafTopologyManager implements ClusterSingletonService, AutoCloseable {
@@ -49,22 +58,30 @@ public final class LeafTopologyManager implements ClusterSingletonService, AutoC
 
     private final DataBroker broker;
     private final SchemaCache schemaCache;
+    private final SecretBox secrets;
     private final Registration singleton;
     private final CoalescingPassRunner runner = new CoalescingPassRunner("openvni-leaf-topology-%d", this::pass);
 
-    // Touched only on the worker thread: the leaves whose nodes this instance manages.
-    private final Set<String> managed = new HashSet<>();
+    private static final DataObjectIdentifier<ManagedNetconfNodes> MANAGED =
+        DataObjectIdentifier.builder(ManagedNetconfNodes.class).build();
+    private static final Duration FIRST_RETRY = Duration.ofSeconds(1);
+    private static final Duration LAST_RETRY = Duration.ofSeconds(60);
+
+    // Touched only on the worker thread: the delay before retrying a failed pass.
+    private Duration retry = FIRST_RETRY;
 
     @Activate
     public LeafTopologyManager(@Reference final DataBroker broker,
-            @Reference final ClusterSingletonServiceProvider singletons) {
-        this(broker, singletons, SchemaCache.odlDefault());
+            @Reference final ClusterSingletonServiceProvider singletons,
+            @Reference final AAAEncryptionService aaa) {
+        this(broker, singletons, SchemaCache.odlDefault(), new SecretBox(aaa));
     }
 
     LeafTopologyManager(final DataBroker broker, final ClusterSingletonServiceProvider singletons,
-            final SchemaCache schemaCache) {
+            final SchemaCache schemaCache, final SecretBox secrets) {
         this.broker = broker;
         this.schemaCache = schemaCache;
+        this.secrets = secrets;
         singleton = singletons.registerClusterSingletonService(this);
     }
 
@@ -102,9 +119,12 @@ public final class LeafTopologyManager implements ClusterSingletonService, AutoC
         try {
             final Fabric fabric;
             final Map<String, Node> stored = new HashMap<>();
+            final Set<String> managed;
             try (var tx = broker.newReadOnlyTransaction()) {
                 fabric = tx.read(LogicalDatastoreType.CONFIGURATION, FABRIC).get(TIMEOUT_SECONDS, TimeUnit.SECONDS)
                     .orElse(null);
+                managed = tx.read(LogicalDatastoreType.CONFIGURATION, MANAGED).get(TIMEOUT_SECONDS, TimeUnit.SECONDS)
+                    .map(ManagedNetconfNodes::getNodeId).map(Set::copyOf).orElse(Set.of());
                 final var topology = tx.read(LogicalDatastoreType.CONFIGURATION, NetconfNodeMapping.topologyPath())
                     .get(TIMEOUT_SECONDS, TimeUnit.SECONDS);
                 if (topology.isPresent() && topology.orElseThrow().getNode() != null) {
@@ -112,7 +132,8 @@ public final class LeafTopologyManager implements ClusterSingletonService, AutoC
                         .forEach(node -> stored.put(node.getNodeId().getValue(), node));
                 }
             }
-            final var desired = desiredNodes(IntentCodec.toIntent(fabric, null).fabric().leafSwitches());
+            final var desired = desiredNodes(IntentCodec.toIntent(fabric, null, secrets).fabric().leafSwitches(),
+                fabric);
 
             final var tx = broker.newWriteOnlyTransaction();
             final var written = new ArrayList<String>();
@@ -130,22 +151,29 @@ public final class LeafTopologyManager implements ClusterSingletonService, AutoC
                     removed.add(leaf);
                 }
             }
-            if (written.isEmpty() && removed.isEmpty()) {
+            final boolean managedChanged = !managed.equals(desired.keySet());
+            if (managedChanged) {
+                tx.put(LogicalDatastoreType.CONFIGURATION, MANAGED, new ManagedNetconfNodesBuilder()
+                    .setNodeId(desired.isEmpty() ? null : Set.copyOf(desired.keySet())).build());
+            }
+            if (written.isEmpty() && removed.isEmpty() && !managedChanged) {
                 tx.cancel();
             } else {
                 tx.commit().get(TIMEOUT_SECONDS, TimeUnit.SECONDS);
                 LOG.info("NETCONF topology: wrote nodes {}, removed nodes {}", written, removed);
             }
-            managed.clear();
-            managed.addAll(desired.keySet());
+            retry = FIRST_RETRY;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } catch (Exception e) {
-            LOG.error("Failed to update the NETCONF topology for the fabric's leaf switches", e);
+            LOG.error("Failed to update the NETCONF topology for the fabric's leaf switches, retrying in {}", retry,
+                e);
+            runner.schedulePass(retry);
+            retry = retry.multipliedBy(2).compareTo(LAST_RETRY) > 0 ? LAST_RETRY : retry.multipliedBy(2);
         }
     }
 
-    private Map<String, Node> desiredNodes(final List<LeafSwitch> leaves) {
+    private Map<String, Node> desiredNodes(final List<LeafSwitch> leaves, final @Nullable Fabric fabric) {
         final var result = new HashMap<String, Node>();
         for (var leaf : leaves) {
             if (!NetconfNodeMapping.isConnectable(leaf)) {
@@ -161,8 +189,26 @@ public final class LeafTopologyManager implements ClusterSingletonService, AutoC
                         + "cache: {}", leaf.name(), e.getMessage());
                 }
             }
-            result.put(leaf.name(), NetconfNodeMapping.toNode(leaf, cacheDirectory));
+            result.put(leaf.name(), NetconfNodeMapping.toNode(leaf, encryptedPassword(fabric, leaf.name()),
+                cacheDirectory));
         }
         return result;
+    }
+
+    /**
+     * The leaf's sealed password; one still in plaintext (the moment before the sealer runs) is encrypted here, and
+     * the node is rewritten once the sealed value arrives if the AAA cipher does not encrypt deterministically.
+     */
+    private byte @Nullable [] encryptedPassword(final @Nullable Fabric fabric, final String leaf) {
+        final var entry = fabric == null || fabric.getLeafSwitch() == null ? null
+            : fabric.getLeafSwitch().get(new LeafSwitchKey(new DeviceName(leaf)));
+        final var netconf = entry == null ? null : entry.getNetconf();
+        if (netconf == null) {
+            return null;
+        }
+        if (netconf.getEncryptedPassword() != null) {
+            return netconf.getEncryptedPassword();
+        }
+        return netconf.getPassword() == null ? null : secrets.seal(netconf.getPassword());
     }
 }

@@ -6,8 +6,8 @@ import org.eclipse.jdt.annotation.Nullable;
 import org.opendaylight.yang.gen.v1.urn.ietf.params.xml.ns.yang.ietf.inet.types.rev130715.IetfInetUtil;
 import org.opendaylight.yang.gen.v1.urn.ietf.params.xml.ns.yang.ietf.inet.types.rev130715.PortNumber;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.netconf.device.rev251028.connection.parameters.YangModuleCapabilitiesBuilder;
-import org.opendaylight.yang.gen.v1.urn.opendaylight.netconf.device.rev251028.credentials.credentials.LoginPwUnencryptedBuilder;
-import org.opendaylight.yang.gen.v1.urn.opendaylight.netconf.device.rev251028.credentials.credentials.login.pw.unencrypted.LoginPasswordUnencryptedBuilder;
+import org.opendaylight.yang.gen.v1.urn.opendaylight.netconf.device.rev251028.credentials.credentials.LoginPwBuilder;
+import org.opendaylight.yang.gen.v1.urn.opendaylight.netconf.device.rev251028.credentials.credentials.login.pw.LoginPasswordBuilder;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.netconf.node.topology.rev251103.NetconfNodeAugment;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.netconf.node.topology.rev251103.NetconfNodeAugmentBuilder;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.netconf.node.topology.rev251103.netconf.node.augment.NetconfNodeBuilder;
@@ -26,8 +26,9 @@ import org.opendaylight.yangtools.yang.common.Uint32;
 
 /**
  * Pure mapping of a leaf switch's intent to its node in ODL's NETCONF topology ({@code topology-netconf}, model
- * {@code netconf-node-topology@2025-11-03} of netconf 10.0.2). The node's id is the leaf's name. The result holds
- * the leaf's password: never log it.
+ * {@code netconf-node-topology@2025-11-03} of netconf 10.0.2). The node's id is the leaf's name. The leaf's password
+ * goes in as the encrypted {@code login-password} case, which ODL's NETCONF topology decrypts with the same AAA
+ * encryption service that sealed it; so neither the node's configuration nor its operational copy shows it.
  */
 public final class NetconfNodeMapping {
     /** The id of ODL's NETCONF topology. */
@@ -83,20 +84,22 @@ public final class NetconfNodeMapping {
      * The node of a leaf switch.
      *
      * @param leaf the leaf switch; see {@link #isConnectable(LeafSwitch)}
+     * @param encryptedPassword the leaf's password encrypted with the AAA encryption service, null if it has none
+     *        (its plaintext in {@code leaf} is not used)
      * @param schemaCacheDirectory the node's {@code schema-cache-directory} (relative to ODL's cache directory),
      *        or null for ODL's shared default
      * @return the node, keyed by the leaf's name, with the {@code netconf-node} augmentation
      */
-    public static Node toNode(final LeafSwitch leaf, final @Nullable String schemaCacheDirectory) {
+    public static Node toNode(final LeafSwitch leaf, final byte @Nullable [] encryptedPassword,
+            final @Nullable String schemaCacheDirectory) {
         final var access = leaf.netconf();
-        final var password = access.password();
         final var netconf = new NetconfNodeBuilder()
             .setHost(IetfInetUtil.hostFor(access.host()))
             .setPort(new PortNumber(Uint16.valueOf(access.port())))
-            .setCredentials(new LoginPwUnencryptedBuilder()
-                .setLoginPasswordUnencrypted(new LoginPasswordUnencryptedBuilder()
+            .setCredentials(new LoginPwBuilder()
+                .setLoginPassword(new LoginPasswordBuilder()
                     .setUsername(access.username())
-                    .setPassword(password == null ? null : password.value())
+                    .setPassword(encryptedPassword)
                     .build())
                 .build())
             .setTcpOnly(false)

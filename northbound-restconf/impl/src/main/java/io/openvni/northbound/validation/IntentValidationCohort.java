@@ -5,10 +5,13 @@ import io.openvni.core.validation.IntentValidator;
 import io.openvni.core.validation.ValidationError;
 import io.openvni.northbound.binding.AllocationCodec;
 import io.openvni.northbound.binding.IntentCodec;
+import io.openvni.northbound.secrets.SecretBox;
+import io.openvni.northbound.secrets.SecretCheck;
 import java.util.Collection;
 import java.util.List;
 import java.util.stream.Collectors;
 import org.eclipse.jdt.annotation.Nullable;
+import org.opendaylight.aaa.encrypt.AAAEncryptionService;
 import org.opendaylight.mdsal.common.api.DataValidationFailedException;
 import org.opendaylight.mdsal.common.api.LogicalDatastoreType;
 import org.opendaylight.mdsal.common.api.PostCanCommitStep;
@@ -43,7 +46,8 @@ import org.slf4j.LoggerFactory;
  * Validates the fabric and the tenants together whenever a configuration commit touches either. Registered at the
  * datastore root because the two containers must be checked against each other (a cohort sees only the subtree
  * it is registered on). A rejection carries a {@link NetconfDocumentedException} with {@code invalid-value}, which
- * RESTCONF turns into a 400 whose message lists every error as {@code path: reason}.
+ * RESTCONF turns into a 400 whose message lists every error as {@code path: reason}. Credentials are checked first
+ * (one form each, encrypted ones decryptable with this controller's AAA key), since the intent needs them readable.
  */
 @Component(service = { })
 public final class IntentValidationCohort implements DOMDataTreeCommitCohort, AutoCloseable {
@@ -54,12 +58,14 @@ public final class IntentValidationCohort implements DOMDataTreeCommitCohort, Au
     private static final int MAX_LISTED_ERRORS = 20;
 
     private final BindingNormalizedNodeSerializer codec;
+    private final SecretBox secrets;
     private final Registration registration;
 
     @Activate
     public IntentValidationCohort(@Reference final DOMDataBroker broker,
-            @Reference final BindingNormalizedNodeSerializer codec) {
+            @Reference final BindingNormalizedNodeSerializer codec, @Reference final AAAEncryptionService aaa) {
         this.codec = codec;
+        secrets = new SecretBox(aaa);
         final var cohorts = broker.extension(DOMDataBroker.CommitCohortExtension.class);
         if (cohorts == null) {
             throw new IllegalStateException("The data broker does not support commit cohorts; OpenVNI cannot "
@@ -101,8 +107,12 @@ public final class IntentValidationCohort implements DOMDataTreeCommitCohort, Au
     }
 
     private List<ValidationError> validate(final @Nullable ContainerNode root) {
-        final var intent = IntentCodec.toIntent(binding(root, FABRIC, Fabric.class),
-            binding(root, TENANTS, Tenants.class));
+        final var fabric = binding(root, FABRIC, Fabric.class);
+        final var secretErrors = SecretCheck.errors(fabric, secrets);
+        if (!secretErrors.isEmpty()) {
+            return secretErrors;
+        }
+        final var intent = IntentCodec.toIntent(fabric, binding(root, TENANTS, Tenants.class), secrets);
         return IntentValidator.validate(intent, AllocationCodec.toCore(binding(root, ALLOCATIONS,
             Allocations.class)));
     }

@@ -3,10 +3,11 @@ package io.openvni.northbound.worker;
 import static java.util.Objects.requireNonNull;
 
 import com.google.common.util.concurrent.ThreadFactoryBuilder;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.eclipse.jdt.annotation.Nullable;
@@ -31,7 +32,7 @@ public final class CoalescingPassRunner {
     private final AtomicBoolean passQueued = new AtomicBoolean();
 
     // guarded by this
-    private @Nullable ExecutorService worker;
+    private @Nullable ScheduledExecutorService worker;
     private List<Registration> listeners = List.of();
 
     /**
@@ -47,7 +48,7 @@ public final class CoalescingPassRunner {
 
     /** Starts the worker and listens to the containers; their initial data triggers the first pass. */
     public synchronized void start(final DataBroker broker, final List<DataObjectIdentifier<?>> watched) {
-        worker = Executors.newSingleThreadExecutor(new ThreadFactoryBuilder()
+        worker = Executors.newSingleThreadScheduledExecutor(new ThreadFactoryBuilder()
             .setNameFormat(threadName).setDaemon(true).build());
         final var registrations = new ArrayList<Registration>(watched.size());
         for (var path : watched) {
@@ -80,6 +81,18 @@ public final class CoalescingPassRunner {
                 passQueued.set(false);
                 pass.run();
             });
+        }
+    }
+
+    /**
+     * Queues a pass after a delay, for a pass that failed and should be retried although nothing changed.
+     *
+     * @param delay how long to wait
+     */
+    public synchronized void schedulePass(final Duration delay) {
+        final var running = worker;
+        if (running != null) {
+            running.schedule((Runnable) this::schedulePass, delay.toMillis(), TimeUnit.MILLISECONDS);
         }
     }
 

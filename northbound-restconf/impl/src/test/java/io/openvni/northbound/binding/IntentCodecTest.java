@@ -3,6 +3,7 @@ package io.openvni.northbound.binding;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.openvni.core.allocation.Allocation;
@@ -10,6 +11,8 @@ import io.openvni.core.allocation.AllocationKind;
 import io.openvni.core.allocation.Allocations;
 import io.openvni.core.intent.Fabric;
 import io.openvni.core.intent.NumberRange;
+import io.openvni.northbound.secrets.RealAaa;
+import io.openvni.northbound.secrets.SecretBox;
 import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
@@ -26,6 +29,7 @@ import org.opendaylight.yang.gen.v1.urn.openvni.yang.fabric.rev261126.fabric.lea
 import org.opendaylight.yang.gen.v1.urn.openvni.yang.fabric.rev261126.fabric.node.router.BgpPeerBuilder;
 import org.opendaylight.yang.gen.v1.urn.openvni.yang.fabric.rev261126.fabric.node.router.FrrBuilder;
 import org.opendaylight.yang.gen.v1.urn.openvni.yang.fabric.rev261126.fabric.node.router.SshBuilder;
+import org.opendaylight.yang.gen.v1.urn.openvni.yang.fabric.rev261126.fabric.node.router.ssh.credentials.PasswordBuilder;
 import org.opendaylight.yang.gen.v1.urn.openvni.yang.fabric.rev261126.fabric.node.router.ssh.credentials.PrivateKeyBuilder;
 import org.opendaylight.yang.gen.v1.urn.openvni.yang.fabric.rev261126.fabric.vni.pools.L2Builder;
 import org.opendaylight.yang.gen.v1.urn.openvni.yang.tenant.rev261126.TenantsBuilder;
@@ -42,9 +46,11 @@ import org.opendaylight.yangtools.yang.common.Uint16;
 import org.opendaylight.yangtools.yang.common.Uint32;
 
 class IntentCodecTest {
+    private static final SecretBox BOX = RealAaa.box("codec-test-key");
+
     @Test
     void absentContainersGiveTheEmptyIntent() {
-        final var intent = IntentCodec.toIntent(null, null);
+        final var intent = IntentCodec.toIntent(null, null, BOX);
         assertEquals(Fabric.EMPTY, intent.fabric());
         assertTrue(intent.tenants().isEmpty());
     }
@@ -53,7 +59,7 @@ class IntentCodecTest {
     void appliesModelDefaults() {
         final var fabric = IntentCodec.toIntent(new FabricBuilder()
             .setVniPools(new VniPoolsBuilder().setL2(new L2Builder().setStart(Uint32.valueOf(20000)).build()).build())
-            .build(), null).fabric();
+            .build(), null, BOX).fabric();
         assertNull(fabric.routeTargetAsn());
         assertEquals(Fabric.DEFAULT_ANYCAST_GATEWAY_MAC, fabric.anycastGatewayMac());
         // a partially written pool keeps the default for the missing bound
@@ -74,7 +80,7 @@ class IntentCodecTest {
             .setRouterId(new Ipv4Address("10.0.0.1"))
             .setVtepAddress(new Ipv4Address("10.1.0.1"));
         final var plain = IntentCodec.toIntent(new FabricBuilder()
-            .setLeafSwitch(BindingMap.of(leaf.setNetconf(netconf.build()).build())).build(), null)
+            .setLeafSwitch(BindingMap.of(leaf.setNetconf(netconf.build()).build())).build(), null, BOX)
             .fabric().leafSwitches().get(0).netconf();
         assertEquals(830, plain.port());
         assertEquals(List.of(), plain.extraCapabilities());
@@ -86,7 +92,7 @@ class IntentCodecTest {
                 .setPort(new PortNumber(Uint16.valueOf(17830)))
                 .setExtraCapability(Set.of("urn:b?module=b-sub&revision=2020-01-01",
                     "urn:a?module=a-sub&revision=2020-01-01"))
-                .setSchemaDirectory("/opt/yang/leaf").build()).build())).build(), null)
+                .setSchemaDirectory("/opt/yang/leaf").build()).build())).build(), null, BOX)
             .fabric().leafSwitches().get(0).netconf();
         assertEquals(17830, extended.port());
         assertEquals(List.of("urn:a?module=a-sub&revision=2020-01-01", "urn:b?module=b-sub&revision=2020-01-01"),
@@ -109,7 +115,7 @@ class IntentCodecTest {
                 .setAsn(new AsNumber(Uint32.valueOf(65001))).build()))
             .build();
         final var converted = IntentCodec.toIntent(new FabricBuilder().setNodeRouter(BindingMap.of(node)).build(),
-            null).fabric().nodeRouter("n1").orElseThrow();
+            null, BOX).fabric().nodeRouter("n1").orElseThrow();
         assertEquals(22, converted.ssh().port());
         assertNull(converted.ssh().password());
         assertEquals("-----BEGIN KEY-----", converted.ssh().privateKey().value());
@@ -119,6 +125,52 @@ class IntentCodecTest {
         assertNull(converted.vtepAddress());
         assertEquals(List.of("leaf1", "leaf2"), converted.attachedLeafSwitches());
         assertEquals("192.168.1.1", converted.bgpPeers().getFirst().address());
+    }
+
+    @Test
+    void decryptsEncryptedCredentialsAndStillTakesPlaintext() {
+        final var leaf = new LeafSwitchBuilder()
+            .setName(new DeviceName("leaf1"))
+            .setAsn(new AsNumber(Uint32.valueOf(65001)))
+            .setRouterId(new Ipv4Address("10.0.0.1"))
+            .setVtepAddress(new Ipv4Address("10.1.0.1"))
+            .setNetconf(new NetconfBuilder().setHost(new Host("192.0.2.1")).setUsername("admin")
+                .setEncryptedPassword(BOX.seal("leaf-secret")).build())
+            .build();
+        final var node = new NodeRouterBuilder()
+            .setName(new DeviceName("n1"))
+            .setSsh(new SshBuilder().setHost(new Host("192.0.2.9")).setUsername("root")
+                .setCredentials(new PasswordBuilder().setEncryptedPassword(BOX.seal("node-secret")).build()).build())
+            .setAsn(new AsNumber(Uint32.valueOf(65101)))
+            .setRouterId(new Ipv4Address("10.0.1.1"))
+            .build();
+        final var fabric = IntentCodec.toIntent(new FabricBuilder().setLeafSwitch(BindingMap.of(leaf))
+            .setNodeRouter(BindingMap.of(node)).build(), null, BOX).fabric();
+        assertEquals("leaf-secret", fabric.leafSwitches().getFirst().netconf().password().value());
+        assertEquals("node-secret", fabric.nodeRouter("n1").orElseThrow().ssh().password().value());
+        assertNull(fabric.nodeRouter("n1").orElseThrow().ssh().privateKey());
+
+        final var plain = IntentCodec.toIntent(new FabricBuilder().setNodeRouter(BindingMap.of(new NodeRouterBuilder(
+            node).setSsh(new SshBuilder(node.getSsh()).setCredentials(new PasswordBuilder().setPassword("typed")
+                .build()).build()).build())).build(), null, BOX).fabric();
+        assertEquals("typed", plain.nodeRouter("n1").orElseThrow().ssh().password().value());
+    }
+
+    @Test
+    void undecryptableCredentialNamesTheFieldNotTheValue() {
+        final var foreign = RealAaa.box("another-controllers-key").seal("leaf-secret");
+        final var fabric = new FabricBuilder().setLeafSwitch(BindingMap.of(new LeafSwitchBuilder()
+            .setName(new DeviceName("leaf1"))
+            .setAsn(new AsNumber(Uint32.valueOf(65001)))
+            .setRouterId(new Ipv4Address("10.0.0.1"))
+            .setVtepAddress(new Ipv4Address("10.1.0.1"))
+            .setNetconf(new NetconfBuilder().setHost(new Host("192.0.2.1")).setUsername("admin")
+                .setEncryptedPassword(foreign).build())
+            .build())).build();
+        final var error = assertThrows(IllegalArgumentException.class,
+            () -> IntentCodec.toIntent(fabric, null, BOX));
+        assertEquals("/fabric/leaf-switch[leaf1]/netconf/encrypted-password: cannot be decrypted with this "
+            + "controller's AAA encryption key", error.getMessage());
     }
 
     @Test
@@ -133,7 +185,7 @@ class IntentCodecTest {
                 .setGateway(Set.of(new IpPrefix("10.1.0.1/24")))
                 .build()))
             .build())).build();
-        final var tenant = IntentCodec.toIntent(null, tenants).tenant("acme").orElseThrow();
+        final var tenant = IntentCodec.toIntent(null, tenants, BOX).tenant("acme").orElseThrow();
         assertEquals("", tenant.description());
         final var vrf = tenant.vrf("red").orElseThrow();
         assertEquals(50001L, vrf.l3Vni());

@@ -1,5 +1,6 @@
 package io.openvni.northbound.topology;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -9,17 +10,21 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.openvni.core.intent.LeafSwitch;
 import io.openvni.core.intent.NetconfAccess;
 import io.openvni.core.intent.Secret;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.opendaylight.yangtools.binding.data.codec.impl.di.DefaultBindingDOMCodecFactory;
 import org.opendaylight.yangtools.binding.runtime.spi.BindingRuntimeHelpers;
-import org.opendaylight.yang.gen.v1.urn.opendaylight.netconf.device.rev251028.credentials.credentials.LoginPwUnencrypted;
+import org.opendaylight.yang.gen.v1.urn.opendaylight.netconf.device.rev251028.credentials.credentials.LoginPw;
 import org.opendaylight.yang.gen.v1.urn.tbd.params.xml.ns.yang.network.topology.rev131021.network.topology.topology.Node;
 
 class NetconfNodeMappingTest {
     private static final String SUBMODULE =
         "http://openconfig.net/yang/network-instance?module=openconfig-network-instance-l2&revision=2025-01-01";
+
+    /** Stands for a sealed password: the mapping passes the ciphertext through untouched. */
+    private static final byte[] CIPHERTEXT = "ciphertext-of-s3cret".getBytes(StandardCharsets.UTF_8);
 
     private static LeafSwitch leaf(final NetconfAccess access) {
         return new LeafSwitch("leaf1", LeafSwitch.Dialect.OPENCONFIG, access, 65001, "10.0.0.1", "10.1.0.1",
@@ -29,17 +34,18 @@ class NetconfNodeMappingTest {
     @Test
     void mapsConnectionAndCredentials() {
         final Node node = NetconfNodeMapping.toNode(
-            leaf(new NetconfAccess("192.0.2.10", 830, "admin", new Secret("s3cret"))), null);
+            leaf(new NetconfAccess("192.0.2.10", 830, "admin", new Secret("s3cret"))), CIPHERTEXT, null);
         assertEquals("leaf1", node.getNodeId().getValue());
         final var netconf = NetconfNodeMapping.netconfNode(node);
         assertNotNull(netconf);
         assertEquals("192.0.2.10", netconf.getHost().getIpAddress().getIpv4Address().getValue());
         assertEquals(830, netconf.getPort().getValue().intValue());
         assertEquals(Boolean.FALSE, netconf.getTcpOnly());
-        final var credentials = assertInstance(LoginPwUnencrypted.class, netconf.getCredentials())
-            .getLoginPasswordUnencrypted();
+        // the encrypted login-password case: ODL decrypts it with the AAA service; the plaintext goes nowhere
+        final var credentials = assertInstance(LoginPw.class, netconf.getCredentials()).getLoginPassword();
         assertEquals("admin", credentials.getUsername());
-        assertEquals("s3cret", credentials.getPassword());
+        assertArrayEquals(CIPHERTEXT, credentials.getPassword());
+        assertFalse(node.toString().contains("s3cret"));
         assertEquals(NetconfNodeMapping.KEEPALIVE_DELAY_SECONDS, netconf.getKeepaliveDelay().longValue());
         assertEquals(0, netconf.getMaxConnectionAttempts().longValue(), "retry forever");
         assertEquals(NetconfNodeMapping.MIN_BACKOFF_MILLIS, netconf.getMinBackoffMillis().intValue());
@@ -52,12 +58,11 @@ class NetconfNodeMappingTest {
     @Test
     void hostNamesAndMissingPassword() {
         final var netconf = NetconfNodeMapping.netconfNode(NetconfNodeMapping.toNode(
-            leaf(new NetconfAccess("leaf1.example.net", 17830, "ops", null)), null));
+            leaf(new NetconfAccess("leaf1.example.net", 17830, "ops", null)), null, null));
         assertNotNull(netconf);
         assertEquals("leaf1.example.net", netconf.getHost().getDomainName().getValue());
         assertEquals(17830, netconf.getPort().getValue().intValue());
-        final var credentials = assertInstance(LoginPwUnencrypted.class, netconf.getCredentials())
-            .getLoginPasswordUnencrypted();
+        final var credentials = assertInstance(LoginPw.class, netconf.getCredentials()).getLoginPassword();
         assertEquals("ops", credentials.getUsername());
         assertNull(credentials.getPassword());
     }
@@ -66,7 +71,7 @@ class NetconfNodeMappingTest {
     void schemaAdditionsAreAddedToTheDevicesOwn() {
         final var netconf = NetconfNodeMapping.netconfNode(NetconfNodeMapping.toNode(
             leaf(new NetconfAccess("192.0.2.10", 830, "admin", null, List.of(SUBMODULE, SUBMODULE), "/opt/yang")),
-            "openvni-schema-0123456789abcdef"));
+            null, "openvni-schema-0123456789abcdef"));
         assertNotNull(netconf);
         final var capabilities = netconf.getYangModuleCapabilities();
         assertNotNull(capabilities);
@@ -78,10 +83,14 @@ class NetconfNodeMappingTest {
     @Test
     void equalIntentGivesEqualNodes() {
         final var access = new NetconfAccess("192.0.2.10", 830, "admin", new Secret("a"), List.of(SUBMODULE), null);
-        assertEquals(NetconfNodeMapping.toNode(leaf(access), "d"), NetconfNodeMapping.toNode(leaf(access), "d"));
+        assertEquals(NetconfNodeMapping.toNode(leaf(access), CIPHERTEXT.clone(), "d"),
+            NetconfNodeMapping.toNode(leaf(access), CIPHERTEXT.clone(), "d"));
         final var otherPort = new NetconfAccess("192.0.2.10", 831, "admin", new Secret("a"), List.of(SUBMODULE), null);
-        assertFalse(NetconfNodeMapping.toNode(leaf(access), "d").equals(
-            NetconfNodeMapping.toNode(leaf(otherPort), "d")));
+        assertFalse(NetconfNodeMapping.toNode(leaf(access), CIPHERTEXT, "d").equals(
+            NetconfNodeMapping.toNode(leaf(otherPort), CIPHERTEXT, "d")));
+        assertFalse(NetconfNodeMapping.toNode(leaf(access), CIPHERTEXT, "d").equals(
+            NetconfNodeMapping.toNode(leaf(access), "other".getBytes(StandardCharsets.UTF_8), "d")),
+            "a changed password must rewrite the node");
     }
 
     @Test
@@ -91,8 +100,9 @@ class NetconfNodeMappingTest {
             BindingRuntimeHelpers.createRuntimeContext());
         for (var node : List.of(
                 NetconfNodeMapping.toNode(leaf(new NetconfAccess("127.0.0.1", 830, "admin", new Secret("a"),
-                    List.of(SUBMODULE, SUBMODULE.replace("l2", "l3")), "/x")), "openvni-schema-0123"),
-                NetconfNodeMapping.toNode(leaf(new NetconfAccess("leaf1.example.net", 830, "admin", null)), null))) {
+                    List.of(SUBMODULE, SUBMODULE.replace("l2", "l3")), "/x")), CIPHERTEXT, "openvni-schema-0123"),
+                NetconfNodeMapping.toNode(leaf(new NetconfAccess("leaf1.example.net", 830, "admin", null)), null,
+                    null))) {
             final var path = NetconfNodeMapping.nodePath("leaf1");
             final var normalized = codec.toNormalizedDataObject(path, node);
             final var back = codec.fromNormalizedNode(normalized.path(), normalized.node()).getValue();

@@ -82,7 +82,9 @@ record Pass(DesiredConfig desired, @Nullable DeviceIntent lastApplied, boolean c
             }
             driftSeen.accept(diff);
         }
-        LOG.debug("{}: applying generation {}: {}", intent.name(), desired.generation(), changes.describe());
+        // one line per write, naming every change: the audit trail of what OpenVNI did to a device
+        LOG.info("{}: applying generation {}: {}", intent.name(), desired.generation(),
+            changes.describe().replace("\n", "; "));
         return switch (driver.apply(intent, changes)) {
             case ApplyResult.Applied applied -> new PassOutcome.InSync(desired.generation(), intent, true);
             case DeviceFailure failure -> failure("apply", failure);

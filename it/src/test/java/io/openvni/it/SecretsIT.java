@@ -1,0 +1,87 @@
+package io.openvni.it;
+
+import static org.junit.jupiter.api.Assertions.assertAll;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.util.List;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Credentials given over RESTCONF are sealed: shortly after the PUT a read of the fabric shows only their encrypted
+ * form, ODL's NETCONF topology holds only the encrypted login-password (configuration and operational), and the
+ * controller's log never shows a value.
+ */
+@OpenVniController
+class SecretsIT {
+    private static final String TOPOLOGY = RestconfClient.DATA
+        + "network-topology:network-topology/topology=topology-netconf";
+
+    @Test
+    void credentialsAreSealedAndNeverShown(final RestconfClient restconf, final ControllerDistribution controller)
+            throws IOException {
+        // values found nowhere else, so any hit is a leak of these
+        final String tag = UUID.randomUUID().toString();
+        final String leafPassword = "leaf-pw-" + tag;
+        final String nodePassword = "node-pw-" + tag;
+        final String keyText = "key-body-" + tag;
+        final List<String> secrets = List.of(leafPassword, nodePassword, keyText);
+
+        final var document = (ObjectNode) RestconfClient.parse(DemoData.fabric());
+        final var fabric = (ObjectNode) document.get("openvni-fabric:fabric");
+        for (var leaf : (ArrayNode) fabric.get("leaf-switch")) {
+            ((ObjectNode) leaf.get("netconf")).put("password", leafPassword);
+        }
+        final var nodes = (ArrayNode) fabric.get("node-router");
+        ((ObjectNode) nodes.get(0).get("ssh")).put("password", nodePassword);
+        final var keyed = (ObjectNode) nodes.get(1).get("ssh");
+        keyed.remove("password");
+        keyed.put("private-key", "-----BEGIN OPENSSH PRIVATE KEY-----\n" + keyText
+            + "\n-----END OPENSSH PRIVATE KEY-----\n");
+        try {
+            DemoData.expectOk(restconf.put(DemoData.FABRIC, document.toString()), 200, 201, 204);
+
+            final var sealed = DemoData.awaitSealed(restconf);
+            assertNoSecret(secrets, "fabric", sealed.body());
+            final var stored = sealed.json().path("openvni-fabric:fabric");
+            assertAll(
+                () -> assertTrue(stored.path("leaf-switch").get(0).path("netconf").has("encrypted-password")),
+                () -> assertTrue(stored.path("leaf-switch").get(1).path("netconf").has("encrypted-password")),
+                () -> assertTrue(stored.path("node-router").get(0).path("ssh").has("encrypted-password")),
+                () -> assertTrue(stored.path("node-router").get(1).path("ssh").has("encrypted-private-key")));
+            // the sealed fabric is still valid intent: the controller processed it
+            DemoData.awaitQuiet(restconf);
+
+            for (var content : List.of("config", "nonconfig")) {
+                final var topology = restconf.get(TOPOLOGY + "?content=" + content);
+                assertEquals(200, topology.status(), () -> "topology " + content + ": HTTP " + topology.status());
+                assertNoSecret(secrets, "topology-netconf " + content, topology.body());
+                assertFalse(topology.body().contains("login-password-unencrypted"),
+                    () -> "topology-netconf " + content + " holds an unencrypted credential");
+            }
+            final var leaf1 = restconf.get(TOPOLOGY + "/node=leaf1/netconf-node-topology:netconf-node?content=config");
+            assertTrue(leaf1.json().path("netconf-node-topology:netconf-node").path("login-password")
+                .has("password"), "leaf1's node lacks its encrypted login-password");
+
+            final String log = Files.readString(controller.karafLog(), StandardCharsets.UTF_8);
+            assertNoSecret(secrets, "karaf.log", log);
+            assertTrue(log.contains("Sealed the password of leaf-switch leaf1")
+                && log.contains("Sealed the private key of node-router node2"), "karaf.log does not record sealing");
+        } finally {
+            DemoData.reset(restconf);
+        }
+    }
+
+    private static void assertNoSecret(final List<String> secrets, final String where, final String text) {
+        // (never put the text in the message: it would be the leak)
+        assertAll(secrets.stream().map(secret -> () -> assertFalse(text.contains(secret),
+            () -> where + " shows a credential value")));
+    }
+}

@@ -1,0 +1,60 @@
+package io.openvni.it;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.openvni.it.sim.NetconfdLeaves;
+import io.openvni.it.sim.OpenConfigYang;
+import java.io.IOException;
+
+/**
+ * A fabric document whose leaf switches leaf1..leafN are netconfd simulators, with the settings netconfd needs
+ * (its submodules as extra capabilities, the schema folder).
+ */
+final class SimulatedFabric {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final ObjectNode document = JSON.createObjectNode();
+    private final ObjectNode fabric = document.putObject("openvni-fabric:fabric");
+    private final ArrayNode leaves = fabric.putArray("leaf-switch");
+
+    SimulatedFabric() {
+        fabric.put("route-target-asn", 65000);
+    }
+
+    /** Adds leaf switch {@code leaf<number>} served by the simulator listening on {@code port}. */
+    SimulatedFabric leaf(final int number, final NetconfdLeaves simulators, final int port) throws IOException {
+        final ObjectNode leaf = leaves.addObject();
+        leaf.put("name", "leaf" + number);
+        final ObjectNode netconf = leaf.putObject("netconf");
+        netconf.put("host", simulators.host(0));
+        netconf.put("port", port);
+        netconf.put("username", simulators.username(0));
+        netconf.put("password", simulators.password(0));
+        final ArrayNode extra = netconf.putArray("extra-capability");
+        OpenConfigYang.submoduleCapabilities().forEach(extra::add);
+        netconf.put("schema-directory", OpenConfigYang.directory().toString());
+        leaf.put("asn", 65000 + number);
+        leaf.put("router-id", "10.0.0." + number);
+        leaf.put("vtep-address", "10.254.0." + number);
+        return this;
+    }
+
+    /** Adds leaf1..leafN on the simulators' first N servers. */
+    SimulatedFabric leaves(final NetconfdLeaves simulators) throws IOException {
+        for (int i = 0; i < simulators.size(); i++) {
+            leaf(i + 1, simulators, simulators.port(i));
+        }
+        return this;
+    }
+
+    SimulatedFabric driftChecks(final int seconds, final boolean autoHeal) {
+        fabric.put("drift-check-interval", seconds);
+        fabric.put("auto-heal", autoHeal);
+        return this;
+    }
+
+    String json() {
+        return document.toString();
+    }
+}

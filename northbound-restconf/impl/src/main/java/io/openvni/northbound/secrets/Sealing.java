@@ -1,0 +1,81 @@
+package io.openvni.northbound.secrets;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.eclipse.jdt.annotation.Nullable;
+import org.opendaylight.yang.gen.v1.urn.openvni.yang.fabric.rev261126.Fabric;
+import org.opendaylight.yang.gen.v1.urn.openvni.yang.fabric.rev261126.fabric.LeafSwitch;
+import org.opendaylight.yang.gen.v1.urn.openvni.yang.fabric.rev261126.fabric.NodeRouter;
+import org.opendaylight.yang.gen.v1.urn.openvni.yang.fabric.rev261126.fabric.leaf._switch.Netconf;
+import org.opendaylight.yang.gen.v1.urn.openvni.yang.fabric.rev261126.fabric.leaf._switch.NetconfBuilder;
+import org.opendaylight.yang.gen.v1.urn.openvni.yang.fabric.rev261126.fabric.node.router.Ssh;
+import org.opendaylight.yang.gen.v1.urn.openvni.yang.fabric.rev261126.fabric.node.router.SshBuilder;
+import org.opendaylight.yang.gen.v1.urn.openvni.yang.fabric.rev261126.fabric.node.router.ssh.credentials.Password;
+import org.opendaylight.yang.gen.v1.urn.openvni.yang.fabric.rev261126.fabric.node.router.ssh.credentials.PasswordBuilder;
+import org.opendaylight.yang.gen.v1.urn.openvni.yang.fabric.rev261126.fabric.node.router.ssh.credentials.PrivateKey;
+import org.opendaylight.yang.gen.v1.urn.openvni.yang.fabric.rev261126.fabric.node.router.ssh.credentials.PrivateKeyBuilder;
+import org.opendaylight.yangtools.binding.DataObjectIdentifier;
+
+/**
+ * The sealing decision: which of the fabric's credentials are still plaintext, and the sealed container of each.
+ * A credential given in both forms is left alone (validation rejects it, so a committed fabric has none).
+ */
+public final class Sealing {
+    private Sealing() {
+        // static decision
+    }
+
+    /**
+     * The seals the fabric needs, empty if it holds no plaintext credential.
+     */
+    public static List<Seal<?>> plan(final @Nullable Fabric fabric, final SecretBox box) {
+        final var seals = new ArrayList<Seal<?>>();
+        if (fabric == null) {
+            return seals;
+        }
+        if (fabric.getLeafSwitch() != null) {
+            for (var leaf : fabric.getLeafSwitch().values()) {
+                final var netconf = leaf.getNetconf();
+                if (netconf != null && netconf.getPassword() != null && netconf.getEncryptedPassword() == null) {
+                    seals.add(new Seal<>(netconfPath(leaf), new NetconfBuilder(netconf)
+                        .setPassword(null)
+                        .setEncryptedPassword(box.seal(netconf.getPassword()))
+                        .build(), "the password of leaf-switch " + leaf.getName().getValue()));
+                }
+            }
+        }
+        if (fabric.getNodeRouter() != null) {
+            for (var node : fabric.getNodeRouter().values()) {
+                final var ssh = node.getSsh();
+                if (ssh == null) {
+                    continue;
+                }
+                final var name = node.getName().getValue();
+                if (ssh.getCredentials() instanceof Password password && password.getPassword() != null
+                        && password.getEncryptedPassword() == null) {
+                    seals.add(new Seal<>(sshPath(node), new SshBuilder(ssh)
+                        .setCredentials(new PasswordBuilder()
+                            .setEncryptedPassword(box.seal(password.getPassword())).build())
+                        .build(), "the password of node-router " + name));
+                } else if (ssh.getCredentials() instanceof PrivateKey key && key.getPrivateKey() != null
+                        && key.getEncryptedPrivateKey() == null) {
+                    seals.add(new Seal<>(sshPath(node), new SshBuilder(ssh)
+                        .setCredentials(new PrivateKeyBuilder()
+                            .setEncryptedPrivateKey(box.seal(key.getPrivateKey())).build())
+                        .build(), "the private key of node-router " + name));
+                }
+            }
+        }
+        return seals;
+    }
+
+    private static DataObjectIdentifier<Netconf> netconfPath(final LeafSwitch leaf) {
+        return DataObjectIdentifier.builder(Fabric.class).child(LeafSwitch.class, leaf.key())
+            .child(Netconf.class).build();
+    }
+
+    private static DataObjectIdentifier<Ssh> sshPath(final NodeRouter node) {
+        return DataObjectIdentifier.builder(Fabric.class).child(NodeRouter.class, node.key())
+            .child(Ssh.class).build();
+    }
+}

@@ -1,0 +1,207 @@
+package io.openvni.southbound.frr;
+
+import static java.util.Objects.requireNonNull;
+
+import io.openvni.core.compile.DeviceIntent;
+import io.openvni.core.compile.Platform.NodePlatform;
+import io.openvni.core.render.frr.FrrConfig;
+import io.openvni.core.render.frr.FrrRenderer;
+import io.openvni.core.render.frr.KernelPlanner;
+import io.openvni.southbound.frr.config.OwnedFrr;
+import io.openvni.southbound.frr.config.OwnedScope;
+import io.openvni.southbound.frr.config.VtyshDiff;
+import io.openvni.southbound.frr.config.VtyshOutput;
+import io.openvni.southbound.frr.kernel.KernelDiff;
+import io.openvni.southbound.frr.kernel.KernelState;
+import io.openvni.southbound.spi.ApplyResult;
+import io.openvni.southbound.spi.ChangeSet;
+import io.openvni.southbound.spi.DeviceDriver;
+import io.openvni.southbound.spi.DeviceFailure;
+import io.openvni.southbound.spi.ReadResult;
+import io.openvni.southbound.spi.ReadScope;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Function;
+import org.eclipse.jdt.annotation.Nullable;
+
+/**
+ * Drives node routers: the FRR configuration OpenVNI owns (through vtysh) and the Linux devices it relies on
+ * (through iproute2), both over a {@link NodeShell}. A read is one shell command; an apply runs one process per
+ * change: iproute2 batches that create namespaces and devices first (FRR binds VNIs and netns VRFs to them), one
+ * vtysh session, then the batches that delete what FRR no longer refers to. vtysh reports failed commands only in
+ * its output, so the output is checked, and every apply ends with a read-back that must find nothing left to do.
+ *
+ * <p>Stateless: safe for concurrent use on different devices.
+ */
+public final class FrrNodeDriver implements DeviceDriver<NodeState, NodeChange> {
+    private static final long SETTLE_POLL_MILLIS = 100;
+
+    private final Function<String, NodeShell> shells;
+    private final FrrNodeSettings settings;
+    private final FrrRenderer renderer = new FrrRenderer();
+    private final KernelPlanner planner = new KernelPlanner();
+
+    /**
+     * A driver.
+     *
+     * @param shells the shell of a node, by device name
+     * @param settings timeouts and the vtysh command
+     */
+    public FrrNodeDriver(final Function<String, NodeShell> shells, final FrrNodeSettings settings) {
+        this.shells = requireNonNull(shells);
+        this.settings = requireNonNull(settings);
+    }
+
+    @Override
+    public ReadResult<NodeState> readOwned(final ReadScope scope) {
+        final var configs = new ArrayList<FrrConfig>();
+        configs.add(renderer.render(scope.desired()));
+        scope.previous().ifPresent(previous -> configs.add(renderer.render(previous)));
+        try {
+            return ReadResult.current(read(scope.desired(), configs, null));
+        } catch (NodeUnreachableException e) {
+            return ReadResult.unreachable(e.getMessage());
+        } catch (NodeReader.ReadFailure e) {
+            return ReadResult.rejected(e.getMessage());
+        }
+    }
+
+    private NodeState read(final DeviceIntent desired, final List<FrrConfig> configs,
+            final @Nullable OwnedScope extra) throws NodeUnreachableException, NodeReader.ReadFailure {
+        final var snapshot = NodeReader.read(shells.apply(desired.name()), vtysh(desired),
+            settings.readTimeout());
+        final var vnis = new ArrayList<Long>(vxlanVnis(snapshot.kernel()));
+        final var neighbors = new ArrayList<String>();
+        final var networks = new ArrayList<String>();
+        if (extra != null) {
+            vnis.addAll(extra.vnis());
+            neighbors.addAll(extra.neighbors());
+            networks.addAll(extra.networks());
+        }
+        final var rendered = OwnedScope.of(configs, vnis);
+        neighbors.addAll(rendered.neighbors());
+        networks.addAll(rendered.networks());
+        final var scope = new OwnedScope(neighbors.stream().collect(java.util.stream.Collectors.toSet()),
+            networks.stream().collect(java.util.stream.Collectors.toSet()), rendered.vnis());
+        return new NodeState(OwnedFrr.fromRunning(snapshot.runningConfig(), scope), scope, snapshot.kernel());
+    }
+
+    // An ovvx device is OpenVNI's, and so is the vni block of its VNI, even when no intent names it any more.
+    private static List<Long> vxlanVnis(final KernelState kernel) {
+        return kernel.links().stream()
+            .filter(link -> link.kind().equals("vxlan") && link.name().startsWith("ovvx"))
+            .map(link -> Long.parseLong(link.name().substring(4)))
+            .toList();
+    }
+
+    @Override
+    public ChangeSet<NodeChange> diff(final NodeState current, final DeviceIntent desired) {
+        final var kernel = KernelDiff.diff(current.kernel(), planner.plan(desired));
+        final var frr = VtyshDiff.diff(current.frr(), OwnedFrr.rendered(renderer.render(desired)));
+        final var changes = new ArrayList<NodeChange>();
+        kernel.before().forEach(batch -> changes.add(new NodeChange.Kernel(batch)));
+        if (!frr.isEmpty()) {
+            changes.add(new NodeChange.Vtysh(frr, current.scope()));
+        }
+        kernel.after().forEach(batch -> changes.add(new NodeChange.Kernel(batch)));
+        return new ChangeSet<>(changes);
+    }
+
+    @Override
+    public ApplyResult apply(final DeviceIntent desired, final ChangeSet<NodeChange> changes) {
+        final var shell = shells.apply(desired.name());
+        OwnedScope scope = null;
+        final var newNamespaces = new ArrayList<String>();
+        try {
+            for (var change : changes.changes()) {
+                final var failure = switch (change) {
+                    case NodeChange.Kernel kernel -> {
+                        kernel.batch().commands().stream().filter(command -> command.startsWith("netns add "))
+                            .forEach(command -> newNamespaces.add(command.substring("netns add ".length())));
+                        yield runBatch(shell, kernel);
+                    }
+                    case NodeChange.Vtysh vtysh -> {
+                        scope = vtysh.scope();
+                        final var notReady = awaitNetnsVrfs(shell, vtysh(desired), newNamespaces);
+                        yield notReady != null ? notReady : runVtysh(shell, vtysh, vtysh(desired));
+                    }
+                };
+                if (failure != null) {
+                    return failure;
+                }
+            }
+            return verify(desired, scope);
+        } catch (NodeUnreachableException e) {
+            return new DeviceFailure.Unreachable(e.getMessage());
+        } catch (NodeReader.ReadFailure e) {
+            return new DeviceFailure.Rejected(e.getMessage());
+        }
+    }
+
+    private DeviceFailure.@Nullable Rejected runBatch(final NodeShell shell, final NodeChange.Kernel change)
+            throws NodeUnreachableException {
+        final var batch = change.batch();
+        final var result = shell.exec(batch.commandLine(), batch.stdin(), settings.applyTimeout());
+        return result.ok() ? null : new DeviceFailure.Rejected(batch.commandLine() + " failed: "
+            + (result.stderr() + result.stdout()).strip());
+    }
+
+    // zebra -n makes a VRF of a new namespace a moment after it appears, and refuses "netns PATH" for it until then
+    // ("Can not associate NS 4294967295"): wait on the node until zebra lists them all.
+    private DeviceFailure.@Nullable Rejected awaitNetnsVrfs(final NodeShell shell, final String vtysh,
+            final List<String> namespaces) throws NodeUnreachableException {
+        if (namespaces.isEmpty()) {
+            return null;
+        }
+        final long polls = Math.max(1, settings.settleTimeout().toMillis() / 50);
+        final var check = new StringBuilder("for i in $(seq " + polls + "); do out=$(" + vtysh
+            + " -c 'show vrf' 2>/dev/null); ok=1;");
+        namespaces.forEach(ns -> check.append(" echo \"$out\" | grep -q '^vrf ").append(ns)
+            .append(" id [0-9]* netns' || ok=0;"));
+        check.append(" [ $ok = 1 ] && exit 0; sleep 0.05; done; echo \"$out\"; exit 1");
+        final var result = shell.exec(check.toString(), null, settings.applyTimeout());
+        return result.ok() ? null : new DeviceFailure.Rejected("zebra did not take up the namespaces "
+            + namespaces + " within " + settings.settleTimeout() + ":\n" + result.stdout().strip());
+    }
+
+    private DeviceFailure.@Nullable Rejected runVtysh(final NodeShell shell, final NodeChange.Vtysh change,
+            final String vtysh) throws NodeUnreachableException {
+        final var result = shell.exec(vtysh, change.script(), settings.applyTimeout());
+        final var errors = new ArrayList<>(VtyshOutput.errors(result.stdout(), result.stderr()));
+        if (!result.ok() && errors.isEmpty()) {
+            errors.add("vtysh exited with " + result.exitCode());
+        }
+        return errors.isEmpty() ? null : new DeviceFailure.Rejected(String.join("\n", errors));
+    }
+
+    // Re-reads until nothing is left to do or the settle time is over: zebra follows namespace changes
+    // asynchronously.
+    private ApplyResult verify(final DeviceIntent desired, final @Nullable OwnedScope scope)
+            throws NodeUnreachableException, NodeReader.ReadFailure {
+        final long deadline = System.nanoTime() + settings.settleTimeout().toNanos();
+        while (true) {
+            final var state = read(desired, List.of(renderer.render(desired)), scope);
+            final var left = diff(state, desired);
+            if (left.isEmpty()) {
+                return ApplyResult.APPLIED;
+            }
+            if (System.nanoTime() > deadline) {
+                return new DeviceFailure.Rejected("the node does not run the desired configuration after the apply;"
+                    + " still to do:\n" + left.describe());
+            }
+            try {
+                Thread.sleep(SETTLE_POLL_MILLIS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return new DeviceFailure.Unreachable("interrupted while checking the apply");
+            }
+        }
+    }
+
+    private String vtysh(final DeviceIntent intent) {
+        if (intent.platform() instanceof NodePlatform node && node.pathspace() != null) {
+            return settings.vtysh() + " -N " + node.pathspace();
+        }
+        return settings.vtysh();
+    }
+}

@@ -1,0 +1,27 @@
+package io.openvni.southbound.frr;
+
+import static java.util.Objects.requireNonNull;
+
+import java.time.Duration;
+
+/**
+ * Settings of the {@link FrrNodeDriver}.
+ *
+ * @param readTimeout bound of the one shell command that reads a node
+ * @param applyTimeout bound of each command that writes (one vtysh session, one iproute2 batch)
+ * @param settleTimeout how long the check after an apply keeps re-reading while the node still differs: zebra
+ *     drops a netns VRF only after it notices the namespace is gone
+ * @param vtysh the vtysh command; the node's FRR pathspace, if any, is added as {@code -N}
+ */
+public record FrrNodeSettings(Duration readTimeout, Duration applyTimeout, Duration settleTimeout, String vtysh) {
+    /** Defaults for nodes reached over a LAN. */
+    public static final FrrNodeSettings DEFAULT = new FrrNodeSettings(Duration.ofSeconds(20), Duration.ofSeconds(60),
+        Duration.ofSeconds(2), "vtysh");
+
+    public FrrNodeSettings {
+        requireNonNull(readTimeout);
+        requireNonNull(applyTimeout);
+        requireNonNull(settleTimeout);
+        requireNonNull(vtysh);
+    }
+}

@@ -1,0 +1,87 @@
+package io.openvni.southbound.frr;
+
+import io.openvni.core.render.frr.NodeNames;
+import io.openvni.southbound.frr.kernel.KernelState;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
+
+/**
+ * Reads a node's running FRR configuration and its kernel devices in ONE shell command (one round trip over SSH):
+ * {@code show running-config}, the namespace list, and {@code ip -j -d addr show} of the router's namespace and of
+ * every {@code ovrf} namespace, in sections marked by {@code @@} lines.
+ */
+final class NodeReader {
+    /**
+     * What a read returned.
+     *
+     * @param runningConfig {@code show running-config}
+     * @param kernel the owned kernel objects
+     */
+    record Snapshot(String runningConfig, KernelState kernel) {
+    }
+
+    /** The node answered, but not with what a read expects (FRR down, iproute2 failing). */
+    static final class ReadFailure extends Exception {
+        private static final long serialVersionUID = 1L;
+
+        ReadFailure(final String message) {
+            super(message);
+        }
+    }
+
+    private NodeReader() {
+        // static helpers only
+    }
+
+    static String command(final String vtysh) {
+        final String dir = NodeNames.NETNS_DIR;
+        return String.join("\n",
+            "echo '@@frr'; " + vtysh + " -c 'show running-config' 2>&1; echo \"@@frr-rc $?\"",
+            "echo '@@netns'; ls " + dir + " 2>/dev/null | grep -E '^ovrf[0-9]+$'",
+            "echo '@@ns -'; ip -j -d addr show",
+            "for n in $(ls " + dir + " 2>/dev/null | grep -E '^ovrf[0-9]+$'); do",
+            "  echo \"@@ns $n\"; ip -n \"$n\" -j -d addr show",
+            "done",
+            "");
+    }
+
+    static Snapshot read(final NodeShell shell, final String vtysh, final Duration timeout)
+            throws NodeUnreachableException, ReadFailure {
+        final var result = shell.exec(command(vtysh), null, timeout);
+        final var sections = new LinkedHashMap<String, List<String>>();
+        List<String> section = new ArrayList<>();
+        for (var line : result.stdout().lines().toList()) {
+            if (line.startsWith("@@")) {
+                section = new ArrayList<>();
+                sections.put(line.substring(2), section);
+            } else {
+                section.add(line);
+            }
+        }
+        final String running = String.join("\n", sections.getOrDefault("frr", List.of()));
+        if (!sections.containsKey("frr-rc 0") || !running.contains("Current configuration:")) {
+            throw new ReadFailure("vtysh could not read the running configuration: " + running.strip()
+                + result.stderr().strip());
+        }
+        if (!result.ok() || !sections.containsKey("ns -")) {
+            throw new ReadFailure("reading the kernel devices failed: " + result.stderr().strip());
+        }
+        final var namespaces = new TreeSet<>(sections.getOrDefault("netns", List.of()));
+        final var perNs = new LinkedHashMap<String, String>();
+        sections.forEach((name, lines) -> {
+            if (name.startsWith("ns ") && !name.equals("ns -")) {
+                perNs.put(name.substring(3), String.join("\n", lines));
+            }
+        });
+        try {
+            return new Snapshot(running, KernelState.parse(namespaces, String.join("\n", sections.get("ns -")),
+                Map.copyOf(perNs)));
+        } catch (IllegalArgumentException e) {
+            throw new ReadFailure(e.getMessage());
+        }
+    }
+}

@@ -1,0 +1,274 @@
+package io.openvni.southbound.frr.kernel;
+
+import io.openvni.core.render.Addresses;
+import io.openvni.core.render.frr.KernelDevice;
+import io.openvni.core.render.frr.KernelPlan;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import org.eclipse.jdt.annotation.Nullable;
+
+/**
+ * Computes the iproute2 commands that bring the owned kernel objects to a {@link KernelPlan}. Pure. Devices that
+ * exist with the right immutable attributes are fixed in place (master, MAC, MTU, addresses, neighbour
+ * suppression, up); a device of the wrong kind, in the wrong namespace or with other VXLAN parameters is deleted and
+ * created again. Only {@link KernelState#OWNED_NAME owned} objects are ever deleted, and on {@code lo} only the
+ * planned address is added.
+ */
+public final class KernelDiff {
+    private static final List<String> DELETE_ORDER = List.of("veth", "vxlan", "bridge", "vrf");
+
+    // Batches under construction: deletions before re-creation, the router namespace, then each VRF namespace.
+    private final Map<String, List<String>> pre = new LinkedHashMap<>();
+    private final List<String> root = new ArrayList<>();
+    private final Map<String, List<String>> perNs = new LinkedHashMap<>();
+    private final Set<String> recreated = new HashSet<>();
+    private final KernelState current;
+
+    private KernelDiff(final KernelState current) {
+        this.current = current;
+    }
+
+    /** The commands that turn {@code current} into {@code plan}. */
+    public static KernelOps diff(final KernelState current, final KernelPlan plan) {
+        return new KernelDiff(current).compute(plan);
+    }
+
+    private KernelOps compute(final KernelPlan plan) {
+        final var planned = new HashSet<String>();
+        final var plannedNs = new HashSet<String>();
+        for (var device : plan.devices()) {
+            final String ns = device.spec().get("netns");
+            planned.add(key(ns, device.name()));
+            switch (device.kind()) {
+                case LOOPBACK_ADDRESS -> {
+                    final String address = Addresses.canonicalPrefix(device.spec().get("address"));
+                    if (!current.loopbackAddresses().contains(address)) {
+                        root.add("address add " + address + " dev lo");
+                    }
+                }
+                case NETNS_VRF -> {
+                    plannedNs.add(device.name());
+                    if (!current.namespaces().contains(device.name())) {
+                        root.add("netns add " + device.name());
+                        ns(device.name()).add("link set lo up");
+                    }
+                }
+                case VRF -> vrf(device);
+                case BRIDGE -> bridge(device, ns);
+                case VXLAN -> vxlan(device, ns);
+                case VETH -> {
+                    planned.add(key(null, device.spec().get("peer")));
+                    veth(device, ns);
+                }
+                default -> throw new IllegalStateException("unknown kind " + device.kind());
+            }
+        }
+        final var before = new ArrayList<IpBatch>();
+        pre.forEach((ns, commands) -> before.add(new IpBatch(ns.isEmpty() ? null : ns, commands)));
+        if (!root.isEmpty()) {
+            before.add(new IpBatch(null, root));
+        }
+        perNs.forEach((ns, commands) -> {
+            if (!commands.isEmpty()) {
+                before.add(new IpBatch(ns, commands));
+            }
+        });
+        return new KernelOps(before, deletions(planned, plannedNs));
+    }
+
+    private List<IpBatch> deletions(final Set<String> planned, final Set<String> plannedNs) {
+        final var byNs = new LinkedHashMap<String, List<String>>();
+        final var stale = current.links().stream()
+            .filter(link -> !planned.contains(key(link.netns(), link.name())))
+            .filter(link -> !recreated.contains(key(link.netns(), link.name())))
+            // a namespace that goes away takes its devices along
+            .filter(link -> link.netns() == null || plannedNs.contains(link.netns()))
+            .filter(link -> !isPeerOfExisting(link))
+            .sorted(Comparator.comparingInt(link -> rank(link.kind())))
+            .toList();
+        // Marked with a group and deleted in one "link del group": the kernel then unregisters them together, with
+        // one RCU wait instead of one per device (200 VNIs: 4 s instead of 17 s).
+        stale.forEach(link -> byNs.computeIfAbsent(Objects.requireNonNullElse(link.netns(), ""),
+            ns -> new ArrayList<>()).add("link set " + link.name() + " group " + IpBatch.DELETE_GROUP));
+        byNs.values().forEach(commands -> commands.add(IpBatch.DELETE_BY_GROUP));
+        current.namespaces().stream().filter(ns -> !plannedNs.contains(ns)).sorted()
+            .forEach(ns -> byNs.computeIfAbsent("", key -> new ArrayList<>()).add("netns del " + ns));
+        final var batches = new ArrayList<IpBatch>();
+        // namespaces first: their devices may be enslaved to nothing the router namespace still needs
+        byNs.forEach((ns, commands) -> {
+            if (!ns.isEmpty()) {
+                batches.add(new IpBatch(ns, commands));
+            }
+        });
+        if (byNs.containsKey("")) {
+            batches.add(new IpBatch(null, byNs.get("")));
+        }
+        return batches;
+    }
+
+    // Deleting the bridge end of a veth pair deletes the workload end too.
+    private boolean isPeerOfExisting(final ObservedLink link) {
+        return link.name().startsWith("ovw")
+            && current.links().stream().anyMatch(other -> other.name().equals("ovh" + link.name().substring(3)));
+    }
+
+    private static int rank(final String kind) {
+        final int index = DELETE_ORDER.indexOf(kind);
+        return index < 0 ? DELETE_ORDER.size() : index;
+    }
+
+    private void vrf(final KernelDevice device) {
+        final String table = device.spec().get("table");
+        final var link = existing(null, device.name(), "vrf", Map.of("table", table));
+        if (link == null) {
+            root.add("link add " + device.name() + " type vrf table " + table);
+        }
+        up(root, link, device.name());
+    }
+
+    private void bridge(final KernelDevice device, final @Nullable String ns) {
+        final var spec = device.spec();
+        final var link = existing(ns, device.name(), "bridge", Map.of());
+        final var batch = ns == null ? root : ns(ns);
+        if (link == null) {
+            batch.add(add(device.name(), spec, "bridge"));
+        }
+        final String mac = spec.get("mac");
+        if (mac != null && (link == null || !mac.equalsIgnoreCase(link.mac()))) {
+            batch.add("link set " + device.name() + " address " + mac);
+        }
+        master(batch, link, device.name(), spec.get("master"));
+        mtu(batch, link, device, link != null);
+        final var wanted = spec.containsKey("address")
+            ? Arrays.stream(spec.get("address").split(",")).map(Addresses::canonicalPrefix).toList()
+            : List.<String>of();
+        final var have = link == null ? List.<String>of() : link.addresses();
+        have.stream().filter(a -> !wanted.contains(a)).forEach(a -> batch.add("address del " + a + " dev "
+            + device.name()));
+        wanted.stream().filter(a -> !have.contains(a)).forEach(a -> batch.add("address add " + a + " dev "
+            + device.name()));
+        up(batch, link, device.name());
+    }
+
+    private void vxlan(final KernelDevice device, final @Nullable String ns) {
+        final var spec = device.spec();
+        final var link = existing(ns, device.name(), "vxlan", Map.of("id", spec.get("id"), "local",
+            spec.get("local"), "dstport", spec.get("dstport"), "learning", spec.get("learning")));
+        if (link == null) {
+            // Created in the router's namespace, so that its UDP socket stays in the underlay, then moved.
+            root.add(add(device.name(), spec, "vxlan") + " id " + spec.get("id") + " local " + spec.get("local")
+                + " dstport " + spec.get("dstport") + ("off".equals(spec.get("learning")) ? " nolearning" : ""));
+            moveTo(device.name(), ns);
+        }
+        final var batch = ns == null ? root : ns(ns);
+        master(batch, link, device.name(), spec.get("master"));
+        final String suppress = spec.get("neigh_suppress");
+        if (suppress != null && (link == null || !suppress.equals(link.attributes().get("neigh_suppress"))
+                || !Objects.equals(link.master(), spec.get("master")))) {
+            batch.add("link set dev " + device.name() + " type bridge_slave neigh_suppress " + suppress);
+        }
+        mtu(batch, link, device, link != null);
+        up(batch, link, device.name());
+    }
+
+    private void veth(final KernelDevice device, final @Nullable String ns) {
+        final var spec = device.spec();
+        final String peer = spec.get("peer");
+        var link = existing(ns, device.name(), "veth", Map.of());
+        final var peerLink = current.link(null, peer);
+        if (link != null && peerLink == null) {
+            remove(link);
+            link = null;
+        }
+        if (link == null && peerLink != null) {
+            remove(peerLink);
+        }
+        if (link == null) {
+            final String mtu = spec.containsKey("mtu") ? " mtu " + spec.get("mtu") : "";
+            root.add(add(device.name(), spec, "veth") + " peer name " + peer + mtu);
+            root.add("link set " + peer + " up");
+            moveTo(device.name(), ns);
+        } else if (peerLink != null && !peerLink.up()) {
+            root.add("link set " + peer + " up");
+        }
+        final var batch = ns == null ? root : ns(ns);
+        master(batch, link, device.name(), spec.get("master"));
+        mtu(batch, link, device, link != null);
+        up(batch, link, device.name());
+    }
+
+    // The device if it exists as planned; one of the wrong kind, parameters or namespace is deleted first.
+    private @Nullable ObservedLink existing(final @Nullable String ns, final String name, final String kind,
+            final Map<String, String> immutable) {
+        ObservedLink found = null;
+        for (var link : current.links()) {
+            if (!link.name().equals(name)) {
+                continue;
+            }
+            final boolean same = Objects.equals(link.netns(), ns) && link.kind().equals(kind)
+                && immutable.entrySet().stream()
+                    .allMatch(entry -> entry.getValue().equals(link.attributes().get(entry.getKey())));
+            if (same) {
+                found = link;
+            } else {
+                remove(link);
+            }
+        }
+        return found;
+    }
+
+    private void remove(final ObservedLink link) {
+        recreated.add(key(link.netns(), link.name()));
+        pre.computeIfAbsent(Objects.requireNonNullElse(link.netns(), ""), ns -> new ArrayList<>())
+            .add("link del " + link.name());
+    }
+
+    private void moveTo(final String name, final @Nullable String ns) {
+        if (ns != null) {
+            root.add("link set " + name + " netns " + ns);
+        }
+    }
+
+    private static void master(final List<String> batch, final @Nullable ObservedLink link, final String name,
+            final @Nullable String master) {
+        if (master != null && (link == null || !master.equals(link.master()))) {
+            batch.add("link set " + name + " master " + master);
+        } else if (master == null && link != null && link.master() != null) {
+            batch.add("link set " + name + " nomaster");
+        }
+    }
+
+    private static void mtu(final List<String> batch, final @Nullable ObservedLink link, final KernelDevice device,
+            final boolean existed) {
+        final String mtu = device.spec().get("mtu");
+        if (existed && mtu != null && link != null && link.mtu() != Integer.parseInt(mtu)) {
+            batch.add("link set " + device.name() + " mtu " + mtu);
+        }
+    }
+
+    private static void up(final List<String> batch, final @Nullable ObservedLink link, final String name) {
+        if (link == null || !link.up()) {
+            batch.add("link set " + name + " up");
+        }
+    }
+
+    private List<String> ns(final String ns) {
+        return perNs.computeIfAbsent(ns, key -> new ArrayList<>());
+    }
+
+    // "link add NAME [mtu M] type TYPE": the MTU must come before the type's own arguments.
+    private static String add(final String name, final Map<String, String> spec, final String type) {
+        return "link add " + name + (spec.containsKey("mtu") ? " mtu " + spec.get("mtu") : "") + " type " + type;
+    }
+
+    private static String key(final @Nullable String ns, final String name) {
+        return Objects.requireNonNullElse(ns, "") + "/" + name;
+    }
+}

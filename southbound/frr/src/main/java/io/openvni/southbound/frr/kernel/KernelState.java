@@ -1,0 +1,115 @@
+package io.openvni.southbound.frr.kernel;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.openvni.core.render.Addresses;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Set;
+import java.util.regex.Pattern;
+import org.eclipse.jdt.annotation.Nullable;
+
+/**
+ * The kernel objects OpenVNI owns on a node: devices and namespaces named with its prefixes (see
+ * {@link io.openvni.core.render.frr.NodeNames}), and the addresses of {@code lo}.
+ *
+ * @param namespaces the {@code ovrf<l3vni>} network namespaces
+ * @param links the owned devices, in every owned namespace
+ * @param loopbackAddresses the global addresses of {@code lo}
+ */
+public record KernelState(Set<String> namespaces, List<ObservedLink> links, Set<String> loopbackAddresses) {
+    /** Names OpenVNI gives to devices and namespaces. */
+    public static final Pattern OWNED_NAME = Pattern.compile("ov(br|vx|h|w|rf)\\d+");
+
+    private static final ObjectMapper MAPPER = new ObjectMapper();
+
+    public KernelState {
+        namespaces = Set.copyOf(namespaces);
+        links = List.copyOf(links);
+        loopbackAddresses = Set.copyOf(loopbackAddresses);
+    }
+
+    /** The device of that name in that namespace ({@code null}: the router's), if any. */
+    public @Nullable ObservedLink link(final @Nullable String netns, final String name) {
+        return links.stream()
+            .filter(link -> java.util.Objects.equals(link.netns(), netns) && link.name().equals(name))
+            .findFirst().orElse(null);
+    }
+
+    /**
+     * Parses the output of {@code ip -j -d addr show} of the router's namespace and of each owned namespace.
+     *
+     * @param namespaces the owned namespaces
+     * @param root the router namespace's devices
+     * @param perNamespace each owned namespace's devices, by namespace
+     * @throws IllegalArgumentException if some output is not iproute2's JSON
+     */
+    public static KernelState parse(final Set<String> namespaces, final String root,
+            final java.util.Map<String, String> perNamespace) {
+        final var links = new ArrayList<ObservedLink>();
+        final var loopback = new java.util.TreeSet<String>();
+        for (var node : json(root)) {
+            if (node.path("ifname").asText().equals("lo")) {
+                loopback.addAll(addresses(node));
+            } else if (OWNED_NAME.matcher(node.path("ifname").asText()).matches()) {
+                links.add(link(null, node));
+            }
+        }
+        perNamespace.forEach((netns, text) -> {
+            for (var node : json(text)) {
+                if (OWNED_NAME.matcher(node.path("ifname").asText()).matches()) {
+                    links.add(link(netns, node));
+                }
+            }
+        });
+        return new KernelState(namespaces, links, loopback);
+    }
+
+    private static JsonNode json(final String text) {
+        try {
+            return text.isBlank() ? MAPPER.createArrayNode() : MAPPER.readTree(text);
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException("not iproute2 JSON: " + e.getOriginalMessage(), e);
+        }
+    }
+
+    private static ObservedLink link(final @Nullable String netns, final JsonNode node) {
+        final var info = node.path("linkinfo");
+        final var data = info.path("info_data");
+        final var attributes = new HashMap<String, String>();
+        final String kind = info.path("info_kind").asText("");
+        if (kind.equals("vxlan")) {
+            attributes.put("id", data.path("id").asText());
+            attributes.put("local", data.path("local").asText());
+            attributes.put("dstport", data.path("port").asText());
+            attributes.put("learning", data.path("learning").asBoolean(true) ? "on" : "off");
+        } else if (kind.equals("vrf")) {
+            attributes.put("table", data.path("table").asText());
+        }
+        final var port = info.path("info_slave_data").path("neigh_suppress");
+        if (!port.isMissingNode()) {
+            attributes.put("neigh_suppress", port.asBoolean() ? "on" : "off");
+        }
+        boolean up = false;
+        for (var flag : node.path("flags")) {
+            up |= flag.asText().equals("UP");
+        }
+        final var master = node.path("master");
+        return new ObservedLink(netns, node.path("ifname").asText(), kind,
+            master.isMissingNode() ? null : master.asText(), node.path("address").asText(""), up,
+            node.path("mtu").asInt(), attributes, addresses(node));
+    }
+
+    private static List<String> addresses(final JsonNode node) {
+        final var addresses = new ArrayList<String>();
+        for (var address : node.path("addr_info")) {
+            if (address.path("scope").asText().equals("global")) {
+                addresses.add(Addresses.canonicalPrefix(address.path("local").asText() + "/"
+                    + address.path("prefixlen").asText()));
+            }
+        }
+        return addresses;
+    }
+}

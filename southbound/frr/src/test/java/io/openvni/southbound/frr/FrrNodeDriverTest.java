@@ -1,0 +1,204 @@
+package io.openvni.southbound.frr;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import io.openvni.core.compile.DeviceIntent;
+import io.openvni.southbound.frr.config.OwnedFrr;
+import io.openvni.southbound.frr.config.OwnedScope;
+import io.openvni.southbound.spi.ApplyResult;
+import io.openvni.southbound.spi.ChangeSet;
+import io.openvni.southbound.spi.DeviceFailure;
+import io.openvni.southbound.spi.ReadResult;
+import io.openvni.southbound.spi.ReadScope;
+import java.util.List;
+import java.util.Set;
+import org.eclipse.jdt.annotation.Nullable;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+/**
+ * The driver against a real FRR 8.4 (zebra -n, bgpd) and real kernel devices in a private node namespace; see
+ * {@link FrrNode}. Skipped where FRR is not installed or the tests do not run as root.
+ */
+@Timeout(60)
+class FrrNodeDriverTest {
+    private FrrNode node;
+    private FrrNodeDriver driver;
+
+    @BeforeAll
+    static void requireFrr() {
+        assumeTrue(FrrNode.available(), "FRR, nsenter/unshare or root missing");
+    }
+
+    @BeforeEach
+    void startNode() throws Exception {
+        node = FrrNode.start();
+        driver = new FrrNodeDriver(device -> node.shell(), FrrNodeSettings.DEFAULT);
+    }
+
+    @AfterEach
+    void stopNode() {
+        if (node != null) {
+            node.close();
+        }
+    }
+
+    @Test
+    void fullApplyGivesTheGoldenConfigAndTheDevicesThenNothingToDo() throws Exception {
+        final var intent = NodeIntents.netnsVrf();
+        final var changes = sync(intent, null);
+        assertFalse(changes.isEmpty());
+
+        final String golden = NodeIntents.golden("node-netns-vrf.frr");
+        assertEquals(OwnedFrr.fromRunning(golden, everything()).text(),
+            OwnedFrr.fromRunning(node.runningConfig(), everything()).text());
+        assertEquals("ovrf50000\novrf9000\n", node.check("ls /run/netns"));
+        node.check("ip link show ovbr10300 && ip link show ovvx10300 && ip link show ovw10100"
+            + " && ip addr show lo | grep -q 10.0.3.1/32");
+        final String inVrf = node.check("ip -n ovrf50000 -d addr show");
+        assertTrue(inVrf.contains("ovbr10100") && inVrf.contains("10.1.0.1/24") && inVrf.contains("00:00:5e:00:01:01")
+            && inVrf.contains("vxlan id 10100 local 10.0.3.1") && inVrf.contains("ovh10100@"), inVrf);
+        // zebra maps the VXLAN device moved into the namespace to the tenant VRF
+        final String vnis = node.vtysh("show evpn vni 10100");
+        assertTrue(vnis.contains("ovrf50000"), vnis);
+
+        assertEquals(List.of(), diff(intent, intent).changes());
+    }
+
+    @Test
+    void changingOneNetworkIsOneMinimalScript() throws Exception {
+        final var before = NodeIntents.netnsVrf();
+        sync(before, null);
+        final var after = NodeIntents.withSegments(before, segments -> segments.stream()
+            .map(s -> s.vni() != 10300 ? s : NodeIntents.pureL2(10300, "10.0.2.1:199")).toList());
+
+        final var changes = diff(after, before);
+        assertEquals(List.of(new NodeChange.Vtysh(List.of("router bgp 65201", " address-family l2vpn evpn",
+            "  vni 10300", "   rd 10.0.2.1:199", "  exit-vni", " exit-address-family", "exit"),
+            ((NodeChange.Vtysh) changes.changes().getFirst()).scope())), changes.changes());
+        final long start = System.nanoTime();
+        assertEquals(ApplyResult.APPLIED, driver.apply(after, changes));
+        System.out.printf("small change: apply+verify %d ms%n", (System.nanoTime() - start) / 1_000_000);
+        assertTrue(node.runningConfig().contains("   rd 10.0.2.1:199"));
+        assertEquals(List.of(), diff(after, after).changes());
+    }
+
+    @Test
+    void removingANetworkKeepsWhatOpenVniDoesNotOwn() throws Exception {
+        final var before = NodeIntents.netnsVrf();
+        sync(before, null);
+        node.vtysh("conf t", "route-map KEEP permit 10", "exit", "router bgp 65100 vrf keep", "exit",
+            "router bgp 65201", "neighbor 10.9.9.9 remote-as 65999", "address-family l2vpn evpn",
+            "neighbor 10.9.9.9 activate", "vni 30000", "rd 10.0.2.1:300");
+        node.check("ip link add keep0 type bridge");
+        // the db network and its VRF go away
+        final var after = NodeIntents.withVrfs(NodeIntents.withSegments(before,
+            segments -> segments.stream().filter(s -> s.vni() != 10200).toList()), List.of(before.vrfs().getFirst()));
+
+        final var changes = sync(after, before);
+        final String script = changes.describe(100);
+        assertTrue(script.contains("no vni 10200") && script.contains("no router bgp 65201 vrf ovrf9000")
+            && script.contains("netns del ovrf9000"), script);
+
+        final String running = node.runningConfig();
+        for (var gone : List.of("vni 10200", "ovrf9000")) {
+            assertFalse(running.contains(gone), running);
+        }
+        for (var kept : List.of("route-map KEEP permit 10", "router bgp 65100 vrf keep", "neighbor 10.9.9.9 activate",
+                "neighbor 10.9.9.9 remote-as 65999", "vni 30000", "rd 10.0.2.1:300", "vni 10100")) {
+            assertTrue(running.contains(kept), kept + " missing in\n" + running);
+        }
+        assertEquals("ovrf50000\n", node.check("ls /run/netns"));
+        node.check("ip link show keep0");
+        assertFalse(node.sh("ip link show ovw10200").ok());
+        assertEquals(List.of(), diff(after, before).changes());
+    }
+
+    @Test
+    void removedNeighborGoesAwayWithAllItsLines() throws Exception {
+        final var before = NodeIntents.netnsVrf();
+        sync(before, null);
+        final var after = NodeIntents.withNeighbors(before, before.neighbors().subList(0, 2));
+        final var changes = sync(after, before);
+        assertEquals(1, changes.changes().size(), changes.describe());
+        assertFalse(node.runningConfig().contains("10.0.0.11"));
+    }
+
+    @Test
+    void vtyshErrorsAreRejectionsWithFrrsText() throws Exception {
+        final var intent = NodeIntents.netnsVrf();
+        sync(intent, null);
+        final var bad = new ChangeSet<NodeChange>(List.of(new NodeChange.Vtysh(List.of("router bgp 65201",
+            " address-family l2vpn evpn", "  vni 10100", "   rd not-an-rd", "  exit-vni", " exit-address-family",
+            "exit"), new OwnedScope(Set.of(), Set.of(), Set.of()))));
+        final var result = driver.apply(intent, bad);
+        final var rejected = assertInstanceOf(DeviceFailure.Rejected.class, result);
+        assertEquals("rd not-an-rd -> % Malformed Route Distinguisher", rejected.deviceError());
+    }
+
+    @Test
+    void outOfBandChangesAreDrift() throws Exception {
+        final var intent = NodeIntents.netnsVrf();
+        sync(intent, null);
+        node.vtysh("conf t", "router bgp 65201", "address-family l2vpn evpn", "vni 10100",
+            "route-target import 65000:4242");
+        node.check("ip link set ovbr10300 down && ip -n ovrf9000 addr add 10.2.0.99/24 dev ovbr10200");
+
+        final var changes = diff(intent, intent);
+        assertEquals(List.of("ip -batch -: link set ovbr10300 up",
+            "ip -n ovrf9000 -batch -: address del 10.2.0.99/24 dev ovbr10200",
+            "vtysh: router bgp 65201; address-family l2vpn evpn; vni 10100; no route-target import 65000:4242;"
+                + " exit-vni; exit-address-family; exit"),
+            changes.changes().stream().map(NodeChange::describe).toList());
+        assertEquals(ApplyResult.APPLIED, driver.apply(intent, changes));
+    }
+
+    @Test
+    @Timeout(120)
+    void twoHundredVnisComeAndGo() throws Exception {
+        final var none = NodeIntents.pureL2(0);
+        final var many = NodeIntents.pureL2(200);
+        sync(none, null);
+        long start = System.nanoTime();
+        sync(many, none);
+        final long add = System.nanoTime() - start;
+        assertEquals(200, node.runningConfig().lines().filter(line -> line.startsWith("  vni 2")).count());
+        start = System.nanoTime();
+        sync(none, many);
+        final long remove = System.nanoTime() - start;
+        assertFalse(node.runningConfig().contains("  vni 2"));
+        assertEquals("", node.check("ip -o link show | grep ' ov' || true"));
+        System.out.printf("200 L2 VNIs: add %d ms, remove %d ms (read+diff+apply+verify)%n", add / 1_000_000,
+            remove / 1_000_000);
+    }
+
+    // read, diff and apply, requiring success
+    private ChangeSet<NodeChange> sync(final DeviceIntent intent, final @Nullable DeviceIntent previous)
+            throws Exception {
+        final var changes = diff(intent, previous);
+        if (!changes.isEmpty()) {
+            final var result = driver.apply(intent, changes);
+            assertEquals(ApplyResult.APPLIED, result, () -> changes.describe(1000) + node.log("zebra.log"));
+        }
+        return changes;
+    }
+
+    private ChangeSet<NodeChange> diff(final DeviceIntent intent, final @Nullable DeviceIntent previous) {
+        final var read = driver.readOwned(new ReadScope(intent, previous));
+        final var current = assertInstanceOf(ReadResult.Current.class, read, read::toString);
+        return driver.diff((NodeState) current.config(), intent);
+    }
+
+    private static OwnedScope everything() {
+        return OwnedScope.of(List.of(new io.openvni.core.render.frr.FrrRenderer().render(NodeIntents.netnsVrf())),
+            List.of());
+    }
+
+}

@@ -1,0 +1,353 @@
+package io.openvni.southbound.ssh;
+
+import static java.util.Objects.requireNonNull;
+
+import io.openvni.southbound.ssh.NodeUnreachableException.Reason;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.ConnectException;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.EnumSet;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
+import org.apache.sshd.client.SshClient;
+import org.apache.sshd.client.channel.ChannelExec;
+import org.apache.sshd.client.channel.ClientChannelEvent;
+import org.apache.sshd.client.config.hosts.HostConfigEntryResolver;
+import org.apache.sshd.client.future.AuthFuture;
+import org.apache.sshd.client.future.ConnectFuture;
+import org.apache.sshd.client.future.OpenFuture;
+import org.apache.sshd.client.session.ClientSession;
+import org.apache.sshd.common.channel.exception.SshChannelOpenException;
+import org.apache.sshd.common.keyprovider.KeyIdentityProvider;
+import org.apache.sshd.common.util.net.SshdSocketAddress;
+import org.apache.sshd.core.CoreModuleProperties;
+import org.eclipse.jdt.annotation.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The controller's SSH sessions to node routers: one shared MINA {@link SshClient}, one cached authenticated session
+ * per {@link SshTarget}, reopened transparently when it was closed (node restarted, idle timeout). Host keys are
+ * pinned on first use in the given {@link HostKeyStore} and verified afterwards. Thread-safe; commands to one node
+ * share its session (one channel each), and connecting to one node never blocks work on another.
+ */
+public final class NodeSessions implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(NodeSessions.class);
+    private static final int MAX_COMMAND_IN_MESSAGE = 80;
+
+    private final SshClient client;
+    private final HostKeyStore hostKeys;
+    private final ConcurrentMap<SshTarget, Slot> slots = new ConcurrentHashMap<>();
+    private volatile boolean closed;
+
+    /**
+     * Start the SSH client.
+     *
+     * @param hostKeys where node host keys are pinned
+     */
+    public NodeSessions(final HostKeyStore hostKeys) {
+        this.hostKeys = requireNonNull(hostKeys);
+        client = SshClient.setUpDefaultClient();
+        client.setServerKeyVerifier(new PinningServerKeyVerifier(hostKeys));
+        // only the target's credentials: never ~/.ssh keys or ~/.ssh/config of whoever runs the controller
+        client.setKeyIdentityProvider(KeyIdentityProvider.EMPTY_KEYS_PROVIDER);
+        client.setHostConfigEntryResolver(HostConfigEntryResolver.EMPTY);
+        // keepalives with replies, so that a session to a node that vanished closes and gets reopened
+        CoreModuleProperties.HEARTBEAT_INTERVAL.set(client, Duration.ofSeconds(15));
+        CoreModuleProperties.HEARTBEAT_NO_REPLY_MAX.set(client, 3);
+        client.start();
+    }
+
+    /**
+     * Run a command with the target's default command timeout and no input.
+     *
+     * @param target the node
+     * @param command the command line, run by the login user's shell
+     * @return its exit status and output
+     * @throws NodeUnreachableException when the node could not be reached or the command did not finish in time
+     */
+    public ExecResult exec(final SshTarget target, final String command) throws NodeUnreachableException {
+        return exec(target, command, null, target.commandTimeout());
+    }
+
+    /**
+     * Run a command. The timeout bounds opening the channel and running the command; connecting and authenticating
+     * (when there is no open session) are bounded by the target's own timeouts. On timeout the channel is closed;
+     * the remote process may outlive it until it next writes.
+     *
+     * @param target the node
+     * @param command the command line, run by the login user's shell
+     * @param stdin what to write to the command's standard input (then end of file), or {@code null} for nothing
+     * @param timeout bound on the command
+     * @return its exit status and output
+     * @throws NodeUnreachableException when the node could not be reached or the command did not finish in time
+     */
+    public ExecResult exec(final SshTarget target, final String command, final @Nullable String stdin,
+            final Duration timeout) throws NodeUnreachableException {
+        requireNonNull(command);
+        requireNonNull(timeout);
+        final long deadline = System.nanoTime() + timeout.toNanos();
+        final var stdout = new ByteArrayOutputStream();
+        final var stderr = new ByteArrayOutputStream();
+        final ChannelExec channel = openExec(target, command, stdout, stderr, deadline, timeout);
+        try (channel) {
+            try (OutputStream in = channel.getInvertedIn()) {
+                if (stdin != null) {
+                    in.write(stdin.getBytes(StandardCharsets.UTF_8));
+                }
+            }
+            final Set<ClientChannelEvent> events = channel.waitFor(EnumSet.of(ClientChannelEvent.CLOSED),
+                remainingMillis(deadline));
+            if (events.contains(ClientChannelEvent.TIMEOUT)) {
+                channel.close(true);
+                throw failure(target, Reason.TIMEOUT, "command on " + target.hostPort() + " did not finish within "
+                    + timeout + ": " + abbreviate(command), null);
+            }
+            final Integer status = channel.getExitStatus();
+            if (status == null && channel.getExitSignal() == null) {
+                throw failure(target, Reason.CHANNEL, "session to " + target.hostPort()
+                    + " closed before the command ended: " + abbreviate(command), null);
+            }
+            final var result = new ExecResult(status == null ? -1 : status,
+                stdout.toString(StandardCharsets.UTF_8), stderr.toString(StandardCharsets.UTF_8));
+            LOG.debug("{}: '{}' exited {}", target.label(), abbreviate(command), result.exitStatus());
+            return result;
+        } catch (IOException e) {
+            throw failure(target, Reason.CHANNEL, "command on " + target.hostPort() + " failed: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Forward a local port on 127.0.0.1 to {@code remoteHost:remotePort} as seen from the node, over the node's
+     * session. Used to reach services the node must not expose (FRR's gRPC port on its loopback).
+     *
+     * @param target the node
+     * @param remoteHost the host to reach, resolved on the node ({@code 127.0.0.1} for the node itself)
+     * @param remotePort the port to reach
+     * @return the forward; close it when done
+     * @throws NodeUnreachableException when the node could not be reached or the local port not bound
+     */
+    public LocalForward forwardLocal(final SshTarget target, final String remoteHost, final int remotePort)
+            throws NodeUnreachableException {
+        requireNonNull(remoteHost);
+        final String remote = remoteHost + ":" + remotePort;
+        final Slot slot = slot(target);
+        for (int attempt = 1; ; attempt++) {
+            final ClientSession session = slot.session();
+            try {
+                final SshdSocketAddress bound = session.startLocalPortForwarding(
+                    new SshdSocketAddress("127.0.0.1", 0), new SshdSocketAddress(remoteHost, remotePort));
+                final var forward = new LocalForward(target, session, bound, remote);
+                LOG.info("{}: forwarding 127.0.0.1:{} to {}", target.label(), forward.localPort(), remote);
+                return forward;
+            } catch (IOException e) {
+                if (attempt == 1 && slot.discardIfDead(session)) {
+                    continue;
+                }
+                throw failure(target, Reason.CHANNEL, "cannot forward a local port to " + remote + " via "
+                    + target.hostPort() + ": " + e.getMessage(), e);
+            }
+        }
+    }
+
+    /**
+     * Forget the pinned host key of a node and drop its session, so that the next connect pins whatever key the node
+     * offers. For an operator who knows the node was legitimately reinstalled.
+     *
+     * @param target the node
+     * @return whether a key was pinned
+     */
+    public boolean forgetHostKey(final SshTarget target) {
+        final boolean forgotten = hostKeys.forget(target.hostPort());
+        slots.forEach((other, slot) -> {
+            if (other.hostPort().equals(target.hostPort())) {
+                slot.discard();
+            }
+        });
+        LOG.warn("{}: host key {}", target.label(), forgotten ? "forgotten; the next connect pins a new one"
+            : "was not pinned");
+        return forgotten;
+    }
+
+    /**
+     * Close every session and stop the client. Later calls fail with {@link IllegalStateException}.
+     */
+    @Override
+    public void close() {
+        closed = true;
+        slots.values().forEach(Slot::discard);
+        slots.clear();
+        try {
+            client.stop();
+        } catch (RuntimeException e) {
+            LOG.warn("stopping the SSH client failed", e);
+        }
+    }
+
+    private ChannelExec openExec(final SshTarget target, final String command, final OutputStream stdout,
+            final OutputStream stderr, final long deadline, final Duration timeout) throws NodeUnreachableException {
+        final Slot slot = slot(target);
+        for (int attempt = 1; ; attempt++) {
+            final ClientSession session = slot.session();
+            ChannelExec channel = null;
+            try {
+                channel = session.createExecChannel(command);
+                channel.setOut(stdout);
+                channel.setErr(stderr);
+                final OpenFuture opened = channel.open();
+                if (!opened.await(remainingMillis(deadline))) {
+                    // a slow node is not a dead one: keepalives close dead sessions, the next call reconnects then
+                    channel.close(true);
+                    throw failure(target, Reason.TIMEOUT, "no channel from " + target.hostPort() + " within "
+                        + timeout, null);
+                }
+                if (!opened.isOpened()) {
+                    final Throwable cause = opened.getException();
+                    throw cause instanceof IOException io ? io : new IOException("channel not opened", cause);
+                }
+                return channel;
+            } catch (IOException e) {
+                if (channel != null) {
+                    channel.close(true);
+                }
+                // the command did not start, so a retry on a fresh session cannot run it twice
+                if (attempt == 1 && !(e instanceof SshChannelOpenException) && slot.discardIfDead(session)) {
+                    LOG.info("{}: session was closed, reconnecting", target.label());
+                    continue;
+                }
+                throw failure(target, Reason.CHANNEL, "cannot open a channel to " + target.hostPort() + ": "
+                    + e.getMessage(), e);
+            }
+        }
+    }
+
+    private Slot slot(final SshTarget target) {
+        requireNonNull(target);
+        if (closed) {
+            throw new IllegalStateException("NodeSessions closed");
+        }
+        return slots.computeIfAbsent(target, Slot::new);
+    }
+
+    private ClientSession connect(final SshTarget target) throws NodeUnreachableException {
+        final String where = target.hostPort();
+        final ConnectFuture connecting;
+        try {
+            connecting = client.connect(target.username(), target.host(), target.port(),
+                PinningServerKeyVerifier.context(target));
+            if (!connecting.await(target.connectTimeout())) {
+                connecting.cancel();
+                throw failure(target, Reason.CONNECT, "cannot connect to " + where + ": no answer within "
+                    + target.connectTimeout(), null);
+            }
+        } catch (IOException e) {
+            throw failure(target, Reason.CONNECT, "cannot connect to " + where + ": " + e.getMessage(), e);
+        }
+        if (!connecting.isConnected()) {
+            final Throwable cause = connecting.getException();
+            throw failure(target, Reason.CONNECT, "cannot connect to " + where + ": " + describe(cause), cause);
+        }
+        final ClientSession session = connecting.getSession();
+        try {
+            switch (target.credentials()) {
+                case Credentials.Password password -> session.addPasswordIdentity(password.password());
+                case Credentials.PrivateKey key -> session.addPublicKeyIdentity(
+                    PrivateKeys.parse(key.pem(), key.passphrase()));
+            }
+            final AuthFuture auth = session.auth();
+            final boolean done = auth.await(target.authTimeout());
+            if (done && auth.isSuccess()) {
+                LOG.info("{}: session open", target.label());
+                return session;
+            }
+            final NodeUnreachableException rejected = session.getAttribute(PinningServerKeyVerifier.REJECTION);
+            if (rejected != null) {
+                throw rejected;
+            }
+            if (!done) {
+                throw failure(target, Reason.TIMEOUT, "no authentication by " + where + " within "
+                    + target.authTimeout(), null);
+            }
+            final String method = target.credentials() instanceof Credentials.Password ? "password" : "public key";
+            throw failure(target, Reason.AUTHENTICATION, "authentication as " + target.username() + " at " + where
+                + " failed (" + method + "): " + describe(auth.getException()), auth.getException());
+        } catch (IOException e) {
+            throw failure(target, Reason.CONNECT, "SSH handshake with " + where + " failed: " + e.getMessage(), e);
+        } finally {
+            if (!session.isAuthenticated()) {
+                session.close(true);
+            }
+        }
+    }
+
+    private static NodeUnreachableException failure(final SshTarget target, final Reason reason,
+            final String message, final @Nullable Throwable cause) {
+        LOG.warn("{}: {}", target.label(), message);
+        return new NodeUnreachableException(reason, message, cause);
+    }
+
+    private static String describe(final @Nullable Throwable cause) {
+        for (Throwable t = cause; t != null; t = t.getCause()) {
+            if (t instanceof ConnectException) {
+                return "connection refused";
+            }
+        }
+        return cause == null ? "unknown reason" : String.valueOf(cause.getMessage());
+    }
+
+    private static String abbreviate(final String command) {
+        final String line = command.replace('\n', ' ');
+        return line.length() <= MAX_COMMAND_IN_MESSAGE ? line : line.substring(0, MAX_COMMAND_IN_MESSAGE) + "...";
+    }
+
+    private static long remainingMillis(final long deadline) {
+        return Math.max(1, (deadline - System.nanoTime()) / 1_000_000);
+    }
+
+    /** One target's session: connecting under its lock makes concurrent callers share one connect. */
+    private final class Slot {
+        private final SshTarget target;
+        private @Nullable ClientSession session;
+
+        Slot(final SshTarget target) {
+            this.target = target;
+        }
+
+        synchronized ClientSession session() throws NodeUnreachableException {
+            final ClientSession current = session;
+            if (current != null && current.isOpen() && !current.isClosing()) {
+                return current;
+            }
+            if (current != null) {
+                LOG.info("{}: session was closed, reconnecting", target.label());
+                current.close(true);
+                session = null;
+            }
+            final ClientSession opened = connect(target);
+            session = opened;
+            return opened;
+        }
+
+        synchronized boolean discardIfDead(final ClientSession dead) {
+            if (dead.isOpen() && !dead.isClosing()) {
+                return false;
+            }
+            if (session == dead) {
+                session = null;
+            }
+            return true;
+        }
+
+        synchronized void discard() {
+            final ClientSession current = session;
+            session = null;
+            if (current != null) {
+                current.close(true);
+            }
+        }
+    }
+}

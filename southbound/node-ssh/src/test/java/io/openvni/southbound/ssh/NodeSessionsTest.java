@@ -1,0 +1,263 @@
+package io.openvni.southbound.ssh;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import io.openvni.southbound.ssh.NodeUnreachableException.Reason;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+/**
+ * {@link NodeSessions} against a real OpenSSH sshd ({@link PrivateSshd}), one per test. Needs root.
+ */
+@Timeout(value = 60, unit = TimeUnit.SECONDS)
+class NodeSessionsTest {
+    private static Path keys;
+    private static PrivateSshd.KeyPairText ed25519;
+    private static PrivateSshd.KeyPairText rsaPem;
+    private static PrivateSshd.KeyPairText ecdsaPkcs8;
+    private static PrivateSshd.KeyPairText stranger;
+
+    private PrivateSshd sshd;
+    private InMemoryHostKeyStore hostKeys;
+    private NodeSessions sessions;
+    private SshTarget target;
+
+    @BeforeAll
+    static void makeClientKeys() throws IOException {
+        assumeTrue(PrivateSshd.available(), "needs root and OpenSSH's sshd and ssh-keygen");
+        keys = Files.createTempDirectory("openvni-ssh-keys");
+        ed25519 = PrivateSshd.generateKey(keys, "ed25519", null);
+        rsaPem = PrivateSshd.generateKey(keys, "rsa", "PEM");
+        ecdsaPkcs8 = PrivateSshd.generateKey(keys, "ecdsa", "PKCS8");
+        stranger = PrivateSshd.generateKey(keys, "ed25519", null);
+    }
+
+    @AfterAll
+    static void removeClientKeys() {
+        if (keys != null) {
+            PrivateSshd.deleteRecursively(keys);
+        }
+    }
+
+    @BeforeEach
+    void startSshd() throws IOException {
+        sshd = PrivateSshd.start();
+        for (PrivateSshd.KeyPairText key : List.of(ed25519, rsaPem, ecdsaPkcs8)) {
+            sshd.authorize(key.publicLine());
+        }
+        hostKeys = new InMemoryHostKeyStore();
+        sessions = new NodeSessions(hostKeys);
+        target = root(ed25519);
+    }
+
+    @AfterEach
+    void stopSshd() {
+        if (sessions != null) {
+            sessions.close();
+        }
+        if (sshd != null) {
+            sshd.close();
+        }
+    }
+
+    @Test
+    void execReturnsStdoutStderrAndExitStatus() throws Exception {
+        final ExecResult result = sessions.exec(target, "echo out; echo err >&2; exit 3");
+        assertEquals(new ExecResult(3, "out\n", "err\n"), result);
+        assertFalse(result.succeeded());
+        assertTrue(sessions.exec(target, "true").succeeded());
+    }
+
+    @Test
+    void stdinIsDeliveredThenEndOfFile() throws Exception {
+        final ExecResult result = sessions.exec(target, "cat; echo done", "hello\nworld\n", Duration.ofSeconds(30));
+        assertEquals("hello\nworld\ndone\n", result.stdout());
+        // no input still ends the input: cat must not wait for more
+        assertEquals("done\n", sessions.exec(target, "cat; echo done", null, Duration.ofSeconds(30)).stdout());
+    }
+
+    @Test
+    void timeoutBoundsAHangingCommand() throws Exception {
+        final long begin = System.nanoTime();
+        final var e = assertThrows(NodeUnreachableException.class,
+            () -> sessions.exec(target, "sleep 30", null, Duration.ofSeconds(1)));
+        final Duration took = Duration.ofNanos(System.nanoTime() - begin);
+        assertEquals(Reason.TIMEOUT, e.reason());
+        assertTrue(e.getMessage().contains(sshd.hostPort()) && e.getMessage().contains("PT1S"), e.getMessage());
+        // generous: this machine runs other builds (load 10+ on 2 cores); the point is 1 s, not 30 s
+        assertTrue(took.compareTo(Duration.ofSeconds(10)) < 0, "took " + took);
+        // the session survives a timed-out command
+        assertEquals("still here\n", sessions.exec(target, "echo still here").stdout());
+        assertEquals(1, sshd.logins());
+    }
+
+    @Test
+    void sessionIsReusedAlsoByConcurrentCallers() throws Exception {
+        sessions.exec(target, "true");
+        sessions.exec(target, "true");
+        final ExecutorService pool = Executors.newFixedThreadPool(8);
+        try {
+            final var results = new ArrayList<Future<ExecResult>>();
+            for (int i = 0; i < 16; i++) {
+                final int n = i;
+                results.add(pool.submit(() -> sessions.exec(target, "echo " + n)));
+            }
+            for (int i = 0; i < results.size(); i++) {
+                assertEquals(i + "\n", results.get(i).get(30, TimeUnit.SECONDS).stdout());
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        assertEquals(1, sshd.logins(), sshd.log(20));
+    }
+
+    @Test
+    void reconnectsAfterSshdRestart() throws Exception {
+        assertEquals("1\n", sessions.exec(target, "echo 1").stdout());
+        sshd.restart();
+        assertEquals("2\n", sessions.exec(target, "echo 2").stdout());
+        assertEquals(2, sshd.logins(), sshd.log(20));
+    }
+
+    @Test
+    void readsPrivateKeysInOpenSshPkcs1AndPkcs8Formats() throws Exception {
+        assertTrue(ed25519.privatePem().contains("BEGIN OPENSSH PRIVATE KEY"));
+        assertTrue(rsaPem.privatePem().contains("BEGIN RSA PRIVATE KEY"));
+        assertTrue(ecdsaPkcs8.privatePem().contains("BEGIN PRIVATE KEY"));
+        for (PrivateSshd.KeyPairText key : List.of(ed25519, rsaPem, ecdsaPkcs8)) {
+            assertEquals("root\n", sessions.exec(root(key), "id -un").stdout(), key.publicLine());
+        }
+    }
+
+    @Test
+    void wrongKeyIsAClearAuthenticationError() {
+        final var e = assertThrows(NodeUnreachableException.class, () -> sessions.exec(root(stranger), "true"));
+        assertEquals(Reason.AUTHENTICATION, e.reason());
+        assertEquals("authentication as root at " + sshd.hostPort() + " failed (public key): "
+            + "No more authentication methods available", e.getMessage());
+    }
+
+    @Test
+    void refusedConnectionNamesTheNode() throws Exception {
+        final int closed;
+        try (var socket = new ServerSocket(0, 1, InetAddress.getByName("127.0.0.1"))) {
+            closed = socket.getLocalPort();
+        }
+        final var e = assertThrows(NodeUnreachableException.class,
+            () -> sessions.exec(SshTarget.of("127.0.0.1", closed, "root", Credentials.privateKey(ed25519.privatePem())),
+                "true"));
+        assertEquals(Reason.CONNECT, e.reason());
+        assertEquals("cannot connect to 127.0.0.1:" + closed + ": connection refused", e.getMessage());
+    }
+
+    @Test
+    void hostKeyIsPinnedOnFirstUseAndAChangeIsRejectedUntilForgotten() throws Exception {
+        final Path knownHosts = sshd.dir().resolve("known_hosts");
+        try (var pinning = new NodeSessions(new FileHostKeyStore(knownHosts))) {
+            pinning.exec(target, "true");
+            final String pinned = new FileHostKeyStore(knownHosts).lookup(sshd.hostPort()).orElseThrow();
+            final String before = hostKeyFingerprint(pinned);
+            // OpenSSH itself reads the file
+            PrivateSshd.run(PrivateSshd.SSH_KEYGEN, "-F", "[127.0.0.1]:" + sshd.port(), "-f", knownHosts.toString());
+
+            sshd.regenerateHostKeys();
+            sshd.restart();
+            final var e = assertThrows(NodeUnreachableException.class, () -> pinning.exec(target, "true"));
+            assertEquals(Reason.HOST_KEY_CHANGED, e.reason());
+            final String after = hostKeyFingerprint(currentHostKey(pinned));
+            assertTrue(e.getMessage().startsWith("host key of " + sshd.hostPort() + " changed: pinned " + before
+                + ", offered " + after), e.getMessage());
+            assertFalse(before.equals(after));
+            // rejected again: nothing got re-pinned behind the operator's back
+            assertThrows(NodeUnreachableException.class, () -> pinning.exec(target, "true"));
+
+            assertTrue(pinning.forgetHostKey(target));
+            assertEquals("ok\n", pinning.exec(target, "echo ok").stdout());
+            assertEquals(currentHostKey(pinned).split(" ")[1],
+                new FileHostKeyStore(knownHosts).lookup(sshd.hostPort()).orElseThrow().split(" ")[1]);
+        }
+    }
+
+    @Test
+    void localForwardReachesAServiceOnTheNodesLoopback() throws Exception {
+        try (var echo = new ServerSocket(0, 10, InetAddress.getByName("127.0.0.1"))) {
+            final Thread server = Thread.ofVirtual().start(() -> serveEcho(echo));
+            try (LocalForward forward = sessions.forwardLocal(target, "127.0.0.1", echo.getLocalPort())) {
+                assertTrue(forward.isOpen());
+                assertFalse(forward.localPort() == echo.getLocalPort());
+                for (String message : List.of("hello\n", "again\n")) {
+                    try (var socket = new Socket("127.0.0.1", forward.localPort())) {
+                        socket.setSoTimeout(10_000);
+                        final byte[] bytes = message.getBytes(StandardCharsets.UTF_8);
+                        socket.getOutputStream().write(bytes);
+                        // no half-close: like gRPC, keep both directions open until the answer is in
+                        assertEquals(message, new String(socket.getInputStream().readNBytes(bytes.length),
+                            StandardCharsets.UTF_8));
+                    }
+                }
+            } finally {
+                server.interrupt();
+            }
+        }
+        assertEquals(1, sshd.logins());
+    }
+
+    @Test
+    void closedSessionsRefuseWork() {
+        sessions.close();
+        assertThrows(IllegalStateException.class, () -> sessions.exec(target, "true"));
+    }
+
+    private SshTarget root(final PrivateSshd.KeyPairText key) {
+        return SshTarget.of("127.0.0.1", sshd.port(), "root", Credentials.privateKey(key.privatePem()))
+            .withTimeouts(Duration.ofSeconds(15), Duration.ofSeconds(30), Duration.ofSeconds(30));
+    }
+
+    // the host key the sshd now has, of the type that was pinned
+    private String currentHostKey(final String pinned) throws IOException {
+        final String type = pinned.startsWith("ssh-ed25519") ? "ed25519" : "ecdsa";
+        return Files.readString(sshd.dir().resolve("ssh_host_" + type + "_key.pub")).strip();
+    }
+
+    private static String hostKeyFingerprint(final String publicLine) throws IOException {
+        final Path file = Files.createTempFile(keys, "host", ".pub");
+        Files.writeString(file, publicLine + "\n");
+        // "256 SHA256:... comment (ED25519)"
+        return PrivateSshd.run(PrivateSshd.SSH_KEYGEN, "-l", "-f", file.toString()).split(" ")[1];
+    }
+
+    private static void serveEcho(final ServerSocket echo) {
+        while (!echo.isClosed()) {
+            try (Socket client = echo.accept(); InputStream in = client.getInputStream();
+                 OutputStream out = client.getOutputStream()) {
+                in.transferTo(out);
+            } catch (IOException e) {
+                return;
+            }
+        }
+    }
+}

@@ -1,0 +1,248 @@
+package io.openvni.southbound.openconfig;
+
+import static java.util.Objects.requireNonNull;
+
+import io.openvni.core.compile.DeviceIntent;
+import io.openvni.core.render.openconfig.OpenConfigRenderer;
+import io.openvni.southbound.openconfig.NetconfOperations.DeviceException;
+import io.openvni.southbound.spi.ApplyResult;
+import io.openvni.southbound.spi.ChangeSet;
+import io.openvni.southbound.spi.DeviceDriver;
+import io.openvni.southbound.spi.DeviceFailure;
+import io.openvni.southbound.spi.ReadResult;
+import io.openvni.southbound.spi.ReadScope;
+import java.util.ArrayList;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.eclipse.jdt.annotation.Nullable;
+import org.opendaylight.mdsal.common.api.LogicalDatastoreType;
+import org.opendaylight.mdsal.common.api.ReadFailedException;
+import org.opendaylight.mdsal.dom.api.DOMDataBroker;
+import org.opendaylight.mdsal.dom.api.DOMMountPoint;
+import org.opendaylight.mdsal.dom.api.DOMMountPointService;
+import org.opendaylight.mdsal.dom.api.DOMSchemaService;
+import org.opendaylight.netconf.client.mdsal.api.NetconfRpcService;
+import org.opendaylight.yangtools.yang.common.ErrorType;
+import org.opendaylight.yangtools.yang.common.QName;
+import org.opendaylight.yangtools.yang.common.QNameModule;
+import org.opendaylight.yangtools.yang.common.Revision;
+import org.opendaylight.yangtools.yang.common.XMLNamespace;
+import org.opendaylight.yangtools.yang.data.api.YangInstanceIdentifier;
+import org.opendaylight.yangtools.yang.data.api.schema.ContainerNode;
+import org.opendaylight.yangtools.yang.model.api.EffectiveModelContext;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The driver of OpenConfig leaf switches ({@link io.openvni.southbound.spi.DriverKey#OPENCONFIG_LEAF}), through
+ * the mount point ODL's NETCONF connector keeps for each leaf in {@code topology-netconf} (node id = leaf name).
+ * Reads are {@code get-config} of the running datastore through the mount's data broker; writes are one
+ * candidate transaction per pass through the mount's {@link NetconfRpcService}: lock, one {@code edit-config} per
+ * change, commit (confirmed, then confirmed again, when the device has {@code :confirmed-commit}), unlock. On any
+ * failure the candidate's changes are discarded and the lock released. Stateless between calls: every call looks
+ * the mount point up again, so a reconnected device is picked up.
+ */
+@Component(service = DeviceDriver.class, property = "openvni.driver=leaf-switch/openconfig")
+public final class OpenConfigNetconfDriver implements DeviceDriver<OwnedConfig, OpenConfigChange> {
+    private static final Logger LOG = LoggerFactory.getLogger(OpenConfigNetconfDriver.class);
+    private static final QNameModule TOPOLOGY_MODULE = QNameModule.of(
+        XMLNamespace.of("urn:TBD:params:xml:ns:yang:network-topology"), Revision.of("2013-10-21"));
+    private static final QName TOPOLOGY = QName.create(TOPOLOGY_MODULE, "topology");
+    private static final QName NODE = QName.create(TOPOLOGY_MODULE, "node");
+    /** ODL's NETCONF topology (as in the northbound's NetconfNodeMapping). */
+    static final String TOPOLOGY_NETCONF = "topology-netconf";
+
+    private final DOMMountPointService mounts;
+    private final OpenConfigDriverSettings settings;
+    private final OpenConfigRenderer renderer = new OpenConfigRenderer();
+
+    /**
+     * A driver using the given mount point service.
+     *
+     * @param mounts ODL's mount point service
+     * @param settings timeouts
+     */
+    public OpenConfigNetconfDriver(final DOMMountPointService mounts, final OpenConfigDriverSettings settings) {
+        this.mounts = requireNonNull(mounts);
+        this.settings = requireNonNull(settings);
+    }
+
+    /**
+     * The OSGi component, with {@link OpenConfigDriverSettings#DEFAULT}.
+     *
+     * @param mounts ODL's mount point service
+     */
+    @Activate
+    public OpenConfigNetconfDriver(@Reference final DOMMountPointService mounts) {
+        this(mounts, OpenConfigDriverSettings.DEFAULT);
+    }
+
+    /**
+     * Where ODL mounts a leaf switch.
+     *
+     * @param device the leaf's name
+     * @return the mount point's path
+     */
+    public static YangInstanceIdentifier mountPath(final String device) {
+        return YangInstanceIdentifier.builder()
+            .node(QName.create(TOPOLOGY_MODULE, "network-topology"))
+            .node(TOPOLOGY).nodeWithKey(TOPOLOGY, QName.create(TOPOLOGY_MODULE, "topology-id"), TOPOLOGY_NETCONF)
+            .node(NODE).nodeWithKey(NODE, QName.create(TOPOLOGY_MODULE, "node-id"), device)
+            .build();
+    }
+
+    @Override
+    public ReadResult<OwnedConfig> readOwned(final ReadScope scope) {
+        final String device = scope.device();
+        try {
+            final var mount = mount(device);
+            final var schema = schema(mount, device);
+            final var parser = new JsonConfigParser(schema, device);
+            final var renderings = new ArrayList<LeafConfig>(2);
+            renderings.add(parser.parse(renderer.render(scope.desired())));
+            final var previous = scope.previous();
+            if (previous.isPresent()) {
+                renderings.add(parser.parse(renderer.render(previous.orElseThrow())));
+            }
+            final var broker = mount.getService(DOMDataBroker.class).orElseThrow(() -> new DeviceException(
+                new DeviceFailure.Unreachable("device " + device + ": its mount point has no data broker")));
+            final var onDevice = new LeafConfig(
+                read(broker, device, schema, "openconfig-network-instance", "network-instances"),
+                read(broker, device, schema, "openconfig-interfaces", "interfaces"));
+            return ReadResult.current(new OwnedConfig(device, schema,
+                OwnedEntries.of(onDevice, OwnedEntries.namedIn(renderings))));
+        } catch (UnsupportedSchemaException e) {
+            return ReadResult.rejected(e.getMessage());
+        } catch (DeviceException e) {
+            return new ReadResult.Failed<>(e.failure());
+        }
+    }
+
+    @Override
+    public ChangeSet<OpenConfigChange> diff(final OwnedConfig current, final DeviceIntent desired) {
+        final LeafConfig wanted;
+        try {
+            wanted = new JsonConfigParser(current.schema(), current.device()).parse(renderer.render(desired));
+        } catch (UnsupportedSchemaException e) {
+            // readOwned parsed the same rendering with the same schema and would have reported this
+            throw new IllegalStateException(e.getMessage(), e);
+        }
+        return OpenConfigDiff.diff(current.entries(), wanted);
+    }
+
+    @Override
+    public ApplyResult apply(final DeviceIntent desired, final ChangeSet<OpenConfigChange> changes) {
+        final String device = desired.name();
+        final NetconfOperations ops;
+        final EffectiveModelContext schema;
+        final NetconfOperations.Capabilities capabilities;
+        try {
+            final var mount = mount(device);
+            schema = schema(mount, device);
+            final var rpc = mount.getService(NetconfRpcService.class).orElseThrow(() -> new DeviceException(
+                new DeviceFailure.Unreachable("device " + device + ": its mount point has no NETCONF RPC service")));
+            ops = new NetconfOperations(rpc, device, settings.rpcTimeout());
+            capabilities = ops.capabilities();
+            if (!capabilities.candidate()) {
+                return new DeviceFailure.Rejected("device " + device + " does not advertise the :candidate "
+                    + "capability; OpenVNI writes leaf switches only through the candidate datastore");
+            }
+            ops.lockCandidate();
+        } catch (DeviceException e) {
+            return e.failure();
+        }
+        try {
+            for (var change : changes.changes()) {
+                ops.editCandidate(EditConfigXml.of(schema, change), change.describe());
+            }
+            if (capabilities.confirmedCommit()) {
+                // If the confirming commit never arrives (controller or session lost), the device rolls back.
+                ops.confirmedCommit(settings.confirmTimeout());
+            }
+            ops.commit();
+        } catch (DeviceException e) {
+            LOG.debug("{}: pass failed, discarding the candidate: {}", device, e.getMessage());
+            release(ops, device, true);
+            return e.failure();
+        }
+        // The configuration is in: a failed unlock is logged, not reported (the lock ends with the session at the
+        // latest, and the next pass finds the device in sync).
+        release(ops, device, false);
+        LOG.debug("{}: committed {} change(s)", device, changes.changes().size());
+        return ApplyResult.APPLIED;
+    }
+
+    // Best effort after the fact; the pass's outcome is already decided.
+    private static void release(final NetconfOperations ops, final String device, final boolean discard) {
+        if (discard) {
+            try {
+                ops.discardChanges();
+            } catch (DeviceException e) {
+                LOG.warn("{}: discard-changes failed: {}", device, e.getMessage());
+            }
+        }
+        try {
+            ops.unlockCandidate();
+        } catch (DeviceException e) {
+            LOG.warn("{}: unlock failed: {}", device, e.getMessage());
+        }
+    }
+
+    private DOMMountPoint mount(final String device) throws DeviceException {
+        return mounts.getMountPoint(mountPath(device)).orElseThrow(() -> new DeviceException(
+            new DeviceFailure.Unreachable("device " + device + " is not connected: no mount point in "
+                + TOPOLOGY_NETCONF + " (ODL has not connected it, or lost the session)")));
+    }
+
+    private static EffectiveModelContext schema(final DOMMountPoint mount, final String device)
+            throws DeviceException {
+        return mount.getService(DOMSchemaService.class).map(DOMSchemaService::getGlobalContext)
+            .orElseThrow(() -> new DeviceException(new DeviceFailure.Unreachable("device " + device
+                + ": its mount point has no schema yet")));
+    }
+
+    private @Nullable ContainerNode read(final DOMDataBroker broker, final String device,
+            final EffectiveModelContext schema, final String module, final String container) throws DeviceException {
+        final var statements = schema.findModuleStatements(module).iterator();
+        if (!statements.hasNext()) {
+            // The rendering does not use this module (checked above), so the device has nothing of ours there.
+            return null;
+        }
+        final var path = YangInstanceIdentifier.of(QName.create(statements.next().localQNameModule(), container));
+        final var timeout = settings.rpcTimeout();
+        try (var tx = broker.newReadOnlyTransaction()) {
+            final var future = tx.read(LogicalDatastoreType.CONFIGURATION, path);
+            try {
+                final var data = future.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+                return data.map(node -> node instanceof ContainerNode top ? top : null).orElse(null);
+            } catch (TimeoutException e) {
+                future.cancel(true);
+                throw new DeviceException(new DeviceFailure.Unreachable("device " + device + ": no answer to "
+                    + "get-config of " + module + ":" + container + " within " + timeout.toSeconds() + " s"));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new DeviceException(new DeviceFailure.Unreachable("device " + device
+                    + ": interrupted while reading"));
+            } catch (ExecutionException e) {
+                throw new DeviceException(readFailure(device, module + ":" + container, e.getCause()));
+            }
+        }
+    }
+
+    // The device's rpc-errors are a refusal; anything else (no session, transport errors) means no answer.
+    private static DeviceFailure readFailure(final String device, final String what, final Throwable cause) {
+        if (cause instanceof ReadFailedException failed) {
+            final var errors = failed.getErrorList().stream()
+                .filter(error -> error.getErrorType() != ErrorType.TRANSPORT && error.getTag() != null).toList();
+            if (!errors.isEmpty()) {
+                return new DeviceFailure.Rejected("device " + device + " refused get-config of " + what + ": "
+                    + String.join("; ", errors.stream().map(NetconfOperations::describe).toList()));
+            }
+        }
+        return new DeviceFailure.Unreachable("device " + device + ": get-config of " + what + " failed: " + cause);
+    }
+}

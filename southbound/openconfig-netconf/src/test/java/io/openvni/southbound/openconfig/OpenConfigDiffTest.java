@@ -1,0 +1,230 @@
+package io.openvni.southbound.openconfig;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.openvni.core.compile.DeviceIntent;
+import io.openvni.core.render.openconfig.OpenConfigRenderer;
+import io.openvni.southbound.spi.Change;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.opendaylight.yangtools.yang.model.api.EffectiveModelContext;
+
+class OpenConfigDiffTest {
+    private static final Pattern LAST_KEY = Pattern.compile("\\[[\\w-]+='([^']+)'\\]$");
+
+    private static EffectiveModelContext schema;
+
+    @BeforeAll
+    static void loadSchema() throws Exception {
+        schema = OpenConfigSchemas.leaf();
+    }
+
+    @Test
+    void everyGoldenLeafRenderingConvertsAndItsOwnedEntriesMatchOwnedPaths() throws Exception {
+        for (Path golden : LeafFixtures.goldenLeaves()) {
+            final var config = parse(LeafFixtures.read(golden));
+            assertNotNull(config.networkInstances(), golden + ": network-instances");
+            final var owned = OwnedEntries.of(config, entry -> true);
+            final Path ownedTxt = golden.resolveSibling(golden.getFileName().toString()
+                .replace(".json", ".owned.txt"));
+            if (Files.isRegularFile(ownedTxt)) {
+                // OwnedPaths lists SVIs, neighbors and the VTEP entry by key; instances go by prefix.
+                final var expected = new TreeSet<String>();
+                for (String line : Files.readAllLines(ownedTxt)) {
+                    final var matcher = LAST_KEY.matcher(line);
+                    if (line.startsWith("entry ") && matcher.find()) {
+                        expected.add(matcher.group(1));
+                    }
+                }
+                final var actual = owned.stream()
+                    .filter(entry -> entry.kind() != OwnedEntry.Kind.NETWORK_INSTANCE)
+                    .map(OwnedEntry::name).collect(Collectors.toCollection(TreeSet::new));
+                assertEquals(expected, actual, golden.toString());
+            }
+            assertTrue(owned.stream().anyMatch(entry -> entry.kind() == OwnedEntry.Kind.CONNECTION_POINT),
+                golden + ": the VTEP");
+        }
+    }
+
+    @Test
+    void inSyncDeviceGivesNoChanges() throws Exception {
+        final var desired = render(LeafFixtures.full());
+        final var device = render(LeafFixtures.full());
+        assertEquals(List.of(), describe(OpenConfigDiff.diff(owned(device, desired), desired).changes()));
+    }
+
+    @Test
+    void keyedListAndLeafListOrderOnTheDeviceIsNoChange() throws Exception {
+        final var json = new OpenConfigRenderer().render(LeafFixtures.full());
+        reverseArrays(json);
+        final var device = parse(json);
+        final var desired = render(LeafFixtures.full());
+        assertNotEquals(new OpenConfigRenderer().render(LeafFixtures.full()), json, "the arrays must be reversed");
+        assertEquals(List.of(), describe(OpenConfigDiff.diff(owned(device, desired), desired).changes()));
+    }
+
+    @Test
+    void changedNetworkReplacesOnlyItsInstance() throws Exception {
+        final var device = render(LeafFixtures.full());
+        final var changed = LeafFixtures.leaf(List.of(
+                LeafFixtures.routed("web", 10100, 100, 50000, "10.1.0.1/24"),
+                LeafFixtures.routed("db", 10200, 200, 50000, "10.2.0.1/24"),
+                LeafFixtures.pureL2("storage-renamed", 10300, 300)),
+            List.of(LeafFixtures.vrf(50000)),
+            List.of(LeafFixtures.neighbor("10.0.2.1", 65201), LeafFixtures.neighbor("10.0.2.2", 65202)));
+        final var desired = render(changed);
+        assertEquals(List.of("replace network-instance ovni-l2-10300"),
+            describe(OpenConfigDiff.diff(owned(device, desired), desired).changes()));
+    }
+
+    @Test
+    void droppedSviAndNeighborKnownFromLastAppliedAreDeleted() throws Exception {
+        final var last = render(LeafFixtures.full());
+        final var device = last;
+        final var smaller = LeafFixtures.leaf(List.of(
+                LeafFixtures.routed("web", 10100, 100, 50000, "10.1.0.1/24"),
+                LeafFixtures.pureL2("storage", 10300, 300)),
+            List.of(LeafFixtures.vrf(50000)), List.of(LeafFixtures.neighbor("10.0.2.1", 65201)));
+        final var desired = render(smaller);
+
+        final var current = OwnedEntries.of(device, OwnedEntries.namedIn(List.of(desired, last)));
+        assertEquals(List.of(
+                "delete interface Vlan200",
+                "delete network-instance ovni-l2-10200",
+                "delete bgp neighbor 10.0.2.2",
+                // the VRF loses its IRB interface Vlan200, the VTEP loses VNI 10200
+                "replace network-instance ovni-l3-50000",
+                "replace connection-point ovni-vtep"),
+            describe(OpenConfigDiff.diff(current, desired).changes()));
+
+        // Without the last applied intent the SVI and the neighbor are not known to be OpenVNI's: left alone.
+        final var unknown = OwnedEntries.of(device, OwnedEntries.namedIn(List.of(desired)));
+        final var changes = describe(OpenConfigDiff.diff(unknown, desired).changes());
+        assertFalse(changes.contains("delete interface Vlan200"), changes.toString());
+        assertFalse(changes.contains("delete bgp neighbor 10.0.2.2"), changes.toString());
+        assertTrue(changes.contains("delete network-instance ovni-l2-10200"), changes.toString());
+    }
+
+    @Test
+    void foreignEntriesOnTheDeviceAreNeverInTheChangeSet() throws Exception {
+        final var json = new OpenConfigRenderer().render(LeafFixtures.full());
+        addForeignEntries(json);
+        final var device = parse(json);
+        final var desired = render(LeafFixtures.full());
+        assertEquals(List.of(), describe(OpenConfigDiff.diff(owned(device, desired), desired).changes()));
+
+        // Emptying the intent removes only what is OpenVNI's.
+        final var empty = render(LeafFixtures.leaf(List.of(), List.of(), List.of()));
+        final var current = OwnedEntries.of(device, OwnedEntries.namedIn(List.of(empty, desired)));
+        final var changes = describe(OpenConfigDiff.diff(current, empty).changes());
+        assertFalse(changes.isEmpty());
+        for (String change : changes) {
+            for (String foreign : List.of("customer-x", "Ethernet1", "Vlan999", "192.0.2.1")) {
+                assertFalse(change.contains(foreign), change);
+            }
+        }
+        assertTrue(changes.contains("delete network-instance ovni-l2-10100"), changes.toString());
+    }
+
+    @Test
+    void diffIsDeterministic() throws Exception {
+        final var device = render(LeafFixtures.leaf(List.of(), List.of(), List.of()));
+        final var desired = render(LeafFixtures.full());
+        final var first = OpenConfigDiff.diff(owned(device, desired), desired);
+        final var second = OpenConfigDiff.diff(owned(device, render(LeafFixtures.full())), render(LeafFixtures.full()));
+        assertEquals(describe(first.changes()), describe(second.changes()));
+        assertEquals(first, second);
+    }
+
+    @Test
+    void replacingANeighborMergesItsParentsButNotOtherOwnedEntries() throws Exception {
+        final var device = render(LeafFixtures.leaf(List.of(), List.of(), List.of()));
+        final var desired = render(LeafFixtures.full());
+        final var neighbor = OpenConfigDiff.diff(owned(device, desired), desired).changes().stream()
+            .filter(change -> change.describe().equals("replace bgp neighbor 10.0.2.1")).findFirst().orElseThrow();
+        final String edit = neighbor.edit().prettyTree().toString();
+        assertTrue(edit.contains("DEFAULT_INSTANCE"), edit);
+        assertTrue(edit.contains("router-id"), edit);
+        assertTrue(edit.contains("10.0.2.1"), edit);
+        assertFalse(edit.contains("10.0.2.2"), edit);
+        assertFalse(edit.contains("connection-point"), edit);
+        assertFalse(edit.contains("ovni-l2"), edit);
+    }
+
+    @Test
+    void missingModuleIsNamed() throws Exception {
+        // openconfig-if-ip of this set imports openconfig-network-instance, so the smaller device has no IP.
+        final var interfacesOnly = OpenConfigSchemas.parse(List.of("openconfig-interfaces"));
+        final var parser = new JsonConfigParser(interfacesOnly, "leaf1");
+        final var json = new OpenConfigRenderer().render(LeafFixtures.full());
+        final var ex = assertThrows(UnsupportedSchemaException.class, () -> parser.parse(json));
+        assertTrue(ex.getMessage().startsWith("device leaf1 does not support "), ex.getMessage());
+        assertTrue(ex.getMessage().contains("openconfig-network-instance"), ex.getMessage());
+    }
+
+    private static LeafConfig render(final DeviceIntent intent) throws UnsupportedSchemaException {
+        return parse(new OpenConfigRenderer().render(intent));
+    }
+
+    private static LeafConfig parse(final ObjectNode json) throws UnsupportedSchemaException {
+        return new JsonConfigParser(schema, "leaf1").parse(json);
+    }
+
+    private static List<OwnedEntry> owned(final LeafConfig device, final LeafConfig desired) {
+        return OwnedEntries.of(device, OwnedEntries.namedIn(List.of(desired)));
+    }
+
+    private static List<String> describe(final List<? extends Change> changes) {
+        return changes.stream().map(Change::describe).toList();
+    }
+
+    private static void reverseArrays(final JsonNode node) {
+        if (node instanceof ObjectNode object) {
+            for (var field : new ArrayList<>(object.properties())) {
+                if (field.getValue() instanceof ArrayNode array && array.size() > 1) {
+                    final var reversed = new ArrayList<JsonNode>();
+                    array.forEach(reversed::addFirst);
+                    array.removeAll();
+                    reversed.forEach(array::add);
+                }
+                reverseArrays(field.getValue());
+            }
+        } else if (node instanceof ArrayNode array) {
+            array.forEach(OpenConfigDiffTest::reverseArrays);
+        }
+    }
+
+    private static void addForeignEntries(final ObjectNode json) {
+        final var instances = (ArrayNode) json.get(OpenConfigRenderer.NETWORK_INSTANCES).get("network-instance");
+        final var foreign = instances.addObject().put("name", "customer-x");
+        foreign.putObject("config").put("name", "customer-x")
+            .put("type", "openconfig-network-instance-types:L3VRF");
+        final var defaultInstance = (ObjectNode) instances.get(0);
+        final var neighbors = (ArrayNode) defaultInstance.get("protocols").get("protocol").get(0).get("bgp")
+            .get("neighbors").get("neighbor");
+        final var peer = neighbors.addObject().put("neighbor-address", "192.0.2.1");
+        peer.putObject("config").put("neighbor-address", "192.0.2.1").put("peer-as", 64999);
+        final var interfaces = (ArrayNode) json.get(OpenConfigRenderer.INTERFACES).get("interface");
+        for (String name : Set.of("Ethernet1", "Vlan999")) {
+            final var entry = interfaces.addObject().put("name", name);
+            entry.putObject("config").put("name", name).put("type",
+                name.startsWith("Vlan") ? "iana-if-type:l3ipvlan" : "iana-if-type:ethernetCsmacd");
+        }
+    }
+}
