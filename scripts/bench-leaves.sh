@@ -121,6 +121,10 @@ if [ "$reuse" = 0 ]; then
     controller_started=1
     scripts/openvni-run.sh --background
     controller_pid=$(cat "$OPENVNI_RUN_DIR/karaf/karaf.pid")
+    # another controller started at the same moment could hold the fixed ports while ours waits for them
+    listener=$(ss -Hltnp "sport = :8181" | sed -n 's/.*pid=\([0-9]*\).*/\1/p' | head -n 1)
+    [ "$listener" = "$controller_pid" ] \
+        || die "127.0.0.1:8181 belongs to pid ${listener:-?}, not to the controller just started ($controller_pid)"
 else
     controller_pid=$(ss -Hltnp "sport = :8181" | sed -n 's/.*pid=\([0-9]*\).*/\1/p' | head -n 1)
     [ -n "$controller_pid" ] || say "cannot see the reused controller's pid (another user's process?): no heap or RSS figures"

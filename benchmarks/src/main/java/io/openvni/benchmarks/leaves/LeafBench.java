@@ -52,7 +52,10 @@ public final class LeafBench {
         final var baseline = new Baseline(restconf, options.host, options.baselinePort, options.leaves);
         try {
             openvni(leaves);
-            return baseline(baseline);
+            checkFabric("after the OpenVNI run");
+            final boolean done = baseline(baseline);
+            checkFabric("after the baseline");
+            return done;
         } finally {
             report.put("machine.loadavg-at-end", ProcessStats.loadAverage());
             if (options.cleanup) {
@@ -143,6 +146,22 @@ public final class LeafBench {
             explain(e);
             report.note("baseline not measured: " + e.getMessage());
             return false;
+        }
+    }
+
+    /**
+     * The controller's ports are fixed, so a test elsewhere on the machine may talk to this controller and replace
+     * the benchmark's fabric; say so loudly instead of printing numbers of some other run.
+     */
+    private void checkFabric(final String when) {
+        final var response = restconf.get(RestconfClient.DATA + "openvni-fabric:fabric/leaf-switch?fields=name");
+        final int found = response.status() == 200 ? response.json().path("openvni-fabric:leaf-switch").size() : 0;
+        if (found != options.leaves) {
+            final String text = "INVALID RUN: " + when + " the fabric has " + found + " leaf switches, not the "
+                + options.leaves + " the benchmark wrote: another client changed this controller's data";
+            System.out.println(text);
+            report.note(text);
+            report.put("invalid", when);
         }
     }
 
