@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.util.Iterator;
 import java.util.Map;
 
 /**
@@ -81,6 +80,7 @@ final class Payloads {
      * instance, interface) becomes one edit, so the device gets it in one NETCONF transaction, as OpenVNI does.
      * The default instance is merged (it holds configuration that is not ours); everything else is replaced.
      *
+     * @param patchId the patch's name
      * @param config the preview's configuration, RFC 7951 JSON with top-level containers
      *        {@code module:container} holding one list each
      * @return the patch and the number of edits
@@ -90,17 +90,13 @@ final class Payloads {
         final ObjectNode patch = root.putObject("ietf-yang-patch:yang-patch");
         patch.put("patch-id", patchId);
         final ArrayNode edits = patch.putArray("edit");
-        final Iterator<Map.Entry<String, JsonNode>> containers = config.fields();
-        while (containers.hasNext()) {
-            final var container = containers.next();
+        for (Map.Entry<String, JsonNode> container : config.properties()) {
             final String qualified = container.getKey();
             final String module = qualified.substring(0, qualified.indexOf(':'));
-            final Iterator<Map.Entry<String, JsonNode>> lists = container.getValue().fields();
-            while (lists.hasNext()) {
-                final var list = lists.next();
+            for (Map.Entry<String, JsonNode> list : container.getValue().properties()) {
                 for (JsonNode entry : list.getValue()) {
                     final String name = entry.path("name").asText();
-                    final boolean isDefault = "DEFAULT".equals(name) || "default".equals(name);
+                    final boolean isDefault = "default".equals(name);
                     final ObjectNode edit = edits.addObject();
                     edit.put("edit-id", "edit" + edits.size());
                     edit.put("operation", isDefault ? "merge" : "replace");
@@ -112,6 +108,12 @@ final class Payloads {
         return new Patch(root.toString(), edits.size());
     }
 
+    /**
+     * A YANG Patch request body.
+     *
+     * @param body the JSON text
+     * @param edits how many edits it holds
+     */
     record Patch(String body, int edits) {
     }
 
