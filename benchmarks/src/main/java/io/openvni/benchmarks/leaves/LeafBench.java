@@ -154,8 +154,12 @@ public final class LeafBench {
      * the benchmark's fabric; say so loudly instead of printing numbers of some other run.
      */
     private void checkFabric(final String when) {
-        final var response = restconf.get(RestconfClient.DATA + "openvni-fabric:fabric/leaf-switch?fields=name");
-        final int found = response.status() == 200 ? response.json().path("openvni-fabric:leaf-switch").size() : 0;
+        final var response = restconf.get(RestconfClient.DATA + "openvni-fabric:fabric?fields=leaf-switch(name)");
+        if (response.status() != 200) {
+            report.note("could not check the fabric " + when + ": " + response);
+            return;
+        }
+        final int found = response.json().path("openvni-fabric:fabric").path("leaf-switch").size();
         if (found != options.leaves) {
             final String text = "INVALID RUN: " + when + " the fabric has " + found + " leaf switches, not the "
                 + options.leaves + " the benchmark wrote: another client changed this controller's data";
