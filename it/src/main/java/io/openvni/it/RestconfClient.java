@@ -32,6 +32,8 @@ public final class RestconfClient {
     public static final String OPERATIONS = "/rests/operations/";
     /** RFC 8040 JSON media type. */
     public static final String YANG_JSON = "application/yang-data+json";
+    /** RFC 8072 YANG Patch, JSON encoding. */
+    public static final String YANG_PATCH_JSON = "application/yang-patch+json";
 
     private static final ObjectMapper MAPPER = new ObjectMapper();
     private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(60);
@@ -112,12 +114,27 @@ public final class RestconfClient {
      * @throws UncheckedIOException if the server cannot be reached
      */
     public Response send(final String method, final String path, final @Nullable String json) {
+        return send(method, path, YANG_JSON, json);
+    }
+
+    /**
+     * Send a request with a body of another media type, for example {@value #YANG_PATCH_JSON}.
+     *
+     * @param method HTTP method
+     * @param path absolute path (and query) on the server
+     * @param contentType the body's media type
+     * @param body request body, or {@code null}
+     * @return the response
+     * @throws UncheckedIOException if the server cannot be reached
+     */
+    public Response send(final String method, final String path, final String contentType,
+            final @Nullable String body) {
         final var request = HttpRequest.newBuilder(server.resolve(path))
             .timeout(REQUEST_TIMEOUT)
             .header("Accept", YANG_JSON)
-            .method(method, json == null ? BodyPublishers.noBody() : BodyPublishers.ofString(json));
-        if (json != null) {
-            request.header("Content-Type", YANG_JSON);
+            .method(method, body == null ? BodyPublishers.noBody() : BodyPublishers.ofString(body));
+        if (body != null) {
+            request.header("Content-Type", contentType);
         }
         final Credentials creds = credentials;
         if (creds != null) {

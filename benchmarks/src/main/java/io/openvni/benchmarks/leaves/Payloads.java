@@ -1,0 +1,124 @@
+package io.openvni.benchmarks.leaves;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.Map;
+
+/**
+ * The request bodies of the benchmark: the fabric of N testtool leaves, the tenant, plain NETCONF topology nodes
+ * for the baseline, and the baseline's YANG Patch built from a leaf's previewed OpenConfig configuration.
+ */
+final class Payloads {
+    static final ObjectMapper JSON = new ObjectMapper();
+    static final String TENANT = "bench";
+    /** The testtool accepts any SSH credentials; these are not secrets. */
+    private static final String SIM_USER = "admin";
+    private static final String SIM_PASSWORD = "admin";
+
+    private Payloads() {
+        // static only
+    }
+
+    static String leafName(final int index) {
+        return "leaf" + index;
+    }
+
+    /** Fabric with leaf1..leafN at consecutive ports; ASNs, router IDs and VTEPs derived from the index. */
+    static String fabric(final String host, final int firstPort, final int leaves) {
+        final ObjectNode root = JSON.createObjectNode();
+        final ObjectNode fabric = root.putObject("openvni-fabric:fabric");
+        fabric.put("route-target-asn", 65000);
+        fabric.put("vtep-pool", "10.255.0.0/16");
+        final ArrayNode list = fabric.putArray("leaf-switch");
+        for (int i = 1; i <= leaves; i++) {
+            final ObjectNode leaf = list.addObject();
+            leaf.put("name", leafName(i));
+            leaf.putObject("netconf")
+                .put("host", host)
+                .put("port", firstPort + i - 1)
+                .put("username", SIM_USER)
+                .put("password", SIM_PASSWORD);
+            leaf.put("asn", 4_200_000_000L + i);
+            leaf.put("router-id", ipv4(10, i));
+            leaf.put("vtep-address", ipv4(254, i));
+        }
+        return root.toString();
+    }
+
+    /** One tenant, one VRF, two routed networks, no placement: every leaf switch gets both. */
+    static String tenant() {
+        final ObjectNode root = JSON.createObjectNode();
+        final ObjectNode tenant = root.putArray("openvni-tenant:tenant").addObject();
+        tenant.put("name", TENANT);
+        tenant.putArray("vrf").addObject().put("name", "blue");
+        final ArrayNode networks = tenant.putArray("network");
+        for (int n = 1; n <= 2; n++) {
+            final ObjectNode network = networks.addObject();
+            network.put("name", "net" + n);
+            network.put("vrf", "blue");
+            network.putArray("subnet").add("10.50." + n + ".0/24");
+            network.putArray("gateway").add("10.50." + n + ".1/24");
+        }
+        return root.toString();
+    }
+
+    /** A plain NETCONF topology node, what an ODL user creates to mount a device without OpenVNI. */
+    static String netconfNode(final String nodeId, final String host, final int port) {
+        final ObjectNode root = JSON.createObjectNode();
+        final ObjectNode node = root.putArray("network-topology:node").addObject();
+        node.put("node-id", nodeId);
+        final ObjectNode netconf = node.putObject("netconf-node-topology:netconf-node");
+        netconf.put("host", host).put("port", port).put("tcp-only", false).put("keepalive-delay", 0);
+        netconf.putObject("login-password-unencrypted").put("username", SIM_USER).put("password", SIM_PASSWORD);
+        return root.toString();
+    }
+
+    /**
+     * One RFC 8072 YANG Patch carrying a leaf's whole previewed configuration: each top-level list entry (network
+     * instance, interface) becomes one edit, so the device gets it in one NETCONF transaction, as OpenVNI does.
+     * The default instance is merged (it holds configuration that is not ours); everything else is replaced.
+     *
+     * @param patchId the patch's name
+     * @param config the preview's configuration, RFC 7951 JSON with top-level containers
+     *        {@code module:container} holding one list each
+     * @return the patch and the number of edits
+     */
+    static Patch yangPatch(final String patchId, final JsonNode config) {
+        final ObjectNode root = JSON.createObjectNode();
+        final ObjectNode patch = root.putObject("ietf-yang-patch:yang-patch");
+        patch.put("patch-id", patchId);
+        final ArrayNode edits = patch.putArray("edit");
+        for (Map.Entry<String, JsonNode> container : config.properties()) {
+            final String qualified = container.getKey();
+            final String module = qualified.substring(0, qualified.indexOf(':'));
+            for (Map.Entry<String, JsonNode> list : container.getValue().properties()) {
+                for (JsonNode entry : list.getValue()) {
+                    final String name = entry.path("name").asText();
+                    final boolean isDefault = "default".equals(name);
+                    final ObjectNode edit = edits.addObject();
+                    edit.put("edit-id", "edit" + edits.size());
+                    edit.put("operation", isDefault ? "merge" : "replace");
+                    edit.put("target", "/" + qualified + "/" + list.getKey() + "=" + name);
+                    edit.putObject("value").putArray(module + ":" + list.getKey()).add(entry);
+                }
+            }
+        }
+        return new Patch(root.toString(), edits.size());
+    }
+
+    /**
+     * A YANG Patch request body.
+     *
+     * @param body the JSON text
+     * @param edits how many edits it holds
+     */
+    record Patch(String body, int edits) {
+    }
+
+    /** Distinct, never-zero host addresses 10.{second}.x.y for indexes up to 62,500. */
+    private static String ipv4(final int second, final int index) {
+        return "10." + second + "." + index / 250 + "." + (index % 250 + 1);
+    }
+}

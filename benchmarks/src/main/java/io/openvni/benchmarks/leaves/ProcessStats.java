@@ -1,0 +1,70 @@
+package io.openvni.benchmarks.leaves;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Pattern;
+
+/** Memory of a local JVM: heap used from {@code jcmd GC.heap_info}, resident set from /proc. */
+final class ProcessStats {
+    private static final Pattern HEAP_USED = Pattern.compile("heap\\s+total[^\\n]*?used (\\d+)K");
+    private static final Pattern VM_RSS = Pattern.compile("VmRSS:\\s+(\\d+) kB");
+
+    private ProcessStats() {
+        // static only
+    }
+
+    /** Heap used in MiB (live data plus garbage not collected yet), or -1 if jcmd cannot tell. */
+    static long heapUsedMib(final long pid) {
+        final String info = jcmd(pid, "GC.heap_info");
+        final var matcher = HEAP_USED.matcher(info);
+        return matcher.find() ? Long.parseLong(matcher.group(1)) / 1024 : -1;
+    }
+
+    /** Heap used in MiB right after a full collection: roughly the live data. */
+    static long heapLiveMib(final long pid) {
+        jcmd(pid, "GC.run");
+        return heapUsedMib(pid);
+    }
+
+    /** Resident set size in MiB, or -1. */
+    static long rssMib(final long pid) {
+        try {
+            final var matcher = VM_RSS.matcher(Files.readString(Path.of("/proc", Long.toString(pid), "status")));
+            return matcher.find() ? Long.parseLong(matcher.group(1)) / 1024 : -1;
+        } catch (IOException e) {
+            return -1;
+        }
+    }
+
+    /** The 1, 5 and 15 minute load averages, or "?". */
+    static String loadAverage() {
+        try {
+            final String[] fields = Files.readString(Path.of("/proc/loadavg")).trim().split("\\s+");
+            return fields[0] + " " + fields[1] + " " + fields[2];
+        } catch (IOException | ArrayIndexOutOfBoundsException e) {
+            return "?";
+        }
+    }
+
+    private static String jcmd(final long pid, final String command) {
+        final Path jcmd = Path.of(System.getProperty("java.home"), "bin", "jcmd");
+        try {
+            final Process process = new ProcessBuilder(jcmd.toString(), Long.toString(pid), command)
+                .redirectErrorStream(true).start();
+            final String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            if (!process.waitFor(60, TimeUnit.SECONDS)) {
+                process.destroyForcibly();
+                return "";
+            }
+            return out;
+        } catch (IOException e) {
+            return "";
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return "";
+        }
+    }
+}
