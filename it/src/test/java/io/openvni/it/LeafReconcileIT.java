@@ -152,7 +152,8 @@ class LeafReconcileIT {
     }
 
     @Test
-    void outOfBandChangeIsReportedAsDriftAndHealed(final RestconfClient restconf) throws Exception {
+    void outOfBandChangeIsReportedAsDriftAndHealed(final RestconfClient restconf, final KarafConsole console)
+            throws Exception {
         // auto-heal off: drift is shown with its diff and stays until the operator reconciles
         putFabric(restconf, new SimulatedFabric().leaves(leaves).driftChecks(3600, false));
         DemoData.expectOk(restconf.put(DemoData.ACME, tenant()), 200, 201, 204);
@@ -174,6 +175,15 @@ class LeafReconcileIT {
         final var reconcile = restconf.post(RestconfClient.OPERATIONS + "openvni-tenant:reconcile",
             "{\"input\":{\"device\":\"leaf1\"}}");
         assertEquals(200, reconcile.status(), reconcile::toString);
+        LeafStatus.await(restconf, "leaf1", d -> "in-sync".equals(d.path("sync-state").asText()), CONVERGE);
+        assertGolden("leaf1-acme.txt", running(1));
+        // the same from the console: drift found and shown, then pushed away
+        removeInstanceOutOfBand(1, web);
+        final var consoleCheck = console.run("openvni:check-drift leaf1");
+        assertTrue(consoleCheck.output().contains("leaf1: drifted") && consoleCheck.output().contains(web),
+            consoleCheck::toString);
+        final var consoleReconcile = console.run("openvni:reconcile leaf1");
+        assertTrue(consoleReconcile.output().contains("reconciling: leaf1"), consoleReconcile::toString);
         LeafStatus.await(restconf, "leaf1", d -> "in-sync".equals(d.path("sync-state").asText()), CONVERGE);
         assertGolden("leaf1-acme.txt", running(1));
 

@@ -56,9 +56,9 @@ public final class CheckDriftCommand implements Action {
             final var report = check.join();
             final var state = report.status().state().yangName();
             if (!report.drifted()) {
-                return name + ": " + state + ", no drift\n";
+                return name + ": no drift (" + state + ")\n";
             }
-            return name + ": " + state + ", drifted" + (report.healed() ? " (healed)" : "") + "\n  "
+            return name + ": drifted" + (report.healed() ? ", healed" : "") + " (" + state + ")\n  "
                 + report.drift().replace("\n", "\n  ") + "\n";
         } catch (CompletionException e) {
             return name + ": " + e.getCause().getMessage() + "\n";
