@@ -27,7 +27,8 @@ import org.junit.jupiter.api.Test;
  * Tenants reach real leaf switches: three yuma123 netconfd leaves (strict validation, candidate, confirmed-commit)
  * behind ODL's netconf connector. Each leaf's running configuration is compared with golden files
  * ({@code -Dgolden.update=true} rewrites them); only differences are written; configuration OpenVNI did not create
- * survives; failures, outages, drift and controller restarts end in sync without manual action.
+ * survives; failures, outages, drift and controller restarts end in sync without manual action. A node router
+ * cabled to leaf1 and leaf2 gives them BGP EVPN neighbors (the node itself is unreachable, and not asserted on).
  */
 @OpenVniController
 class LeafReconcileIT {
@@ -85,7 +86,7 @@ class LeafReconcileIT {
     @Test
     void tenantLandsOnEveryLeafOnlyDifferencesAreWrittenAndDeleteKeepsUnrelatedConfig(
             final RestconfClient restconf, final ControllerDistribution controller) throws IOException {
-        putFabric(restconf, new SimulatedFabric().leaves(leaves));
+        putFabric(restconf, new SimulatedFabric().leaves(leaves).attachedNodeRouter());
         final var before = LeafStatus.awaitInSync(restconf, List.of("leaf1", "leaf2", "leaf3"), CONVERGE);
         DemoData.expectOk(restconf.put(DemoData.ACME, tenant()), 200, 201, 204);
         final var created = LeafStatus.awaitNewGeneration(restconf, before, List.of("leaf1", "leaf2", "leaf3"),
@@ -122,7 +123,7 @@ class LeafReconcileIT {
     @Test
     void rejectedEditFailsThatLeafWithTheDevicesTextWhileTheOthersConverge(final RestconfClient restconf)
             throws Exception {
-        putFabric(restconf, new SimulatedFabric().leaves(leaves));
+        putFabric(restconf, new SimulatedFabric().leaves(leaves).attachedNodeRouter());
         final var before = LeafStatus.awaitInSync(restconf, List.of("leaf1", "leaf2", "leaf3"), CONVERGE);
         try (var lock = leaves.client(2).holdCandidateLock()) {
             DemoData.expectOk(restconf.put(DemoData.ACME, tenant()), 200, 201, 204);
@@ -138,7 +139,7 @@ class LeafReconcileIT {
 
     @Test
     void stoppedLeafIsUnreachableAndConvergesWhenBack(final RestconfClient restconf) throws Exception {
-        putFabric(restconf, new SimulatedFabric().leaves(leaves));
+        putFabric(restconf, new SimulatedFabric().leaves(leaves).attachedNodeRouter());
         final var before = LeafStatus.awaitInSync(restconf, List.of("leaf1", "leaf2", "leaf3"), CONVERGE);
         leaves.stop(1);
         DemoData.expectOk(restconf.put(DemoData.ACME, tenant()), 200, 201, 204);
@@ -155,7 +156,7 @@ class LeafReconcileIT {
     void outOfBandChangeIsReportedAsDriftAndHealed(final RestconfClient restconf, final KarafConsole console)
             throws Exception {
         // auto-heal off: drift is shown with its diff and stays until the operator reconciles
-        putFabric(restconf, new SimulatedFabric().leaves(leaves).driftChecks(3600, false));
+        putFabric(restconf, new SimulatedFabric().leaves(leaves).attachedNodeRouter().driftChecks(3600, false));
         DemoData.expectOk(restconf.put(DemoData.ACME, tenant()), 200, 201, 204);
         LeafStatus.awaitInSync(restconf, List.of("leaf1", "leaf2", "leaf3"), CONVERGE);
         final String web = "ovni-l2-" + allocated(restconf, "l2-vni", "/tenants/tenant[acme]/network[web]");
@@ -188,7 +189,7 @@ class LeafReconcileIT {
         assertGolden("leaf1-acme.txt", running(1));
 
         // auto-heal on with a short drift-check interval: the periodic check puts it back by itself
-        putFabric(restconf, new SimulatedFabric().leaves(leaves).driftChecks(5, true));
+        putFabric(restconf, new SimulatedFabric().leaves(leaves).attachedNodeRouter().driftChecks(5, true));
         LeafStatus.awaitInSync(restconf, List.of("leaf1", "leaf2", "leaf3"), CONVERGE);
         removeInstanceOutOfBand(2, web);
         final long deadline = System.nanoTime() + CONVERGE.toNanos();
@@ -201,7 +202,7 @@ class LeafReconcileIT {
     @Test
     void controllerRestartMidRolloutConvergesAndRewritesNothingInSync(final RestconfClient restconf,
             final ControllerDistribution controller) throws IOException {
-        putFabric(restconf, new SimulatedFabric().leaves(leaves));
+        putFabric(restconf, new SimulatedFabric().leaves(leaves).attachedNodeRouter());
         LeafStatus.awaitInSync(restconf, List.of("leaf1", "leaf2", "leaf3"), CONVERGE);
         DemoData.expectOk(restconf.put(DemoData.ACME, tenant()), 200, 201, 204);
         controller.stop(Duration.ofSeconds(120));

@@ -48,6 +48,24 @@ final class SimulatedFabric {
         return this;
     }
 
+    /**
+     * Adds node router {@code node1}, cabled to leaf1 and leaf2 (so they get a BGP EVPN neighbor for it), at an
+     * address where nothing listens: it stays unreachable, which is not what these fabrics test.
+     */
+    SimulatedFabric attachedNodeRouter() {
+        fabric.put("vtep-pool", "10.255.0.0/24");
+        final ObjectNode node = fabric.putArray("node-router").addObject();
+        node.put("name", "node1");
+        node.putObject("ssh").put("host", "127.0.0.1").put("port", 1).put("username", "root")
+            .put("password", "unused");
+        node.putObject("frr").put("netns-vrf", true);
+        node.put("asn", 65101);
+        node.put("router-id", "10.0.1.1");
+        node.putArray("attached-leaf-switch").add("leaf1").add("leaf2");
+        node.putArray("bgp-peer").addObject().put("address", "192.168.1.1").put("asn", 65001);
+        return this;
+    }
+
     SimulatedFabric driftChecks(final int seconds, final boolean autoHeal) {
         fabric.put("drift-check-interval", seconds);
         fabric.put("auto-heal", autoHeal);

@@ -38,6 +38,18 @@ class EditConfigXmlTest {
         assertTrue(neighborXml.getElementsByTagNameNS("*", "router-id").getLength() == 1);
         assertTrue(neighborXml.getElementsByTagNameNS("*", "connection-points").getLength() == 0);
         assertEquals(1, neighborXml.getElementsByTagNameNS("*", "neighbor").getLength());
+        // identity values carry their module's own prefix (strict servers compare leafref'ed keys as text)
+        final var names = neighborXml.getElementsByTagNameNS("*", "afi-safi-name");
+        assertTrue(names.getLength() > 0);
+        for (int i = 0; i < names.getLength(); i++) {
+            final var name = (Element) names.item(i);
+            assertEquals("oc-bgp-types:L2VPN_EVPN", name.getTextContent(), "afi-safi-name " + i);
+            assertEquals("http://openconfig.net/yang/bgp-types", name.lookupNamespaceURI("oc-bgp-types"));
+        }
+        final var identifiers = neighborXml.getElementsByTagNameNS("*", "identifier");
+        for (int i = 0; i < identifiers.getLength(); i++) {
+            assertEquals("oc-pol-types:BGP", identifiers.item(i).getTextContent(), "identifier " + i);
+        }
     }
 
     private static List<String> operations(final Element root) {
