@@ -122,6 +122,27 @@ class FrrNodeDriverTest {
     }
 
     @Test
+    void workloadEndsMovedIntoAPodNamespaceStayAttached() throws Exception {
+        final var before = NodeIntents.netnsVrf();
+        sync(before, null);
+        // what a CNI does: move ovw<vni> into the pod's namespace (a routed network's and a pure L2 one's)
+        final String pod = node.check("unshare --net sleep 600 >/dev/null 2>&1 & pid=$!;"
+            + " while [ \"$(readlink /proc/$pid/ns/net)\" = \"$(readlink /proc/self/ns/net)\" ]; do sleep 0.01; done;"
+            + " ip link set ovw10100 netns $pid && ip link set ovw10300 netns $pid && echo $pid").strip();
+        node.check("nsenter -t " + pod + " -n ip link show ovw10100");
+
+        assertEquals(List.of(), diff(before, before).changes(), "the moved workload ends are no drift");
+
+        // the network goes: its bridge end goes, and the kernel takes the pod's end along
+        final var after = NodeIntents.withSegments(before,
+            segments -> segments.stream().filter(s -> s.vni() != 10300).toList());
+        sync(after, before);
+        assertFalse(node.sh("nsenter -t " + pod + " -n ip link show ovw10300").succeeded());
+        node.check("nsenter -t " + pod + " -n ip link show ovw10100");
+        assertEquals(List.of(), diff(after, after).changes());
+    }
+
+    @Test
     void removedNeighborGoesAwayWithAllItsLines() throws Exception {
         final var before = NodeIntents.netnsVrf();
         sync(before, null);

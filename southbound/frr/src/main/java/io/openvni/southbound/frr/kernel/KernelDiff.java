@@ -183,7 +183,9 @@ public final class KernelDiff {
         final String peer = spec.get("peer");
         var link = existing(ns, device.name(), "veth", Map.of());
         final var peerLink = current.link(null, peer);
-        if (link != null && peerLink == null) {
+        // The workload end is the CNI's to move into a pod's namespace: a bridge end whose peer is missing here but
+        // lives in another namespace is attached, not broken.
+        if (link != null && peerLink == null && !link.peerInOtherNamespace()) {
             remove(link);
             link = null;
         }
