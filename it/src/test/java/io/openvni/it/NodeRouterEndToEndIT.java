@@ -85,7 +85,8 @@ class NodeRouterEndToEndIT {
         awaitDevice(lab.node(2), "ovw10100");
         final Workload pod1 = lab.attach("pod1", lab.node(1), 10100, "10.1.0.11/24", "10.1.0.1");
         final Workload pod2 = lab.attach("pod2", lab.node(2), 10100, "10.1.0.12/24", "10.1.0.1");
-        assertTrue(pod1.pingsWithin("10.1.0.12", PING), () -> "pod1 cannot reach pod2 across VXLAN" + lab.logs());
+        assertTrue(pod1.pingsWithin("10.1.0.12", PING), () -> "pod1 cannot reach pod2 across VXLAN"
+            + vrfState(lab.node(1)) + vrfState(lab.node(2)) + lab.logs());
         System.out.printf(Locale.ROOT, "[node-e2e] RESTCONF write to first ping across VXLAN: %.2f s%n",
             (System.nanoTime() - written) / 1e9);
         assertTrue(pod1.pings("10.1.0.1"), "node1's anycast gateway does not answer");
@@ -150,7 +151,8 @@ class NodeRouterEndToEndIT {
         LeafStatus.awaitNewGeneration(restconf, baseline, NODES, CONVERGE);
         final Workload pod1 = lab.attach("pod3", lab.node(1), 10300, "10.3.0.31/24", "10.3.0.1");
         final Workload pod2 = lab.attach("pod4", lab.node(2), 10300, "10.3.0.32/24", "10.3.0.1");
-        assertTrue(pod2.pingsWithin("10.3.0.31", PING), "no traffic after node2 caught up");
+        assertTrue(pod2.pingsWithin("10.3.0.31", PING), () -> "no traffic after node2 caught up"
+            + vrfState(lab.node(1)) + vrfState(lab.node(2)));
         assertTrue(pod1.pings("10.3.0.32"));
     }
 
@@ -226,7 +228,7 @@ class NodeRouterEndToEndIT {
         try {
             return node.vtysh("show evpn vni") + node.vtysh("show bgp l2vpn evpn route")
                 + node.host().check("for n in $(ls /run/netns); do echo \"== $n\"; ip -n $n -br addr;"
-                    + " ip -n $n route; done");
+                    + " ip -n $n -d link | grep -E 'protodown on' ; ip -n $n route; done");
         } catch (IOException e) {
             return e.toString();
         }
