@@ -5,11 +5,15 @@ set -euo pipefail
 
 usage() {
     cat <<'USAGE'
-Usage: scripts/openvni-run.sh [--demo] [--background] [--rebuild] [--keep]
-       scripts/openvni-run.sh stop | status | console [command...] | logs
+Usage: scripts/openvni-run.sh [--demo [--no-leaves]] [--background] [--rebuild] [--keep]
+       scripts/openvni-run.sh stop | status | console [command...] | logs | leaf-config <leaf>
 
   (no command)   start the controller in the foreground; Ctrl-C stops it cleanly
-  --demo         once RESTCONF answers, load the demo fabric: PUT every scripts/demo/*.json, in name order
+  --demo         also start the demo fabric's leaf switches as simulators (yuma123 netconfd over a private sshd,
+                 as the tests do; needs root and the netconfd, openssh-server packages) and, once RESTCONF
+                 answers, load the demo: PUT every scripts/demo/*.json, in name order, with the leaves' netconf
+                 access pointing at the simulators. The simulators stop with the controller.
+  --no-leaves    with --demo: no simulators; the fabric's leaves point at ports where nothing listens
   --background   return once the controller is ready; stop it later with: scripts/openvni-run.sh stop
   --rebuild      rebuild the distribution even if it looks up to date
   --keep         reuse the existing controller home and its datastore instead of starting fresh
@@ -17,8 +21,10 @@ Usage: scripts/openvni-run.sh [--demo] [--background] [--rebuild] [--keep]
   status         say whether it runs, and where
   console        open the Karaf console (SSH to 127.0.0.1:8101), or run the given console command
   logs           follow data/log/karaf.log
+  leaf-config    print a simulated leaf's running configuration (NETCONF get-config, with python3-ncclient)
 
-Environment: OPENVNI_RUN_DIR (default <repo>/target/run), JAVA_HOME (see scripts/select-jdk.sh)
+Environment: OPENVNI_RUN_DIR (default <repo>/target/run), JAVA_HOME (see scripts/select-jdk.sh),
+  OPENVNI_SIM_YANG (the simulators' OpenConfig set; default ../shared/yang/openconfig-netconfd beside the repo)
 USAGE
 }
 
@@ -31,6 +37,13 @@ RESTCONF_USER=admin
 RESTCONF_PASSWORD=admin
 READY_PATH=/rests/data/network-topology:network-topology
 START_TIMEOUT=${OPENVNI_START_TIMEOUT:-300}
+# demo leaf simulators: io.openvni.it.sim.SimulatedLeavesMain from the it module
+IT_TARGET=$REPO/it/target
+DEMO_FABRIC=$REPO/scripts/demo/10-fabric.json
+LEAVES_DIR=$RUN_DIR/leaves
+LEAVES_PID=$RUN_DIR/leaves.pid
+LEAVES_LOG=$RUN_DIR/leaves.log
+LEAVES_TIMEOUT=${OPENVNI_LEAVES_TIMEOUT:-120}
 
 say() { echo "openvni: $*" >&2; }
 die() { say "$*"; exit 1; }
@@ -47,19 +60,31 @@ tarball() {
     return 1
 }
 
+it_jar() {
+    local f
+    for f in "$IT_TARGET"/openvni-it-*.jar; do
+        case "$f" in *-sources.jar|*-javadoc.jar|*-tests.jar) continue ;; esac
+        [ -f "$f" ] && { echo "$f"; return 0; }
+    done
+    return 1
+}
+
 needs_build() {
-    local tb newer
+    local tb jar newer
     tb=$(tarball) || return 0
-    # any pom.xml or source file newer than the distribution archive?
+    jar=$(it_jar) || return 0
+    [ -f "$IT_TARGET/runtime.classpath" ] || return 0
+    # any pom.xml or source file newer than the distribution archive or the simulators' jar?
     newer=$(find "$REPO" \( -name target -o -name .git -o -name .idea \) -prune -o -type f \
-        \( -name pom.xml -o -path '*/src/*' \) -newer "$tb" -print -quit)
+        \( -name pom.xml -o -path '*/src/*' \) \( -newer "$tb" -o -newer "$jar" \) -print -quit)
     [ -n "$newer" ]
 }
 
 build() {
     mkdir -p "$RUN_DIR"
     say "building the distribution (the first build downloads OpenDaylight and takes several minutes; log: $RUN_DIR/build.log)"
-    if ! (cd "$REPO" && ./mvnw -B --no-transfer-progress -Pq package -pl karaf-dist/distribution -am) \
+    # the it module too: its jar and runtime.classpath run the demo's leaf simulators
+    if ! (cd "$REPO" && ./mvnw -B --no-transfer-progress -Pq package -pl karaf-dist/distribution,it -am) \
             >"$RUN_DIR/build.log" 2>&1; then
         tail -n 40 "$RUN_DIR/build.log" >&2
         die "build failed; full log: $RUN_DIR/build.log"
@@ -67,6 +92,12 @@ build() {
 }
 
 port_open() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
+
+# Whether process $2 owns the listener on port $1; true when ss (iproute2) is missing
+port_owned_by() {
+    command -v ss >/dev/null 2>&1 || return 0
+    ss -Hltnp "sport = :$1" 2>/dev/null | grep -q "pid=$2,"
+}
 
 karaf_pid() {
     local pid
@@ -97,8 +128,121 @@ stop_controller() {
     kill -KILL "$pid" 2>/dev/null || true
 }
 
+leaves_pid() {
+    local pid
+    pid=$(cat "$LEAVES_PID" 2>/dev/null) || return 1
+    # the pid file may be stale: only a live SimulatedLeavesMain counts
+    [ -n "$pid" ] && tr '\0' ' ' <"/proc/$pid/cmdline" 2>/dev/null | grep -q 'io.openvni.it.sim.SimulatedLeavesMain' \
+        && echo "$pid"
+}
+
+# Start the demo fabric's leaf switches as simulators, bound to the controller's lifetime (process $1); returns at
+# once: await_leaves waits for them
+start_leaves() {
+    local owner=$1 jar yang=()
+    rm -rf "$LEAVES_DIR"
+    rm -f "$LEAVES_PID"
+    [ -f "$DEMO_FABRIC" ] || { say "--demo: no $DEMO_FABRIC; no leaf simulators"; return 1; }
+    jar=$(it_jar) && [ -f "$IT_TARGET/runtime.classpath" ] \
+        || { say "--demo: the it module is not built (it/target); no leaf simulators"; return 1; }
+    [ -n "${OPENVNI_SIM_YANG:-}" ] && yang=("-Dopenvni.sim.yang=$OPENVNI_SIM_YANG")
+    mkdir -p "$LEAVES_DIR"
+    # own session, like the controller: Ctrl-C reaches only this script, which stops both in order
+    (cd "$REPO" && exec setsid "$JAVA_HOME/bin/java" "${yang[@]}" -cp "$jar:$(cat "$IT_TARGET/runtime.classpath")" \
+        io.openvni.it.sim.SimulatedLeavesMain --fabric "$DEMO_FABRIC" --out "$LEAVES_DIR/$(basename "$DEMO_FABRIC")" \
+        --leaves-out "$LEAVES_DIR/leaves" --while-alive "$owner") </dev/null >"$LEAVES_LOG" 2>&1 &
+    echo $! >"$LEAVES_PID"
+    say "--demo: starting the demo fabric's leaf switches as simulators (log: $LEAVES_LOG)"
+}
+
+# Wait until the simulators have written the fabric that points at them; false if they are not coming
+await_leaves() {
+    local pid waited=0
+    pid=$(cat "$LEAVES_PID" 2>/dev/null) || return 1
+    while [ ! -f "$LEAVES_DIR/$(basename "$DEMO_FABRIC")" ]; do
+        if ! kill -0 "$pid" 2>/dev/null; then
+            say "--demo: the leaf simulators did not start:"
+            sed 's/^/    /' "$LEAVES_LOG" >&2
+            return 1
+        fi
+        if [ "$waited" -ge "$LEAVES_TIMEOUT" ]; then
+            say "--demo: the leaf simulators are not ready after ${LEAVES_TIMEOUT}s; stopping them (log: $LEAVES_LOG)"
+            stop_leaves
+            return 1
+        fi
+        sleep 1
+        waited=$((waited + 1))
+    done
+}
+
+# The simulators follow the controller by themselves (--while-alive); with the controller gone this waits for
+# that, else (or when they take too long) it sends SIGTERM, and SIGKILL to their process group as a last resort
+stop_leaves() {
+    local pid i
+    pid=$(leaves_pid) || { rm -f "$LEAVES_PID"; rm -rf "$LEAVES_DIR"; return 0; }
+    karaf_pid >/dev/null && { kill -TERM "$pid" 2>/dev/null || true; }
+    for i in $(seq 1 15); do kill -0 "$pid" 2>/dev/null || break; sleep 1; done
+    if kill -0 "$pid" 2>/dev/null; then
+        say "leaf simulators still running; sending SIGTERM"
+        kill -TERM "$pid" 2>/dev/null || true
+        for i in $(seq 1 10); do kill -0 "$pid" 2>/dev/null || break; sleep 1; done
+    fi
+    if kill -0 "$pid" 2>/dev/null; then
+        say "killing the leaf simulators' process group"
+        kill -KILL -- "-$pid" 2>/dev/null || true
+    fi
+    say "leaf simulators stopped (log: $LEAVES_LOG)"
+    rm -f "$LEAVES_PID"
+    rm -rf "$LEAVES_DIR"
+}
+
+netconf_node_state() {
+    curl -s -u "$RESTCONF_USER:$RESTCONF_PASSWORD" --max-time 10 -H 'Accept: application/yang-data+json' \
+        "$RESTCONF/rests/data/network-topology:network-topology/topology=topology-netconf/node=$1/netconf-node-topology:netconf-node?content=nonconfig" \
+        | tr -d '\n' | sed -n 's/.*"connection-status" *: *"\([^"]*\)".*/\1/p'
+}
+
+# Say how ODL's connection to each simulated leaf stands, once connected or after 90 s
+report_leaf_connections() {
+    local name waited=0 state
+    [ -f "$LEAVES_DIR/leaves" ] || return 0
+    while read -r name _; do
+        while :; do
+            state=$(netconf_node_state "$name")
+            if [ "$state" = connected ] || [ "$waited" -ge 90 ]; then break; fi
+            sleep 1
+            waited=$((waited + 1))
+        done
+        say "--demo: $name: connection-status ${state:-unknown} (ODL's NETCONF topology)"
+    done <"$LEAVES_DIR/leaves"
+}
+
+leaf_config() {
+    local name=${1:-} fabric
+    fabric=$LEAVES_DIR/$(basename "$DEMO_FABRIC")
+    [ -n "$name" ] || die "usage: scripts/openvni-run.sh leaf-config <leaf>, e.g. leaf1"
+    { [ -f "$fabric" ] && leaves_pid >/dev/null; } || die "no leaf simulators running (scripts/openvni-run.sh --demo starts them)"
+    # the leaf's access comes from the fabric document the simulators wrote (readable by root only)
+    /usr/bin/python3 - "$fabric" "$name" <<'PY'
+import json, sys
+from lxml import etree
+from ncclient import manager
+fabric, name = sys.argv[1], sys.argv[2]
+with open(fabric) as document:
+    leaves = json.load(document)["openvni-fabric:fabric"]["leaf-switch"]
+access = next((leaf["netconf"] for leaf in leaves if leaf["name"] == name), None)
+if access is None:
+    sys.exit("no leaf switch " + name + " (there are " + ", ".join(leaf["name"] for leaf in leaves) + ")")
+with manager.connect(host=access["host"], port=access["port"], username=access["username"],
+                     password=access["password"], hostkey_verify=False, look_for_keys=False, allow_agent=False,
+                     timeout=30) as session:
+    print(etree.tostring(session.get_config("running").data_ele, pretty_print=True).decode(), end="")
+PY
+}
+
+# $1, optional: a folder whose NAME.json replaces scripts/demo/NAME.json (the fabric pointing at the simulators)
 load_demo() {
-    local files=() f key code body
+    local override=${1:-} files=() f src key code body
     shopt -s nullglob
     files=("$REPO"/scripts/demo/*.json)
     shopt -u nullglob
@@ -117,10 +261,12 @@ load_demo() {
             key=$(tr -d '\n\r' <"$f" | sed -n 's/^[[:space:]]*{[[:space:]]*"\([^"]*\)"[[:space:]]*:.*/\1/p')
         fi
         [ -n "$key" ] || { rm -f "$body"; die "--demo: cannot tell where to PUT $f (see scripts/demo/README.md)"; }
+        src=$f
+        [ -n "$override" ] && [ -f "$override/$(basename "$f")" ] && src=$override/$(basename "$f")
         code=$(curl -s -o "$body" -w '%{http_code}' -u "$RESTCONF_USER:$RESTCONF_PASSWORD" --max-time 60 \
-            -X PUT -H 'Content-Type: application/yang-data+json' --data-binary "@$f" "$RESTCONF/rests/data/$key")
+            -X PUT -H 'Content-Type: application/yang-data+json' --data-binary "@$src" "$RESTCONF/rests/data/$key")
         case "$code" in
-            2??) say "--demo: loaded $(basename "$f") -> /rests/data/$key (HTTP $code)" ;;
+            2??) say "--demo: loaded $(basename "$f")$([ "$src" = "$f" ] || echo ' (leaves: the simulators)') -> /rests/data/$key (HTTP $code)" ;;
             *) say "--demo: PUT /rests/data/$key from $(basename "$f") failed with HTTP $code:"
                cat "$body" >&2; echo >&2; rm -f "$body"; return 1 ;;
         esac
@@ -128,7 +274,9 @@ load_demo() {
     rm -f "$body"
 }
 
+# $1 controller pid, $2 how to stop, $3 1 if the demo is loaded, $4 1 if with leaf simulators
 print_info() {
+    local name host port first=
     cat <<INFO
 
   OpenVNI controller is running (pid $1, Karaf home $KARAF_HOME_DIR)
@@ -136,13 +284,43 @@ print_info() {
               curl -u $RESTCONF_USER:$RESTCONF_PASSWORD $RESTCONF$READY_PATH
     Console   scripts/openvni-run.sh console     (ssh -p 8101 karaf@127.0.0.1, password karaf)
     Logs      $KARAF_HOME_DIR/data/log/karaf.log
+INFO
+    if [ "${3:-0}" = 1 ]; then
+        cat <<INFO
+    Status    every device's sync state and generations, refreshed every 2 s:
+              watch -n 2 "curl -s -u $RESTCONF_USER:$RESTCONF_PASSWORD -H 'Accept: application/yang-data+json' '$RESTCONF/rests/data/openvni-status:status?content=nonconfig'"
+              (or: scripts/openvni-run.sh console openvni:status)
+INFO
+    fi
+    if [ "${4:-0}" = 1 ] && [ -f "$LEAVES_DIR/leaves" ]; then
+        echo "    Leaves    simulated leaf switches (netconfd over SSH; node routers are not simulated):"
+        while read -r name host port; do
+            echo "              $name  NETCONF at $host:$port"
+            first=${first:-$name}
+        done <"$LEAVES_DIR/leaves"
+        cat <<INFO
+              a leaf's running configuration (what the controller pushed to it):
+              scripts/openvni-run.sh leaf-config $first
+              its connection in ODL's NETCONF topology:
+              curl -s -u $RESTCONF_USER:$RESTCONF_PASSWORD '$RESTCONF/rests/data/network-topology:network-topology/topology=topology-netconf/node=$first/netconf-node-topology:netconf-node?content=nonconfig&fields=connection-status'
+              simulator log: $LEAVES_LOG
+INFO
+    fi
+    cat <<INFO
     Stop      $2
 
 INFO
 }
 
 start() {
-    local demo=$1 background=$2 rebuild=$3 keep=$4 pid waited code stop_hint
+    local demo=$1 background=$2 rebuild=$3 keep=$4 leaves=$5 pid kpid waited code stop_hint loaded=0
+    # one controller per machine (fixed ports): the tests take the same lock; Karaf inherits the descriptor and so
+    # holds the lock for as long as it runs
+    exec 9>/tmp/openvni-controller.lock
+    if ! flock -n 9; then
+        say "another controller run (tests?) holds /tmp/openvni-controller.lock; waiting up to 20 minutes"
+        flock -w 1200 9 || die "/tmp/openvni-controller.lock is still held; is another controller running?"
+    fi
     if port_open 8181 || port_open 8101; then
         if pid=$(karaf_pid); then
             die "already running (pid $pid, $KARAF_HOME_DIR); stop it first: scripts/openvni-run.sh stop"
@@ -164,49 +342,76 @@ start() {
     setsid "$KARAF_HOME_DIR/bin/karaf" server >>"$KARAF_HOME_DIR/data/log/karaf-console.out" 2>&1 &
     pid=$!
     if [ "$background" = 0 ]; then
-        trap 'echo >&2; stop_controller "$(karaf_pid || echo '"$pid"')"; exit 130' INT TERM
+        trap 'echo >&2; stop_controller "$(karaf_pid || echo '"$pid"')"; stop_leaves; exit 130' INT TERM
+    fi
+    [ "$demo" = 1 ] || leaves=0
+    # while the controller boots; they stop by themselves when it exits
+    if [ "$leaves" = 1 ] && ! start_leaves "$pid"; then
+        leaves=0
     fi
 
     waited=0
     while :; do
         kill -0 "$pid" 2>/dev/null || {
             tail -n 30 "$KARAF_HOME_DIR/data/log/karaf-console.out" "$KARAF_HOME_DIR/data/log/karaf.log" >&2 || true
+            stop_leaves
             die "the controller exited during startup"; }
         code=$(restconf_status "$READY_PATH")
-        [ "$code" = 200 ] && port_open 8101 && break
-        [ "$waited" -ge "$START_TIMEOUT" ] && { stop_controller "$(karaf_pid || echo "$pid")"; die "not ready after ${START_TIMEOUT}s; see $KARAF_HOME_DIR/data/log/karaf.log"; }
+        if [ "$code" = 200 ] && port_open 8101; then
+            # another controller started at the same moment may have won the ports: never load data into it
+            kpid=$(karaf_pid) || kpid=none
+            port_owned_by 8181 "$kpid" && break
+            stop_controller "$(karaf_pid || echo "$pid")"
+            stop_leaves
+            die "another program took 127.0.0.1:8181 while this controller started (another OpenDaylight?); stop it first"
+        fi
+        [ "$waited" -ge "$START_TIMEOUT" ] && { stop_controller "$(karaf_pid || echo "$pid")"; stop_leaves; die "not ready after ${START_TIMEOUT}s; see $KARAF_HOME_DIR/data/log/karaf.log"; }
         sleep 1
         waited=$((waited + 1))
     done
     say "ready after ${waited}s"
 
-    if [ "$demo" = 1 ] && ! load_demo; then
-        say "--demo: loading the demo fabric failed (the controller keeps running)"
-        [ "$background" = 1 ] && exit 1
+    if [ "$leaves" = 1 ] && ! await_leaves; then
+        say "--demo: loading the demo fabric without simulators (its leaves point where nothing listens)"
+        leaves=0
+    fi
+    if [ "$demo" = 1 ]; then
+        if load_demo "$([ "$leaves" = 1 ] && echo "$LEAVES_DIR")"; then
+            loaded=1
+            [ "$leaves" = 1 ] && report_leaf_connections
+        else
+            say "--demo: loading the demo fabric failed (the controller keeps running)"
+            [ "$background" = 1 ] && exit 1
+        fi
     fi
 
     if [ "$background" = 1 ]; then
         stop_hint="scripts/openvni-run.sh stop"
-        print_info "$(karaf_pid || echo "$pid")" "$stop_hint"
+        print_info "$(karaf_pid || echo "$pid")" "$stop_hint" "$loaded" "$leaves"
         exit 0
     fi
-    print_info "$(karaf_pid || echo "$pid")" "Ctrl-C"
+    print_info "$(karaf_pid || echo "$pid")" "Ctrl-C" "$loaded" "$leaves"
     # bin/karaf loops for Karaf restarts; wait for it
     wait "$pid" || true
     trap - INT TERM
     say "the controller exited"
+    stop_leaves
 }
 
-demo=0 background=0 rebuild=0 keep=0
+demo=0 background=0 rebuild=0 keep=0 leaves=1
 case "${1:-}" in
-    stop) stop_controller; exit 0 ;;
+    stop) stop_controller; stop_leaves; exit 0 ;;
     status)
         if pid=$(karaf_pid); then
             say "running (pid $pid, $KARAF_HOME_DIR); RESTCONF answers HTTP $(restconf_status "$READY_PATH")"
+            if pid=$(leaves_pid) && [ -f "$LEAVES_DIR/leaves" ]; then
+                say "leaf simulators running (pid $pid): $(awk '{printf "%s%s %s:%s", (NR > 1 ? ", " : ""), $1, $2, $3}' "$LEAVES_DIR/leaves")"
+            fi
         else
             say "not running"; exit 3
         fi
         exit 0 ;;
+    leaf-config) shift; leaf_config "$@"; exit ;;
     console)
         shift
         karaf_pid >/dev/null || die "not running; start it with scripts/openvni-run.sh"
@@ -222,6 +427,7 @@ esac
 while [ $# -gt 0 ]; do
     case "$1" in
         --demo) demo=1 ;;
+        --no-leaves) leaves=0 ;;
         --background|-b) background=1 ;;
         --rebuild) rebuild=1 ;;
         --keep) keep=1 ;;
@@ -230,4 +436,4 @@ while [ $# -gt 0 ]; do
     esac
     shift
 done
-start "$demo" "$background" "$rebuild" "$keep"
+start "$demo" "$background" "$rebuild" "$keep" "$leaves"

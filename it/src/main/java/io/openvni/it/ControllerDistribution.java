@@ -43,12 +43,15 @@ public final class ControllerDistribution implements AutoCloseable {
 
     /** Listeners of a running controller: RESTCONF Jetty and Netty, SSH, JMX registry and server, Pekko. */
     private static final List<Integer> CONTROLLER_PORTS = List.of(RESTCONF_PORT, 8182, SSH_PORT, 1099, 44444, 2550);
+    private static final Duration PORT_WAIT = Duration.ofMinutes(20);
     private static final String READY_PATH = RestconfClient.DATA + "network-topology:network-topology";
 
     private final Path home;
     private final Path javaHome;
     private @Nullable Process karaf;
     private @Nullable Thread killOnExit;
+    // held from the first start to close(), restarts included
+    private @Nullable MachineLock machineLock;
 
     private ControllerDistribution(final Path home, final Path javaHome) {
         this.home = requireNonNull(home);
@@ -122,13 +125,10 @@ public final class ControllerDistribution implements AutoCloseable {
         if (karaf != null) {
             throw new IllegalStateException("already started");
         }
-        for (int port : CONTROLLER_PORTS) {
-            if (accepts(port)) {
-                throw new IOException("127.0.0.1:" + port + " is already in use: an OpenVNI (or OpenDaylight) "
-                    + "controller seems to be running. Stop it first (scripts/openvni-run.sh stop, or bin/stop "
-                    + "in its Karaf home); the integration tests start their own.");
-            }
+        if (machineLock == null) {
+            machineLock = MachineLock.acquire(PORT_WAIT);
         }
+        awaitFreePorts();
         Files.createDirectories(consoleLog().getParent());
         final var builder = new ProcessBuilder(home.resolve("bin/karaf").toString(), "server")
             .directory(home.toFile())
@@ -153,6 +153,13 @@ public final class ControllerDistribution implements AutoCloseable {
                     + "log tail:\n" + tail);
             }
             if (isReady(restconf)) {
+                // another controller started meanwhile (this machine runs one at a time) would answer too
+                if (listeningSockets().stream().noneMatch(socket -> socket.getPort() == RESTCONF_PORT)) {
+                    final String tail = logTail(20);
+                    stop(Duration.ofSeconds(30));
+                    throw new IOException("another process took 127.0.0.1:" + RESTCONF_PORT + " while this "
+                        + "controller started; only one controller can run at a time. Log tail:\n" + tail);
+                }
                 log(String.format(Locale.ROOT, "controller ready in %.1f s", (System.nanoTime() - started) / 1e9));
                 return this;
             }
@@ -164,6 +171,28 @@ public final class ControllerDistribution implements AutoCloseable {
                     + "log tail:\n" + tail);
             }
             sleep(Duration.ofSeconds(1));
+        }
+    }
+
+    /** Waits while something else (a controller not taking the machine lock) listens on the controller's ports. */
+    private static void awaitFreePorts() throws IOException {
+        final long deadline = System.nanoTime() + PORT_WAIT.toNanos();
+        boolean told = false;
+        while (true) {
+            final var busy = CONTROLLER_PORTS.stream().filter(ControllerDistribution::accepts).toList();
+            if (busy.isEmpty()) {
+                return;
+            }
+            if (System.nanoTime() > deadline) {
+                throw new IOException("127.0.0.1 ports " + busy + " are still in use after " + PORT_WAIT + ": an "
+                    + "OpenVNI (or OpenDaylight) controller seems to be running. Stop it first (scripts/openvni-run.sh "
+                    + "stop, or bin/stop in its Karaf home); the integration tests start their own.");
+            }
+            if (!told) {
+                log("ports " + busy + " are in use; waiting up to " + PORT_WAIT + " for them to be free");
+                told = true;
+            }
+            sleep(Duration.ofSeconds(2));
         }
     }
 
@@ -230,6 +259,15 @@ public final class ControllerDistribution implements AutoCloseable {
     @Override
     public void close() {
         stop(Duration.ofSeconds(60));
+        final var lock = machineLock;
+        machineLock = null;
+        if (lock != null) {
+            try {
+                lock.close();
+            } catch (IOException e) {
+                log("could not release " + MachineLock.FILE + ": " + e);
+            }
+        }
     }
 
     public boolean isRunning() {

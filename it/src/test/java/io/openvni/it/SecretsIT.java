@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
@@ -51,11 +52,14 @@ class SecretsIT {
             final var sealed = DemoData.awaitSealed(restconf);
             assertNoSecret(secrets, "fabric", sealed.body());
             final var stored = sealed.json().path("openvni-fabric:fabric");
+            // (lists come back in any order; the sealed form is ciphertext, safe to show)
             assertAll(
-                () -> assertTrue(stored.path("leaf-switch").get(0).path("netconf").has("encrypted-password")),
-                () -> assertTrue(stored.path("leaf-switch").get(1).path("netconf").has("encrypted-password")),
-                () -> assertTrue(stored.path("node-router").get(0).path("ssh").has("encrypted-password")),
-                () -> assertTrue(stored.path("node-router").get(1).path("ssh").has("encrypted-private-key")));
+                () -> assertTrue(entry(stored, "leaf-switch", "leaf1").path("netconf").has("encrypted-password")),
+                () -> assertTrue(entry(stored, "leaf-switch", "leaf2").path("netconf").has("encrypted-password")),
+                () -> assertTrue(entry(stored, "node-router", "node1").path("ssh").has("encrypted-password"),
+                    () -> stored.path("node-router").toString()),
+                () -> assertTrue(entry(stored, "node-router", "node2").path("ssh").has("encrypted-private-key"),
+                    () -> stored.path("node-router").toString()));
             // the sealed fabric is still valid intent: the controller processed it
             DemoData.awaitQuiet(restconf);
 
@@ -83,5 +87,14 @@ class SecretsIT {
         // (never put the text in the message: it would be the leak)
         assertAll(secrets.stream().map(secret -> () -> assertFalse(text.contains(secret),
             () -> where + " shows a credential value")));
+    }
+
+    private static JsonNode entry(final JsonNode fabric, final String list, final String name) {
+        for (var entry : fabric.path(list)) {
+            if (name.equals(entry.path("name").asText())) {
+                return entry;
+            }
+        }
+        throw new AssertionError("no " + list + " " + name + " in the fabric");
     }
 }

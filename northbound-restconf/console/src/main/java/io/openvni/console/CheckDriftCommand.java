@@ -38,8 +38,7 @@ public final class CheckDriftCommand implements Action {
     public Object execute() throws Exception {
         final var checks = fabric.checkDrift(device);
         if (checks.isEmpty()) {
-            throw new IllegalArgumentException(device == null ? "no device is being reconciled on this node"
-                : "'" + device + "' is not being reconciled on this node");
+            throw ConsoleViews.notReconciled(device);
         }
         CompletableFuture.allOf(checks.values().toArray(CompletableFuture[]::new))
             .completeOnTimeout(null, timeout, TimeUnit.SECONDS).exceptionally(failure -> null).get();

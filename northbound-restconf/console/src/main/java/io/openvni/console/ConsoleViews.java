@@ -15,6 +15,7 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import org.apache.karaf.shell.support.table.ShellTable;
 
 /**
@@ -104,7 +105,34 @@ final class ConsoleViews {
         }
         final long inSync = snapshot.devices().values().stream().filter(DeviceStatus::isInSync).count();
         return print(table) + inSync + " of " + snapshot.devices().size() + " devices in sync; "
-            + snapshot.allocations().size() + " allocations\n";
+            + snapshot.allocations().size() + " allocations\n" + operational(snapshot);
+    }
+
+    /** What node routers report: management channel, BGP sessions and VNIs with their remote VTEPs. */
+    private static String operational(final FabricSnapshot snapshot) {
+        final var out = new StringBuilder();
+        snapshot.operational().entrySet().stream().sorted(Map.Entry.comparingByKey()).forEach(entry -> {
+            final var read = entry.getValue();
+            out.append('\n').append(entry.getKey()).append(':');
+            final var state = read.state();
+            if (state != null) {
+                out.append(" managed by ").append(state.management())
+                    .append(state.software().isEmpty() ? "" : ", " + state.software()).append('\n');
+                state.sessions().forEach(session -> out.append("  bgp ").append(session.vrf()).append(' ')
+                    .append(session.peer()).append(' ').append(session.addressFamily()).append(' ')
+                    .append(session.state()).append(", ").append(session.prefixesReceived())
+                    .append(" prefixes received\n"));
+                state.vnis().forEach(vni -> out.append("  vni ").append(vni.vni()).append(' ').append(vni.type())
+                    .append(" vrf ").append(vni.vrf()).append(vni.remoteVteps().isEmpty() ? ""
+                        : ", remote VTEPs " + String.join(" ", vni.remoteVteps())).append('\n'));
+            } else {
+                out.append('\n');
+            }
+            if (!read.readError().isEmpty()) {
+                out.append("  last read failed: ").append(read.readError()).append('\n');
+            }
+        });
+        return out.toString();
     }
 
     static String preview(final DevicePreview preview) {
@@ -146,5 +174,15 @@ final class ConsoleViews {
             table.print(stream, true);
         }
         return bytes.toString(StandardCharsets.UTF_8);
+    }
+
+    /**
+     * The error of a device command that found nothing to act on (an unknown device, or not the active node).
+     *
+     * @param device the device asked for, or null for all
+     */
+    static IllegalArgumentException notReconciled(final String device) {
+        return new IllegalArgumentException(device == null ? "no device is being reconciled on this node"
+            : "'" + device + "' is not being reconciled on this node (not in the fabric, or not the active node)");
     }
 }

@@ -30,8 +30,7 @@ public final class ReconcileCommand implements Action {
     public Object execute() {
         final var started = fabric.reconcile(device);
         if (started.isEmpty()) {
-            throw new IllegalArgumentException(device == null ? "no device is being reconciled on this node"
-                : "'" + device + "' is not being reconciled on this node");
+            throw ConsoleViews.notReconciled(device);
         }
         session.getConsole().println("reconciling: " + String.join(", ", started));
         return null;

@@ -53,7 +53,7 @@ class ConsoleViewsTest {
             "leaf1", new DeviceStatus("leaf1", io.openvni.core.compile.DeviceRole.LEAF_SWITCH, SyncState.IN_SYNC, 1,
                 1, "", now),
             "node1", new DeviceStatus("node1", io.openvni.core.compile.DeviceRole.NODE_ROUTER, SyncState.FAILED, 1,
-                0, "% Unknown command", now)), now);
+                0, "% Unknown command", now)), now, Map.of());
     }
 
     @Test

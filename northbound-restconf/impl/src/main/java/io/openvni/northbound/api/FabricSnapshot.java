@@ -15,14 +15,18 @@ import java.util.Map;
  * @param compiled the compiled fabric: intent, allocations and every device's desired configuration
  * @param devices every device's standing, by name
  * @param processedAt when the change was processed
+ * @param operational what was last read of devices' operational state, by name (devices whose driver reads it)
  */
-public record FabricSnapshot(CompiledFabric compiled, Map<String, DeviceStatus> devices, Instant processedAt) {
-    public static final FabricSnapshot EMPTY = new FabricSnapshot(CompiledFabric.EMPTY, Map.of(), Instant.EPOCH);
+public record FabricSnapshot(CompiledFabric compiled, Map<String, DeviceStatus> devices, Instant processedAt,
+        Map<String, DeviceOperational> operational) {
+    public static final FabricSnapshot EMPTY = new FabricSnapshot(CompiledFabric.EMPTY, Map.of(), Instant.EPOCH,
+        Map.of());
 
     public FabricSnapshot {
         requireNonNull(compiled);
         devices = Map.copyOf(devices);
         requireNonNull(processedAt);
+        operational = Map.copyOf(operational);
     }
 
     public Intent intent() {

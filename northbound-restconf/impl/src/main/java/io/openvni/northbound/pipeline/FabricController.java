@@ -116,7 +116,7 @@ public final class FabricController implements FabricService, ClusterSingletonSe
         pipeline = new IntentPipeline();
         statusWriter = new StatusWriter(broker);
         reported.start();
-        reconciliation = new DeviceReconciliation(drivers, reported);
+        reconciliation = new DeviceReconciliation(drivers, reported, reported::onState);
         runner.start(broker, List.of(FABRIC, TENANTS));
     }
 
@@ -183,7 +183,8 @@ public final class FabricController implements FabricService, ClusterSingletonSe
             }
             final var compile = step.compile();
             synchronized (this) {
-                snapshot = new FabricSnapshot(compile.fabric(), snapshot.devices(), clock.instant());
+                snapshot = new FabricSnapshot(compile.fabric(), snapshot.devices(), clock.instant(),
+                    snapshot.operational());
             }
             // the reconciler reports each device's new desired generation as pending before update() returns
             activeReconciliation().update(intent.fabric(), compile.fabric().devices().values());
@@ -214,7 +215,7 @@ public final class FabricController implements FabricService, ClusterSingletonSe
                 return;
             }
             next = new FabricSnapshot(snapshot.compiled(), reported.merge(snapshot.compiled(), clock.instant()),
-                snapshot.processedAt());
+                snapshot.processedAt(), reported.operational(snapshot.compiled()));
             snapshot = next;
         }
         writer.writeStatus(StatusModel.build(next));

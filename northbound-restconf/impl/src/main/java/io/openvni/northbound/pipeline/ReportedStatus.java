@@ -6,7 +6,9 @@ import com.google.common.util.concurrent.ThreadFactoryBuilder;
 import io.openvni.core.compile.CompiledFabric;
 import io.openvni.core.status.DeviceStatus;
 import io.openvni.core.status.SyncState;
+import io.openvni.northbound.api.DeviceOperational;
 import io.openvni.southbound.reconcile.StatusListener;
+import io.openvni.southbound.spi.DeviceStateReader.StateResult;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
@@ -32,6 +34,7 @@ final class ReportedStatus implements StatusListener {
     private static final Logger LOG = LoggerFactory.getLogger(ReportedStatus.class);
 
     private final Map<String, DeviceStatus> latest = new ConcurrentHashMap<>();
+    private final Map<String, DeviceOperational> operational = new ConcurrentHashMap<>();
     private final AtomicBoolean queued = new AtomicBoolean();
     private final Runnable publish;
     private volatile @Nullable ScheduledExecutorService timer;
@@ -47,6 +50,7 @@ final class ReportedStatus implements StatusListener {
 
     synchronized void start() {
         latest.clear();
+        operational.clear();
         queued.set(false);
         timer = Executors.newSingleThreadScheduledExecutor(new ThreadFactoryBuilder()
             .setNameFormat("openvni-status").setDaemon(true).build());
@@ -69,7 +73,39 @@ final class ReportedStatus implements StatusListener {
     @Override
     public void onRemoved(final String device) {
         latest.remove(device);
+        operational.remove(device);
         queue();
+    }
+
+    /**
+     * Records a read of a device's operational state; a failed read keeps the last good state and adds the error.
+     *
+     * @param device the device
+     * @param result what the read gave
+     */
+    void onState(final String device, final StateResult result) {
+        operational.compute(device, (name, previous) -> switch (result) {
+            case StateResult.Read read -> new DeviceOperational(read.state(), "");
+            case StateResult.Failed failed -> new DeviceOperational(previous == null ? null : previous.state(),
+                failed.failure().text());
+        });
+        queue();
+    }
+
+    /**
+     * The operational state of the compiled devices.
+     *
+     * @param compiled the latest compile
+     * @return state by device name, for devices read at least once
+     */
+    Map<String, DeviceOperational> operational(final CompiledFabric compiled) {
+        final var result = new HashMap<String, DeviceOperational>();
+        operational.forEach((name, state) -> {
+            if (compiled.devices().containsKey(name)) {
+                result.put(name, state);
+            }
+        });
+        return result;
     }
 
     /**

@@ -9,7 +9,6 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.TimeUnit;
-import org.opendaylight.mdsal.binding.api.RpcProviderService;
 import org.opendaylight.yang.gen.v1.urn.openvni.yang.tenant.rev261126.CheckDrift;
 import org.opendaylight.yang.gen.v1.urn.openvni.yang.tenant.rev261126.CheckDriftInput;
 import org.opendaylight.yang.gen.v1.urn.openvni.yang.tenant.rev261126.CheckDriftOutput;
@@ -18,36 +17,21 @@ import org.opendaylight.yang.gen.v1.urn.openvni.yang.tenant.rev261126.check.drif
 import org.opendaylight.yang.gen.v1.urn.openvni.yang.tenant.rev261126.check.drift.output.DeviceBuilder;
 import org.opendaylight.yang.gen.v1.urn.openvni.yang.types.rev261126.DeviceName;
 import org.opendaylight.yangtools.binding.util.BindingMap;
-import org.opendaylight.yangtools.concepts.Registration;
 import org.opendaylight.yangtools.yang.common.RpcResult;
 import org.opendaylight.yangtools.yang.common.RpcResultBuilder;
-import org.osgi.service.component.annotations.Activate;
-import org.osgi.service.component.annotations.Component;
-import org.osgi.service.component.annotations.Deactivate;
-import org.osgi.service.component.annotations.Reference;
 
 /**
  * {@code openvni-tenant:check-drift}: reads devices now and reports what differs from the applied intent. Answers
  * without holding an RPC thread: the answer is built when the last check ends or the timeout passes, and a device
  * whose check is still running is reported with that as its error.
  */
-@Component(service = { })
-public final class CheckDriftRpc implements CheckDrift, AutoCloseable {
+final class CheckDriftRpc implements CheckDrift {
     private static final int MAX_TIMEOUT_SECONDS = 600;
 
     private final FabricService fabric;
-    private final Registration registration;
 
-    @Activate
-    public CheckDriftRpc(@Reference final FabricService fabric, @Reference final RpcProviderService rpcs) {
+    CheckDriftRpc(final FabricService fabric) {
         this.fabric = fabric;
-        registration = rpcs.registerRpcImplementation(this);
-    }
-
-    @Deactivate
-    @Override
-    public void close() {
-        registration.close();
     }
 
     @Override

@@ -6,7 +6,6 @@ import io.openvni.core.preview.DevicePreview;
 import io.openvni.core.render.frr.KernelDevice;
 import io.openvni.northbound.api.FabricService;
 import java.util.ArrayList;
-import org.opendaylight.mdsal.binding.api.RpcProviderService;
 import org.opendaylight.yang.gen.v1.urn.openvni.yang.tenant.rev261126.PreviewDeviceConfig;
 import org.opendaylight.yang.gen.v1.urn.openvni.yang.tenant.rev261126.PreviewDeviceConfigInput;
 import org.opendaylight.yang.gen.v1.urn.openvni.yang.tenant.rev261126.PreviewDeviceConfigOutput;
@@ -14,34 +13,19 @@ import org.opendaylight.yang.gen.v1.urn.openvni.yang.tenant.rev261126.PreviewDev
 import org.opendaylight.yang.gen.v1.urn.openvni.yang.tenant.rev261126.preview.device.config.output.KernelDeviceBuilder;
 import org.opendaylight.yang.gen.v1.urn.openvni.yang.types.rev261126.DeviceName;
 import org.opendaylight.yangtools.binding.util.BindingMap;
-import org.opendaylight.yangtools.concepts.Registration;
 import org.opendaylight.yangtools.yang.common.RpcResult;
 import org.opendaylight.yangtools.yang.common.RpcResultBuilder;
 import org.opendaylight.yangtools.yang.common.Uint32;
 import org.opendaylight.yangtools.yang.common.Uint64;
-import org.osgi.service.component.annotations.Activate;
-import org.osgi.service.component.annotations.Component;
-import org.osgi.service.component.annotations.Deactivate;
-import org.osgi.service.component.annotations.Reference;
 
 /**
  * {@code openvni-tenant:preview-device-config}: a device's complete desired configuration in its own format.
  */
-@Component(service = { })
-public final class PreviewDeviceConfigRpc implements PreviewDeviceConfig, AutoCloseable {
+final class PreviewDeviceConfigRpc implements PreviewDeviceConfig {
     private final FabricService fabric;
-    private final Registration registration;
 
-    @Activate
-    public PreviewDeviceConfigRpc(@Reference final FabricService fabric, @Reference final RpcProviderService rpcs) {
+    PreviewDeviceConfigRpc(final FabricService fabric) {
         this.fabric = fabric;
-        registration = rpcs.registerRpcImplementation(this);
-    }
-
-    @Deactivate
-    @Override
-    public void close() {
-        registration.close();
     }
 
     @Override

@@ -3,38 +3,22 @@ package io.openvni.northbound.rpc;
 import com.google.common.util.concurrent.ListenableFuture;
 import io.openvni.northbound.api.FabricService;
 import java.util.LinkedHashSet;
-import org.opendaylight.mdsal.binding.api.RpcProviderService;
 import org.opendaylight.yang.gen.v1.urn.openvni.yang.tenant.rev261126.Reconcile;
 import org.opendaylight.yang.gen.v1.urn.openvni.yang.tenant.rev261126.ReconcileInput;
 import org.opendaylight.yang.gen.v1.urn.openvni.yang.tenant.rev261126.ReconcileOutput;
 import org.opendaylight.yang.gen.v1.urn.openvni.yang.tenant.rev261126.ReconcileOutputBuilder;
 import org.opendaylight.yang.gen.v1.urn.openvni.yang.types.rev261126.DeviceName;
-import org.opendaylight.yangtools.concepts.Registration;
 import org.opendaylight.yangtools.yang.common.RpcResult;
 import org.opendaylight.yangtools.yang.common.RpcResultBuilder;
-import org.osgi.service.component.annotations.Activate;
-import org.osgi.service.component.annotations.Component;
-import org.osgi.service.component.annotations.Deactivate;
-import org.osgi.service.component.annotations.Reference;
 
 /**
  * {@code openvni-tenant:reconcile}: starts a pass over devices that writes over any difference, drift included.
  */
-@Component(service = { })
-public final class ReconcileRpc implements Reconcile, AutoCloseable {
+final class ReconcileRpc implements Reconcile {
     private final FabricService fabric;
-    private final Registration registration;
 
-    @Activate
-    public ReconcileRpc(@Reference final FabricService fabric, @Reference final RpcProviderService rpcs) {
+    ReconcileRpc(final FabricService fabric) {
         this.fabric = fabric;
-        registration = rpcs.registerRpcImplementation(this);
-    }
-
-    @Deactivate
-    @Override
-    public void close() {
-        registration.close();
     }
 
     @Override

@@ -4,6 +4,7 @@ import io.openvni.core.compile.DeviceIntent;
 import io.openvni.southbound.spi.ApplyResult;
 import io.openvni.southbound.spi.ChangeSet;
 import io.openvni.southbound.spi.DeviceDriver;
+import io.openvni.southbound.spi.DeviceStateReader;
 import io.openvni.southbound.spi.ReadResult;
 import io.openvni.southbound.spi.ReadScope;
 import io.openvni.southbound.ssh.FileHostKeyStore;
@@ -14,6 +15,8 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
+import java.util.function.Function;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
@@ -25,17 +28,21 @@ import org.osgi.service.component.annotations.Reference;
  * accept a reinstalled node's new key).
  */
 @Component(service = DeviceDriver.class, property = "openvni.driver=node-router/frr")
-public final class FrrDriverComponent implements DeviceDriver<NodeState, NodeChange>, AutoCloseable {
+public final class FrrDriverComponent implements DeviceDriver<NodeState, NodeChange>, DeviceStateReader,
+        AutoCloseable {
     private final NodeSessions sessions;
     private final FrrNodeDriver driver;
+    private final FrrStateReader state;
 
     @Activate
     public FrrDriverComponent(@Reference final NodeTargets targets) {
         sessions = new NodeSessions(new FileHostKeyStore(knownHosts()));
-        driver = new FrrNodeDriver(device -> (command, stdin, timeout) -> sessions.exec(targets.target(device)
-            .orElseThrow(() -> new NodeUnreachableException(NodeUnreachableException.Reason.CONNECT,
-                "the fabric has no SSH settings for node router " + device, null)), command, stdin, timeout),
-            FrrNodeSettings.DEFAULT);
+        final Function<String, NodeShell> shells = device -> (command, stdin, timeout) -> sessions.exec(
+            targets.target(device).orElseThrow(() -> new NodeUnreachableException(
+                NodeUnreachableException.Reason.CONNECT, "the fabric has no SSH settings for node router " + device,
+                null)), command, stdin, timeout);
+        driver = new FrrNodeDriver(shells, FrrNodeSettings.DEFAULT);
+        state = new FrrStateReader(shells, FrrNodeSettings.DEFAULT, Clock.systemUTC());
     }
 
     @Deactivate
@@ -57,6 +64,11 @@ public final class FrrDriverComponent implements DeviceDriver<NodeState, NodeCha
     @Override
     public ApplyResult apply(final DeviceIntent desired, final ChangeSet<NodeChange> changes) {
         return driver.apply(desired, changes);
+    }
+
+    @Override
+    public StateResult readState(final DeviceIntent intent) {
+        return state.read(intent, "vtysh");
     }
 
     private static Path knownHosts() {

@@ -4,7 +4,6 @@ import static java.util.Objects.requireNonNull;
 
 import io.openvni.southbound.ssh.NodeUnreachableException;
 import io.openvni.core.compile.DeviceIntent;
-import io.openvni.core.compile.Platform.NodePlatform;
 import io.openvni.core.render.frr.FrrConfig;
 import io.openvni.core.render.frr.FrrRenderer;
 import io.openvni.core.render.frr.KernelPlanner;
@@ -200,9 +199,6 @@ public final class FrrNodeDriver implements DeviceDriver<NodeState, NodeChange> 
     }
 
     private String vtysh(final DeviceIntent intent) {
-        if (intent.platform() instanceof NodePlatform node && node.pathspace() != null) {
-            return settings.vtysh() + " -N " + node.pathspace();
-        }
-        return settings.vtysh();
+        return settings.vtyshFor(intent);
     }
 }

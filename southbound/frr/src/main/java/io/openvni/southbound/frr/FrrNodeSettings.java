@@ -2,6 +2,9 @@ package io.openvni.southbound.frr;
 
 import static java.util.Objects.requireNonNull;
 
+import io.openvni.core.compile.DeviceIntent;
+import io.openvni.core.compile.Platform.NodePlatform;
+
 import java.time.Duration;
 
 /**
@@ -23,5 +26,18 @@ public record FrrNodeSettings(Duration readTimeout, Duration applyTimeout, Durat
         requireNonNull(applyTimeout);
         requireNonNull(settleTimeout);
         requireNonNull(vtysh);
+    }
+
+    /**
+     * The vtysh command for a node: with {@code -N} when its FRR runs in a pathspace.
+     *
+     * @param intent the node's intent
+     * @return the command
+     */
+    public String vtyshFor(final DeviceIntent intent) {
+        if (intent.platform() instanceof NodePlatform node && node.pathspace() != null) {
+            return vtysh + " -N " + node.pathspace();
+        }
+        return vtysh;
     }
 }

@@ -17,10 +17,10 @@ import java.util.stream.Stream;
  * {@code /run} (so a private {@code /run/netns}: zebra {@code -n} treats every entry as a VRF), running Debian's
  * zebra ({@code -n}, netns VRFs) and bgpd under FRR pathspace {@value #PATHSPACE}. Everything started in it dies
  * with the holder, the PID namespace's init; {@link #close()} stops the daemons, kills the holder and deletes the
- * folder. The system's FRR service is never touched.
+ * folder. The system's FRR service is never touched. Public for scripts/bench-frr.sh (shared as a test-jar).
  */
-final class FrrNode implements AutoCloseable {
-    static final String PATHSPACE = "ovt";
+public final class FrrNode implements AutoCloseable {
+    public static final String PATHSPACE = "ovt";
     private static final Duration TIMEOUT = Duration.ofSeconds(20);
 
     private final Path dir;
@@ -34,13 +34,13 @@ final class FrrNode implements AutoCloseable {
     }
 
     /** Whether this machine can run the node: root, FRR and the tools. */
-    static boolean available() {
+    public static boolean available() {
         return Files.isExecutable(Path.of("/usr/lib/frr/zebra")) && Files.isExecutable(Path.of("/usr/lib/frr/bgpd"))
             && Stream.of("/usr/bin/nsenter", "/usr/bin/unshare", "/usr/bin/vtysh").allMatch(p -> Files.exists(
                 Path.of(p))) && "root".equals(System.getProperty("user.name"));
     }
 
-    static FrrNode start() throws IOException, NodeUnreachableException, InterruptedException {
+    public static FrrNode start() throws IOException, NodeUnreachableException, InterruptedException {
         final var dir = Files.createTempDirectory("ovni-frr-node");
         // the daemons drop root for the frr user, which must write their pid files and logs here
         Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("rwxrwxrwx"));
@@ -94,17 +94,17 @@ final class FrrNode implements AutoCloseable {
         }
     }
 
-    NodeShell shell() {
+    public NodeShell shell() {
         return shell;
     }
 
     /** Runs a command on the node and requires it to succeed. */
-    ExecResult sh(final String command) throws NodeUnreachableException {
+    public ExecResult sh(final String command) throws NodeUnreachableException {
         return shell.exec(command, null, TIMEOUT);
     }
 
     /** Runs a command on the node and returns its standard output; fails the caller when the command fails. */
-    String check(final String command) throws NodeUnreachableException {
+    public String check(final String command) throws NodeUnreachableException {
         final var result = sh(command);
         if (!result.succeeded()) {
             throw new AssertionError(command + " failed: " + result.stderr() + result.stdout());
@@ -112,7 +112,7 @@ final class FrrNode implements AutoCloseable {
         return result.stdout();
     }
 
-    String vtysh(final String... commands) throws NodeUnreachableException {
+    public String vtysh(final String... commands) throws NodeUnreachableException {
         final var line = new StringBuilder("vtysh -N " + PATHSPACE);
         for (var command : commands) {
             line.append(" -c '").append(command).append('\'');
@@ -120,11 +120,11 @@ final class FrrNode implements AutoCloseable {
         return check(line + " 2>/dev/null");
     }
 
-    String runningConfig() throws NodeUnreachableException {
+    public String runningConfig() throws NodeUnreachableException {
         return vtysh("show running-config");
     }
 
-    String log(final String name) {
+    public String log(final String name) {
         try {
             final var file = dir.resolve(name);
             return Files.exists(file) ? "\n--- " + name + "\n" + Files.readString(file) : "";

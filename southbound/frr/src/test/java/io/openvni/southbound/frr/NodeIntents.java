@@ -20,7 +20,7 @@ import java.util.stream.LongStream;
  * Node router intents for the driver tests. {@link #netnsVrf()} is core's {@code node-netns-vrf} render fixture
  * (same segments, VRFs and neighbors) on the test node's FRR pathspace, so its rendering is core's golden file.
  */
-final class NodeIntents {
+public final class NodeIntents {
     static final Path GOLDEN_DIR = Path.of("../../core/src/test/resources/golden");
 
     private static final Set<AddressFamily> EVPN_IPV4 = Set.of(AddressFamily.L2VPN_EVPN, AddressFamily.IPV4_UNICAST);
@@ -34,7 +34,7 @@ final class NodeIntents {
         // factory
     }
 
-    static DeviceIntent netnsVrf() {
+    public static DeviceIntent netnsVrf() {
         return intent(List.of(
                 routed("web", 10100, "10.0.2.1:101", 50000, "10.1.0.1/24"),
                 routed("db", 10200, "10.0.2.1:102", 9000, "10.2.0.1/24"),
@@ -43,49 +43,49 @@ final class NodeIntents {
     }
 
     /** Only neighbors and {@code count} pure L2 VNIs from 20001. */
-    static DeviceIntent pureL2(final int count) {
+    public static DeviceIntent pureL2(final int count) {
         return intent(LongStream.range(20001, 20001 + count).mapToObj(vni -> pureL2(vni, "10.0.2.1:" + (vni - 20000)))
             .toList(), List.of());
     }
 
-    static DeviceIntent intent(final List<EvpnSegment> segments, final List<EvpnVrf> vrfs) {
+    public static DeviceIntent intent(final List<EvpnSegment> segments, final List<EvpnVrf> vrfs) {
         return new DeviceIntent("node1", DeviceRole.NODE_ROUTER, NODE1, new NodePlatform(true, FrrNode.PATHSPACE),
             "00:00:5e:00:01:01", segments, vrfs, NEIGHBORS);
     }
 
-    static DeviceIntent withSegments(final DeviceIntent intent, final UnaryOperator<List<EvpnSegment>> change) {
+    public static DeviceIntent withSegments(final DeviceIntent intent, final UnaryOperator<List<EvpnSegment>> change) {
         return new DeviceIntent(intent.name(), intent.role(), intent.underlay(), intent.platform(),
             intent.anycastGatewayMac(), change.apply(intent.segments()), intent.vrfs(), intent.neighbors());
     }
 
-    static DeviceIntent withVrfs(final DeviceIntent intent, final List<EvpnVrf> vrfs) {
+    public static DeviceIntent withVrfs(final DeviceIntent intent, final List<EvpnVrf> vrfs) {
         return new DeviceIntent(intent.name(), intent.role(), intent.underlay(), intent.platform(),
             intent.anycastGatewayMac(), intent.segments(), vrfs, intent.neighbors());
     }
 
-    static DeviceIntent withNeighbors(final DeviceIntent intent, final List<BgpNeighbor> neighbors) {
+    public static DeviceIntent withNeighbors(final DeviceIntent intent, final List<BgpNeighbor> neighbors) {
         return new DeviceIntent(intent.name(), intent.role(), intent.underlay(), intent.platform(),
             intent.anycastGatewayMac(), intent.segments(), intent.vrfs(), neighbors);
     }
 
-    static String golden(final String name) throws IOException {
+    public static String golden(final String name) throws IOException {
         return Files.readString(GOLDEN_DIR.resolve(name));
     }
 
-    static EvpnSegment routed(final String network, final long vni, final String rd, final long vrf,
+    public static EvpnSegment routed(final String network, final long vni, final String rd, final long vrf,
             final String gateway) {
         final var rt = List.of("65000:" + vni);
         return new EvpnSegment("acme", network, vni, (int) (vni / 100), rd, rt, rt, true, vrf, List.of(gateway),
             null);
     }
 
-    static EvpnSegment pureL2(final long vni, final String rd) {
+    public static EvpnSegment pureL2(final long vni, final String rd) {
         final var rt = List.of("65000:" + vni);
         return new EvpnSegment("acme", "l2-" + vni, vni, (int) (vni % 4000) + 1, rd, rt, rt, false, null, List.of(),
             null);
     }
 
-    static EvpnVrf vrf(final String name, final long vni, final String rd) {
+    public static EvpnVrf vrf(final String name, final long vni, final String rd) {
         return new EvpnVrf("acme", name, vni, rd, List.of("65000:" + vni, "65000:1"), List.of("65000:" + vni));
     }
 }

@@ -2,6 +2,7 @@ package io.openvni.southbound.openconfig;
 
 import io.openvni.southbound.spi.ChangeSet;
 import java.util.ArrayList;
+import io.openvni.core.render.openconfig.LeafNames;
 import java.util.Comparator;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -12,15 +13,14 @@ import org.opendaylight.yangtools.yang.data.api.YangInstanceIdentifier;
  * The change set between the owned entries a device has and the desired configuration, entry by entry: an entry
  * only the device has is deleted, an entry that differs (or is missing) is replaced whole, an equal entry is left
  * alone. Parents of owned entries are only merged as part of a replace. Pure and deterministic: changes come
- * deletes first, then replaces, each ordered by kind and name.
+ * in dependency order (see {@link #rank}), then by name.
  *
  * <p>Entries are compared as normalized nodes, whose equality ignores the order of children, of unordered lists
  * and of leaf-lists not ordered by user, and respects the order of user-ordered ones, as YANG defines.
  */
 public final class OpenConfigDiff {
     private static final Comparator<OpenConfigChange> ORDER = Comparator
-        .comparing((OpenConfigChange change) -> change instanceof OpenConfigChange.Replace)
-        .thenComparing(change -> change.entry().kind())
+        .comparingInt(OpenConfigDiff::rank)
         .thenComparing(change -> change.entry().name());
 
     private OpenConfigDiff() {
@@ -58,5 +58,22 @@ public final class OpenConfigDiff {
         }
         changes.sort(ORDER);
         return new ChangeSet<>(changes);
+    }
+
+    /**
+     * Where a change goes in the edit order. Strict devices check references as each edit-config arrives, not only
+     * at commit, so what others point at is written first and removed last: the VTEP connection point, then the
+     * SVIs, then L3 instances (their IRB names the SVIs), then L2 instances (they name the connection point); removals
+     * in the opposite order; BGP neighbors stand alone.
+     */
+    private static int rank(final OpenConfigChange change) {
+        final boolean replace = change instanceof OpenConfigChange.Replace;
+        final boolean l3 = change.entry().name().startsWith(LeafNames.INSTANCE_PREFIX + "l3-");
+        return switch (change.entry().kind()) {
+            case CONNECTION_POINT -> replace ? 0 : 7;
+            case INTERFACE -> replace ? 1 : 6;
+            case NETWORK_INSTANCE -> replace ? (l3 ? 2 : 3) : (l3 ? 5 : 4);
+            case BGP_NEIGHBOR -> replace ? 8 : 9;
+        };
     }
 }

@@ -104,13 +104,14 @@ class OpenConfigDiffTest {
         final var desired = render(smaller);
 
         final var current = OwnedEntries.of(device, OwnedEntries.namedIn(List.of(desired, last)));
+        // in dependency order: what is referred to is written first and removed last
         assertEquals(List.of(
-                "delete interface Vlan200",
-                "delete network-instance ovni-l2-10200",
-                "delete bgp neighbor 10.0.2.2",
-                // the VRF loses its IRB interface Vlan200, the VTEP loses VNI 10200
+                // the VTEP loses VNI 10200, the VRF loses its IRB interface Vlan200
+                "replace connection-point ovni-vtep",
                 "replace network-instance ovni-l3-50000",
-                "replace connection-point ovni-vtep"),
+                "delete network-instance ovni-l2-10200",
+                "delete interface Vlan200",
+                "delete bgp neighbor 10.0.2.2"),
             describe(OpenConfigDiff.diff(current, desired).changes()));
 
         // Without the last applied intent the SVI and the neighbor are not known to be OpenVNI's: left alone.

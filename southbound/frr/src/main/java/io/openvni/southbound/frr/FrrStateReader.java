@@ -1,0 +1,113 @@
+package io.openvni.southbound.frr;
+
+import static java.util.Objects.requireNonNull;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.openvni.core.compile.DeviceIntent;
+import io.openvni.southbound.spi.DeviceFailure;
+import io.openvni.southbound.spi.DeviceState;
+import io.openvni.southbound.spi.DeviceState.BgpSession;
+import io.openvni.southbound.spi.DeviceState.VniState;
+import io.openvni.southbound.spi.DeviceStateReader.StateResult;
+import io.openvni.southbound.ssh.NodeUnreachableException;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+
+/**
+ * Reads a node router's operational state with vtysh in one shell command: BGP sessions of every VRF
+ * ({@code show bgp vrf all summary json}), the VNIs zebra runs with their remote VTEPs
+ * ({@code show evpn vni detail json}) and FRR's version.
+ */
+public final class FrrStateReader {
+    private static final String SEPARATOR = "@@ovni-state";
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final Map<String, String> FAMILIES = Map.of("ipv4Unicast", "ipv4-unicast",
+        "ipv6Unicast", "ipv6-unicast", "l2VpnEvpn", "l2vpn-evpn");
+
+    private final Function<String, NodeShell> shells;
+    private final FrrNodeSettings settings;
+    private final Clock clock;
+
+    public FrrStateReader(final Function<String, NodeShell> shells, final FrrNodeSettings settings,
+            final Clock clock) {
+        this.shells = requireNonNull(shells);
+        this.settings = requireNonNull(settings);
+        this.clock = requireNonNull(clock);
+    }
+
+    /**
+     * Reads the node's state.
+     *
+     * @param intent the node's intent
+     * @param management how the controller manages the node, for the record
+     * @return the state or why it could not be read
+     */
+    public StateResult read(final DeviceIntent intent, final String management) {
+        final String vtysh = settings.vtyshFor(intent);
+        final String command = vtysh + " -c 'show bgp vrf all summary json'; echo " + SEPARATOR + "; "
+            + vtysh + " -c 'show evpn vni detail json'; echo " + SEPARATOR + "; " + vtysh + " -c 'show version'";
+        try {
+            final var result = shells.apply(intent.name()).exec(command, null, settings.readTimeout());
+            final String[] parts = result.stdout().split(SEPARATOR + "\n", -1);
+            if (!result.succeeded() || parts.length != 3) {
+                return new StateResult.Failed(new DeviceFailure.Rejected("vtysh could not show the state: "
+                    + (result.stderr().isBlank() ? result.stdout() : result.stderr()).strip()));
+            }
+            return new StateResult.Read(new DeviceState(management, version(parts[2]), sessions(parts[0]),
+                vnis(parts[1]), clock.instant()));
+        } catch (NodeUnreachableException e) {
+            return new StateResult.Failed(new DeviceFailure.Unreachable(e.getMessage()));
+        } catch (JsonProcessingException e) {
+            return new StateResult.Failed(new DeviceFailure.Rejected("unexpected vtysh JSON: "
+                + e.getOriginalMessage()));
+        }
+    }
+
+    static List<BgpSession> sessions(final String json) throws JsonProcessingException {
+        final var result = new ArrayList<BgpSession>();
+        final JsonNode vrfs = json.isBlank() ? JSON.createObjectNode() : JSON.readTree(json);
+        vrfs.properties().forEach(vrf -> vrf.getValue().properties().forEach(family -> {
+            final String name = FAMILIES.get(family.getKey());
+            if (name != null) {
+                family.getValue().path("peers").properties().forEach(peer -> result.add(new BgpSession(
+                    vrf.getKey(), peer.getKey(), name, peer.getValue().path("state").asText("unknown"),
+                    peer.getValue().path("pfxRcd").asLong(0))));
+            }
+        }));
+        return result;
+    }
+
+    static List<VniState> vnis(final String json) throws JsonProcessingException {
+        final var result = new ArrayList<VniState>();
+        final JsonNode vnis = json.isBlank() ? JSON.createArrayNode() : JSON.readTree(json);
+        for (var vni : vnis.isArray() ? vnis : List.of(vnis)) {
+            if (!vni.has("vni")) {
+                continue;
+            }
+            final var remotes = new ArrayList<String>();
+            // FRR lists remote VTEPs as objects {"ip": ...} (older releases: plain strings)
+            vni.path("remoteVteps").forEach(vtep -> remotes.add(vtep.isTextual() ? vtep.asText()
+                : vtep.path("ip").asText()));
+            remotes.sort(null);
+            result.add(new VniState(vni.path("vni").asLong(), vni.path("type").asText(""),
+                vni.path("vrf").asText(vni.path("tenantVrf").asText("")), remotes));
+        }
+        return result;
+    }
+
+    static String version(final String text) {
+        for (var line : text.lines().toList()) {
+            final var stripped = line.strip();
+            if (stripped.startsWith("FRRouting ")) {
+                final var words = stripped.split("\\s+");
+                return words.length > 1 ? "FRR " + words[1] : stripped;
+            }
+        }
+        return "";
+    }
+}
