@@ -165,6 +165,34 @@ class FrrNodeDriverTest {
     }
 
     @Test
+    void vxlanAddedDuringZebrasStartupDelayIsNotLeftProtodown() throws Exception {
+        // EVPN on first (as a fabric without tenants), the networks next, within 180 s of zebra's start
+        final var intent = NodeIntents.netnsVrf();
+        sync(NodeIntents.intent(List.of(), List.of()), null);
+        final String evpn = node.vtysh("show evpn");
+        assertTrue(evpn.contains("protodown reasons: (startup-delay)"), "zebra's startup delay is over: " + evpn);
+        sync(intent, NodeIntents.intent(List.of(), List.of()));
+
+        final String devices = node.check("ip -d link show; for n in $(ls /run/netns); do ip -n $n -d link show;"
+            + " done");
+        assertFalse(devices.contains("protodown on"), devices);
+        assertEquals(List.of(), diff(intent, intent).changes());
+    }
+
+    @Test
+    void protodownOnAnOwnedVxlanIsDriftAndIsReleased() throws Exception {
+        final var intent = NodeIntents.netnsVrf();
+        sync(intent, null);
+        node.check("ip -n ovrf50000 link set ovvx10100 protodown on");
+
+        final var changes = diff(intent, intent);
+        assertEquals(List.of("ip -n ovrf50000 -batch -: link set ovvx10100 protodown off"),
+            changes.changes().stream().map(NodeChange::describe).toList());
+        assertEquals(ApplyResult.APPLIED, driver.apply(intent, changes));
+        assertFalse(node.check("ip -n ovrf50000 -d link show ovvx10100").contains("protodown on"));
+    }
+
+    @Test
     void outOfBandChangesAreDrift() throws Exception {
         final var intent = NodeIntents.netnsVrf();
         sync(intent, null);
