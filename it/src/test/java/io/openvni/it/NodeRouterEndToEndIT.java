@@ -26,8 +26,9 @@ import org.junit.jupiter.api.Test;
  * Issue 4 end to end, through RESTCONF only: two node routers (real FRR 8.4 with netns VRFs, real sshd, the
  * controller's SSH driver) behind an eBGP spine in a {@link NodeLab}. Tenant networks become VXLAN segments that
  * carry real packets between workload namespaces, go away without touching what OpenVNI does not own, and survive
- * an SSH outage and out-of-band changes. Each test uses VNIs of its own: FRR 8.4's zebra leaves a VXLAN device that
- * is deleted and created again on a node protodown (see the frr-e2e report), which is not what these tests are about.
+ * an SSH outage and out-of-band changes. The lab's zebras are fresh, so every network here is created during zebra's
+ * EVPN multihoming startup delay (180 s), when zebra sets new VXLAN devices protodown: the driver must release
+ * them, or no packet crosses. Each test uses VNIs of its own.
  */
 @OpenVniController
 class NodeRouterEndToEndIT {
