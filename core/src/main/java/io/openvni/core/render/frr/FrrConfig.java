@@ -6,14 +6,15 @@ import java.util.regex.Pattern;
 /**
  * The part of a node router's FRR configuration that OpenVNI owns, as ordered stanzas.
  *
- * <p>OpenVNI owns every {@code vrf ovrf<l3vni>} stanza, the default {@code router bgp <asn>} stanza and every
- * {@code router bgp <asn> vrf ovrf<l3vni>} stanza; everything else in the running configuration (hostname, logging,
+ * <p>OpenVNI owns the global line {@code evpn mh startup-delay}, every {@code vrf ovrf<l3vni>} stanza, the default
+ * {@code router bgp <asn>} stanza and every {@code router bgp <asn> vrf ovrf<l3vni>} stanza; everything else in the running configuration (hostname, logging,
  * interfaces, route maps, other VRFs) belongs to the operator and is left alone. See {@link #isOwned(String)}.
  *
  * @param stanzas the stanzas, in the order FRR prints them after loading them into a fresh daemon
  */
 public record FrrConfig(List<FrrStanza> stanzas) {
-    private static final Pattern OWNED_HEADER = Pattern.compile("vrf ovrf\\d+|router bgp \\d+( vrf ovrf\\d+)?");
+    private static final Pattern OWNED_HEADER = Pattern.compile(
+        "vrf ovrf\\d+|router bgp \\d+( vrf ovrf\\d+)?|evpn mh startup-delay \\d+");
 
     public FrrConfig {
         stanzas = List.copyOf(stanzas);

@@ -43,6 +43,8 @@ public final class FrrRenderer {
             throw new IllegalArgumentException("device " + intent.name() + " is not a node router");
         }
         final var stanzas = new ArrayList<FrrStanza>();
+        // zebra prints it among the global lines, before every stanza
+        stanzas.add(new FrrStanza.EvpnMhStartupDelay(0));
         final var vrfs = intent.vrfs().stream()
             .sorted(Comparator.comparing(vrf -> NodeNames.vrf(vrf.vni())))
             .toList();

@@ -22,6 +22,26 @@ public sealed interface FrrStanza {
     List<String> lines();
 
     /**
+     * zebra's EVPN multihoming startup delay, a global line. zebra holds every VXLAN device that appears during the
+     * delay (180 s after it starts) protodown until the delay ends, and holds again after later changes: with the
+     * default, no network created on a freshly started node carries traffic for up to 3 minutes. The delay protects
+     * multihomed Ethernet segments, which OpenVNI never configures, so node routers run with 0.
+     *
+     * @param seconds the delay
+     */
+    record EvpnMhStartupDelay(int seconds) implements FrrStanza {
+        @Override
+        public String header() {
+            return "evpn mh startup-delay " + seconds;
+        }
+
+        @Override
+        public List<String> lines() {
+            return List.of(header());
+        }
+    }
+
+    /**
      * A VRF and its L3 VNI, as zebra prints it: {@code vni} comes before {@code netns}.
      *
      * @param name VRF name

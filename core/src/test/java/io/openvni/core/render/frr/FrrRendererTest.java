@@ -37,7 +37,7 @@ class FrrRendererTest {
             new BgpNeighbor("2001:db8::2", 65002, "v6", Set.of(AddressFamily.L2VPN_EVPN)),
             new BgpNeighbor("10.0.0.10", 65001, "ten", Set.of(AddressFamily.L2VPN_EVPN)),
             new BgpNeighbor("10.0.0.9", 65001, "nine", Set.of(AddressFamily.L2VPN_EVPN))));
-        final var bgp = (FrrStanza.RouterBgp) renderer.render(intent).stanzas().get(0);
+        final var bgp = (FrrStanza.RouterBgp) renderer.render(intent).stanzas().get(1);
         assertEquals(List.of("10.0.0.9", "10.0.0.10", "2001:db8::2"),
             bgp.neighbors().stream().map(FrrStanza.Neighbor::address).toList());
     }
@@ -49,7 +49,7 @@ class FrrRendererTest {
             List.of("65000:50000", "65000:1", "4200000000:7", "1.2.3.4:5", "65000:1"), List.of("65000:50000"));
         final var intent = new DeviceIntent(base.name(), base.role(), base.underlay(), base.platform(),
             base.anycastGatewayMac(), List.of(), List.of(vrf), List.of());
-        final var vrfBgp = (FrrStanza.RouterBgpVrf) renderer.render(intent).stanzas().get(2);
+        final var vrfBgp = (FrrStanza.RouterBgpVrf) renderer.render(intent).stanzas().get(3);
         assertEquals(List.of("1.2.3.4:5", "4200000000:7", "65000:1", "65000:50000"), vrfBgp.importRouteTargets());
     }
 
@@ -58,6 +58,7 @@ class FrrRendererTest {
         assertTrue(FrrConfig.isOwned("vrf ovrf50000"));
         assertTrue(FrrConfig.isOwned("router bgp 65201"));
         assertTrue(FrrConfig.isOwned("router bgp 65201 vrf ovrf50000"));
+        assertTrue(FrrConfig.isOwned("evpn mh startup-delay 0"));
         assertFalse(FrrConfig.isOwned("vrf mgmt"));
         assertFalse(FrrConfig.isOwned("router bgp 65201 vrf mgmt"));
         assertFalse(FrrConfig.isOwned("interface lo"));

@@ -21,7 +21,10 @@ final class RunningConfig {
         final var text = new StringBuilder();
         var stanza = new ArrayList<String>();
         for (var line : runningConfig.lines().toList()) {
-            if (line.equals("!") || line.equals("end")) {
+            if (line.startsWith("evpn mh startup-delay ")) {
+                // a global line, printed in the first block with hostname and the like
+                text.append(line).append("\n!\n");
+            } else if (line.equals("!") || line.equals("end")) {
                 if (!stanza.isEmpty() && FrrConfig.isOwned(stanza.get(0))) {
                     sortVniBlocks(stanza).forEach(owned -> text.append(owned).append('\n'));
                     text.append("!\n");

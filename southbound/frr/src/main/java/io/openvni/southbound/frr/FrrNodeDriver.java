@@ -172,6 +172,11 @@ public final class FrrNodeDriver implements DeviceDriver<NodeState, NodeChange> 
         }
     }
 
+    private static boolean onlyProtodownReleases(final ChangeSet<NodeChange> changes) {
+        return changes.changes().stream().allMatch(change -> change instanceof NodeChange.Kernel kernel
+            && kernel.batch().commands().stream().allMatch(command -> command.endsWith(" protodown off")));
+    }
+
     private DeviceFailure.@Nullable Rejected runBatch(final NodeShell shell, final NodeChange.Kernel change)
             throws NodeUnreachableException {
         final var batch = change.batch();
@@ -248,6 +253,16 @@ public final class FrrNodeDriver implements DeviceDriver<NodeState, NodeChange> 
             final var left = diff(state, desired);
             if (left.isEmpty()) {
                 return ApplyResult.APPLIED;
+            }
+            // zebra holds a VXLAN device protodown a moment after it appears (see KernelDiff): release it here
+            // rather than fail the apply and wait for a retry.
+            if (onlyProtodownReleases(left)) {
+                for (var change : left.changes()) {
+                    final var failure = runBatch(shells.apply(desired.name()), (NodeChange.Kernel) change);
+                    if (failure != null) {
+                        return failure;
+                    }
+                }
             }
             if (System.nanoTime() > deadline) {
                 return new DeviceFailure.Rejected("the node does not run the desired configuration after the apply;"

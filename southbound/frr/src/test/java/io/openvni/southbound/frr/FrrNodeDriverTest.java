@@ -122,6 +122,27 @@ class FrrNodeDriverTest {
     }
 
     @Test
+    void workloadEndsMovedIntoAPodNamespaceStayAttached() throws Exception {
+        final var before = NodeIntents.netnsVrf();
+        sync(before, null);
+        // what a CNI does: move ovw<vni> into the pod's namespace (a routed network's and a pure L2 one's)
+        final String pod = node.check("unshare --net sleep 600 >/dev/null 2>&1 & pid=$!;"
+            + " while [ \"$(readlink /proc/$pid/ns/net)\" = \"$(readlink /proc/self/ns/net)\" ]; do sleep 0.01; done;"
+            + " ip link set ovw10100 netns $pid && ip link set ovw10300 netns $pid && echo $pid").strip();
+        node.check("nsenter -t " + pod + " -n ip link show ovw10100");
+
+        assertEquals(List.of(), diff(before, before).changes(), "the moved workload ends are no drift");
+
+        // the network goes: its bridge end goes, and the kernel takes the pod's end along
+        final var after = NodeIntents.withSegments(before,
+            segments -> segments.stream().filter(s -> s.vni() != 10300).toList());
+        sync(after, before);
+        assertFalse(node.sh("nsenter -t " + pod + " -n ip link show ovw10300").succeeded());
+        node.check("nsenter -t " + pod + " -n ip link show ovw10100");
+        assertEquals(List.of(), diff(after, after).changes());
+    }
+
+    @Test
     void removedNeighborGoesAwayWithAllItsLines() throws Exception {
         final var before = NodeIntents.netnsVrf();
         sync(before, null);
@@ -141,6 +162,35 @@ class FrrNodeDriverTest {
         final var result = driver.apply(intent, bad);
         final var rejected = assertInstanceOf(DeviceFailure.Rejected.class, result);
         assertEquals("rd not-an-rd -> % Malformed Route Distinguisher", rejected.deviceError());
+    }
+
+    @Test
+    void vxlanAddedOnAFreshlyStartedZebraIsNotHeldProtodown() throws Exception {
+        // EVPN on first (as a fabric without tenants), the networks next, within 180 s of zebra's start: with
+        // zebra's default EVPN MH startup delay every new VXLAN device would be held protodown
+        final var intent = NodeIntents.netnsVrf();
+        sync(NodeIntents.intent(List.of(), List.of()), null);
+        final String evpn = node.vtysh("show evpn");
+        assertTrue(evpn.contains("startup-delay: 0s") && !evpn.contains("protodown reasons"), evpn);
+        sync(intent, NodeIntents.intent(List.of(), List.of()));
+
+        final String devices = node.check("ip -d link show; for n in $(ls /run/netns); do ip -n $n -d link show;"
+            + " done");
+        assertFalse(devices.contains("protodown on"), devices);
+        assertEquals(List.of(), diff(intent, intent).changes());
+    }
+
+    @Test
+    void protodownOnAnOwnedVxlanIsDriftAndIsReleased() throws Exception {
+        final var intent = NodeIntents.netnsVrf();
+        sync(intent, null);
+        node.check("ip -n ovrf50000 link set ovvx10100 protodown on");
+
+        final var changes = diff(intent, intent);
+        assertEquals(List.of("ip -n ovrf50000 -batch -: link set ovvx10100 protodown off"),
+            changes.changes().stream().map(NodeChange::describe).toList());
+        assertEquals(ApplyResult.APPLIED, driver.apply(intent, changes));
+        assertFalse(node.check("ip -n ovrf50000 -d link show ovvx10100").contains("protodown on"));
     }
 
     @Test

@@ -17,7 +17,7 @@ import org.eclipse.jdt.annotation.Nullable;
 /**
  * Computes the iproute2 commands that bring the owned kernel objects to a {@link KernelPlan}. Pure. Devices that
  * exist with the right immutable attributes are fixed in place (master, MAC, MTU, addresses, neighbour
- * suppression, up); a device of the wrong kind, in the wrong namespace or with other VXLAN parameters is deleted and
+ * suppression, up, protodown); a device of the wrong kind, in the wrong namespace or with other VXLAN parameters is deleted and
  * created again. Only {@link KernelState#OWNED_NAME owned} objects are ever deleted, and on {@code lo} only the
  * planned address is added.
  */
@@ -176,6 +176,17 @@ public final class KernelDiff {
         }
         mtu(batch, link, device, link != null);
         up(batch, link, device.name());
+        // FRR 8.4's zebra sets protodown on a VXLAN device that appears during its EVPN multihoming startup delay
+        // (180 s after zebra starts) and keeps it there: up, yet no traffic. OpenVNI configures no Ethernet
+        // segments, which is what that hold protects, so it releases the device.
+        if (link != null && link.protodown()) {
+            batch.add(protodownOff(device.name()));
+        }
+    }
+
+    /** The command that releases a device held protodown. */
+    public static String protodownOff(final String name) {
+        return "link set " + name + " protodown off";
     }
 
     private void veth(final KernelDevice device, final @Nullable String ns) {
@@ -183,7 +194,9 @@ public final class KernelDiff {
         final String peer = spec.get("peer");
         var link = existing(ns, device.name(), "veth", Map.of());
         final var peerLink = current.link(null, peer);
-        if (link != null && peerLink == null) {
+        // The workload end is the CNI's to move into a pod's namespace: a bridge end whose peer is missing here but
+        // lives in another namespace is attached, not broken.
+        if (link != null && peerLink == null && !link.peerInOtherNamespace()) {
             remove(link);
             link = null;
         }

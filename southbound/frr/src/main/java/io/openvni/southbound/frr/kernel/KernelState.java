@@ -99,7 +99,8 @@ public record KernelState(Set<String> namespaces, List<ObservedLink> links, Set<
         final var master = node.path("master");
         return new ObservedLink(netns, node.path("ifname").asText(), kind,
             master.isMissingNode() ? null : master.asText(), node.path("address").asText(""), up,
-            node.path("mtu").asInt(), attributes, addresses(node));
+            node.path("mtu").asInt(), attributes, addresses(node), node.has("link_netnsid"),
+            node.path("proto_down").asBoolean(false));
     }
 
     private static List<String> addresses(final JsonNode node) {

@@ -19,9 +19,12 @@ import org.eclipse.jdt.annotation.Nullable;
  * @param attributes kind-specific attributes in the plan's terms: {@code id}, {@code local}, {@code dstport},
  *     {@code learning}, {@code table}, and {@code neigh_suppress} for bridge ports
  * @param addresses global addresses with prefix length, link-local addresses left out
+ * @param peerInOtherNamespace for a veth: whether its peer is in another namespace ({@code link_netnsid})
+ * @param protodown whether it is held down by a daemon ({@code protodown on}): up, yet carrying no traffic
  */
 public record ObservedLink(@Nullable String netns, String name, String kind, @Nullable String master, String mac,
-        boolean up, int mtu, Map<String, String> attributes, List<String> addresses) {
+        boolean up, int mtu, Map<String, String> attributes, List<String> addresses,
+        boolean peerInOtherNamespace, boolean protodown) {
     public ObservedLink {
         requireNonNull(name);
         requireNonNull(kind);
