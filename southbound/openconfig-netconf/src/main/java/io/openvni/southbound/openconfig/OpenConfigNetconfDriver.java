@@ -12,6 +12,9 @@ import io.openvni.southbound.spi.DeviceFailure;
 import io.openvni.southbound.spi.ReadResult;
 import io.openvni.southbound.spi.ReadScope;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Map;
+import java.util.WeakHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -59,6 +62,9 @@ public final class OpenConfigNetconfDriver implements DeviceDriver<OwnedConfig, 
     private final DOMMountPointService mounts;
     private final OpenConfigDriverSettings settings;
     private final OpenConfigRenderer renderer = new OpenConfigRenderer();
+    // per mount point, i.e. per NETCONF session: ODL makes a new mount point when it reconnects a device
+    private final Map<DOMMountPoint, NetconfOperations.Capabilities> sessionCapabilities =
+        Collections.synchronizedMap(new WeakHashMap<>());
 
     /**
      * A driver using the given mount point service.
@@ -146,7 +152,9 @@ public final class OpenConfigNetconfDriver implements DeviceDriver<OwnedConfig, 
             final var rpc = mount.getService(NetconfRpcService.class).orElseThrow(() -> new DeviceException(
                 new DeviceFailure.Unreachable("device " + device + ": its mount point has no NETCONF RPC service")));
             ops = new NetconfOperations(rpc, device, settings.rpcTimeout());
-            capabilities = ops.capabilities();
+            final var known = sessionCapabilities.get(mount);
+            capabilities = known != null ? known : ops.capabilities();
+            sessionCapabilities.put(mount, capabilities);
             if (!capabilities.candidate()) {
                 return new DeviceFailure.Rejected("device " + device + " does not advertise the :candidate "
                     + "capability; OpenVNI writes leaf switches only through the candidate datastore");
