@@ -109,21 +109,25 @@ restconf_status() {
     curl -s -o /dev/null -w '%{http_code}' -u "$RESTCONF_USER:$RESTCONF_PASSWORD" --max-time 10 "$RESTCONF$1" || true
 }
 
+# gone PID SECONDS: waits up to SECONDS for the process to exit; fails if it is still there
+gone() {
+    local i
+    for i in $(seq 1 "$2"); do
+        kill -0 "$1" 2>/dev/null || return 0
+        sleep 1
+    done
+    ! kill -0 "$1" 2>/dev/null
+}
+
 stop_controller() {
-    local pid=${1:-} i
+    local pid=${1:-}
     [ -n "$pid" ] || pid=$(karaf_pid) || { say "no controller running from $KARAF_HOME_DIR"; return 0; }
     say "stopping the controller (pid $pid)"
     "$KARAF_HOME_DIR/bin/stop" >/dev/null 2>&1 || true
-    for i in $(seq 1 60); do
-        kill -0 "$pid" 2>/dev/null || { say "stopped"; return 0; }
-        sleep 1
-    done
+    gone "$pid" 60 && { say "stopped"; return 0; }
     say "still running after bin/stop; sending SIGTERM"
     kill -TERM "$pid" 2>/dev/null || true
-    for i in $(seq 1 20); do
-        kill -0 "$pid" 2>/dev/null || { say "stopped"; return 0; }
-        sleep 1
-    done
+    gone "$pid" 20 && { say "stopped"; return 0; }
     say "killing it"
     kill -KILL "$pid" 2>/dev/null || true
 }
@@ -178,18 +182,16 @@ await_leaves() {
 # The simulators follow the controller by themselves (--while-alive); with the controller gone this waits for
 # that, else (or when they take too long) it sends SIGTERM, and SIGKILL to their process group as a last resort
 stop_leaves() {
-    local pid i
+    local pid
     pid=$(leaves_pid) || { rm -f "$LEAVES_PID"; rm -rf "$LEAVES_DIR"; return 0; }
     karaf_pid >/dev/null && { kill -TERM "$pid" 2>/dev/null || true; }
-    for i in $(seq 1 15); do kill -0 "$pid" 2>/dev/null || break; sleep 1; done
-    if kill -0 "$pid" 2>/dev/null; then
+    if ! gone "$pid" 15; then
         say "leaf simulators still running; sending SIGTERM"
         kill -TERM "$pid" 2>/dev/null || true
-        for i in $(seq 1 10); do kill -0 "$pid" 2>/dev/null || break; sleep 1; done
-    fi
-    if kill -0 "$pid" 2>/dev/null; then
-        say "killing the leaf simulators' process group"
-        kill -KILL -- "-$pid" 2>/dev/null || true
+        if ! gone "$pid" 10; then
+            say "killing the leaf simulators' process group"
+            kill -KILL -- "-$pid" 2>/dev/null || true
+        fi
     fi
     say "leaf simulators stopped (log: $LEAVES_LOG)"
     rm -f "$LEAVES_PID"

@@ -12,8 +12,6 @@ import io.openvni.southbound.frr.config.OwnedScope;
 import io.openvni.southbound.spi.ApplyResult;
 import io.openvni.southbound.spi.ChangeSet;
 import io.openvni.southbound.spi.DeviceFailure;
-import io.openvni.southbound.spi.ReadResult;
-import io.openvni.southbound.spi.ReadScope;
 import java.util.List;
 import java.util.Set;
 import org.eclipse.jdt.annotation.Nullable;
@@ -229,21 +227,13 @@ class FrrNodeDriverTest {
             remove / 1_000_000);
     }
 
-    // read, diff and apply, requiring success
     private ChangeSet<NodeChange> sync(final DeviceIntent intent, final @Nullable DeviceIntent previous)
             throws Exception {
-        final var changes = diff(intent, previous);
-        if (!changes.isEmpty()) {
-            final var result = driver.apply(intent, changes);
-            assertEquals(ApplyResult.APPLIED, result, () -> changes.describe(1000) + node.log("zebra.log"));
-        }
-        return changes;
+        return DriverPasses.sync(driver, node, intent, previous);
     }
 
     private ChangeSet<NodeChange> diff(final DeviceIntent intent, final @Nullable DeviceIntent previous) {
-        final var read = driver.readOwned(new ReadScope(intent, previous));
-        final var current = assertInstanceOf(ReadResult.Current.class, read, read::toString);
-        return driver.diff((NodeState) current.config(), intent);
+        return DriverPasses.diff(driver, intent, previous);
     }
 
     private static OwnedScope everything() {

@@ -10,12 +10,9 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import io.openvni.core.compile.DeviceIntent;
 import io.openvni.southbound.frr.northbound.FrrGrpcChannels;
 import io.openvni.southbound.frr.northbound.GrpcEndpoint;
-import io.openvni.southbound.spi.ApplyResult;
 import io.openvni.southbound.spi.ChangeSet;
 import io.openvni.southbound.spi.DeviceFailure;
 import io.openvni.southbound.spi.DeviceStateReader.StateResult;
-import io.openvni.southbound.spi.ReadResult;
-import io.openvni.southbound.spi.ReadScope;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
@@ -185,17 +182,10 @@ class FrrNodeGrpcTest {
 
     private ChangeSet<NodeChange> sync(final DeviceIntent intent, final @Nullable DeviceIntent previous)
             throws Exception {
-        final var changes = diff(intent, previous);
-        if (!changes.isEmpty()) {
-            final var result = driver.apply(intent, changes);
-            assertEquals(ApplyResult.APPLIED, result, () -> changes.describe(1000) + node.log("zebra.log"));
-        }
-        return changes;
+        return DriverPasses.sync(driver, node, intent, previous);
     }
 
     private ChangeSet<NodeChange> diff(final DeviceIntent intent, final @Nullable DeviceIntent previous) {
-        final var read = driver.readOwned(new ReadScope(intent, previous));
-        final var current = assertInstanceOf(ReadResult.Current.class, read, read::toString);
-        return driver.diff((NodeState) current.config(), intent);
+        return DriverPasses.diff(driver, intent, previous);
     }
 }

@@ -61,7 +61,7 @@ final class EditConfigXml {
         } catch (IOException | XMLStreamException e) {
             throw new IllegalStateException("cannot write " + change.describe() + " as XML", e);
         }
-        new ModulePrefixes(schema).canonicalize(config);
+        ModulePrefixes.of(schema).canonicalize(config);
         return config;
     }
 

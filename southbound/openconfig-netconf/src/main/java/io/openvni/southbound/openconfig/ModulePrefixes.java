@@ -1,7 +1,9 @@
 package io.openvni.southbound.openconfig;
 
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.WeakHashMap;
 import java.util.regex.Pattern;
 import javax.xml.XMLConstants;
 import org.w3c.dom.Element;
@@ -18,11 +20,25 @@ final class ModulePrefixes {
     // an XML name prefix: starts with a letter or underscore, so addresses, RDs and MACs never match
     private static final Pattern QUALIFIED = Pattern.compile("([A-Za-z_][\\w.-]*):([A-Za-z_][\\w.-]*)");
 
+    // one per device schema, which ODL shares between devices with the same modules; edits are a hot path
+    private static final Map<EffectiveModelContext, ModulePrefixes> BY_SCHEMA =
+        Collections.synchronizedMap(new WeakHashMap<>());
+
     private final Map<String, String> prefixByNamespace = new HashMap<>();
 
-    ModulePrefixes(final EffectiveModelContext schema) {
+    private ModulePrefixes(final EffectiveModelContext schema) {
         schema.getModules().forEach(module -> prefixByNamespace.putIfAbsent(module.getNamespace().toString(),
             module.getPrefix()));
+    }
+
+    /**
+     * The prefixes of a schema's modules.
+     *
+     * @param schema the device's schema
+     * @return its prefixes, computed once per schema
+     */
+    static ModulePrefixes of(final EffectiveModelContext schema) {
+        return BY_SCHEMA.computeIfAbsent(schema, ModulePrefixes::new);
     }
 
     /**
