@@ -19,7 +19,6 @@ import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -77,12 +76,6 @@ class NodeRouterEndToEndIT {
     }
 
     @Test
-    @Disabled("product bug, open: pods ping across VXLAN (2.8 s after the RESTCONF write), but no type-2 route is ever"
-        + " advertised for their MACs (90 s; traffic is flooded). Seen only here: after this class's earlier tenant was"
-        + " deleted, the read-back after the new network's first apply takes the bridge end ovh<vni> for broken and"
-        + " the retry recreates it (karaf.log 'apply of generation 4 failed ... link del ovh10100'), suspected to leave"
-        + " zebra without the port's MACs; the same steps by the driver on a fresh lab do advertise them. See the"
-        + " frr-e2e report")
     void networkCarriesPacketsAcrossVxlanAndGoesAwayCleanly(final RestconfClient restconf) throws IOException {
         final long written = System.nanoTime();
         DemoData.expectOk(restconf.put(DemoData.ACME, LabFabric.tenant(50000,
@@ -137,8 +130,6 @@ class NodeRouterEndToEndIT {
     }
 
     @Test
-    @Disabled("product gap: no L3 VNI devices (vxlan + bridge per L3 VNI) are planned, and the ovrf namespaces"
-        + " keep ip_forward=0; see the frr-e2e report")
     void vrfRoutesBetweenSubnetsOnDifferentNodes(final RestconfClient restconf) throws IOException {
         DemoData.expectOk(restconf.put(DemoData.ACME, LabFabric.tenant(50200,
             new Network("web", 10210, "10.1.0.0/24", "10.1.0.1/24", "node1"),

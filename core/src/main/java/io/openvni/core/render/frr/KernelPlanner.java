@@ -38,11 +38,14 @@ public final class KernelPlanner {
         final var devices = new ArrayList<KernelDevice>();
         devices.add(new KernelDevice("lo", Kind.LOOPBACK_ADDRESS,
             Map.of("address", intent.underlay().vtepAddress() + "/32")));
-        intent.vrfs().stream()
-            .sorted(Comparator.comparingLong(EvpnVrf::vni))
-            .map(vrf -> netns ? netnsVrf(vrf.vni()) : kernelVrf(vrf.vni()))
-            .forEach(devices::add);
+        final var vrfs = intent.vrfs().stream().sorted(Comparator.comparingLong(EvpnVrf::vni)).toList();
+        vrfs.forEach(vrf -> devices.add(netns ? netnsVrf(vrf.vni()) : kernelVrf(vrf.vni())));
+        // zebra binds an L3 VNI to its VRF through a VXLAN device of that VNI enslaved to a bridge (the L3 VNI's
+        // SVI, whose MAC becomes the router MAC of symmetric IRB) inside the VRF: without them the L3 VNI stays
+        // down and no route crosses between subnets.
+        vrfs.forEach(vrf -> devices.add(l3Bridge(vrf.vni(), netns)));
         segments.forEach(segment -> devices.add(bridge(segment, netns, intent.anycastGatewayMac())));
+        vrfs.forEach(vrf -> devices.add(l3Vxlan(vrf.vni(), netns, intent.underlay().vtepAddress())));
         segments.forEach(segment -> devices.add(vxlan(segment, netns, intent.underlay().vtepAddress())));
         segments.forEach(segment -> devices.add(veth(segment, netns)));
         return new KernelPlan(devices);
@@ -57,6 +60,25 @@ public final class KernelPlanner {
 
     private static KernelDevice netnsVrf(final long l3vni) {
         return new KernelDevice(NodeNames.vrf(l3vni), Kind.NETNS_VRF, Map.of("path", NodeNames.netnsPath(l3vni)));
+    }
+
+    private static KernelDevice l3Bridge(final long l3vni, final boolean netns) {
+        return new KernelDevice(NodeNames.bridge(l3vni), Kind.BRIDGE,
+            Map.of(netns ? "netns" : "master", NodeNames.vrf(l3vni)));
+    }
+
+    private static KernelDevice l3Vxlan(final long l3vni, final boolean netns, final String vtep) {
+        final var spec = new LinkedHashMap<String, String>();
+        spec.put("id", Long.toString(l3vni));
+        spec.put("local", vtep);
+        spec.put("dstport", Integer.toString(VXLAN_PORT));
+        spec.put("learning", "off");
+        spec.put("neigh_suppress", "off");
+        if (netns) {
+            spec.put("netns", NodeNames.vrf(l3vni));
+        }
+        spec.put("master", NodeNames.bridge(l3vni));
+        return new KernelDevice(NodeNames.vxlan(l3vni), Kind.VXLAN, spec);
     }
 
     private static KernelDevice bridge(final EvpnSegment segment, final boolean netns, final String anycastMac) {

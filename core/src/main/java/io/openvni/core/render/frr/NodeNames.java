@@ -26,12 +26,12 @@ public final class NodeNames {
         return NETNS_DIR + vrf(l3vni);
     }
 
-    /** The bridge of an L2 VNI. */
+    /** The bridge of an L2 VNI, or the SVI of an L3 VNI. */
     public static String bridge(final long vni) {
         return name("ovbr", vni);
     }
 
-    /** The VXLAN device of an L2 VNI. */
+    /** The VXLAN device of an L2 or L3 VNI. */
     public static String vxlan(final long vni) {
         return name("ovvx", vni);
     }

@@ -15,6 +15,7 @@ import io.openvni.southbound.frr.northbound.FrrGrpcChannels;
 import io.openvni.southbound.frr.grpc.FrrNorthboundException;
 import io.openvni.southbound.frr.kernel.KernelDiff;
 import io.openvni.southbound.frr.kernel.KernelState;
+import io.openvni.southbound.frr.kernel.ObservedLink;
 import io.openvni.southbound.spi.ApplyResult;
 import io.openvni.southbound.spi.ChangeSet;
 import io.openvni.southbound.spi.DeviceDriver;
@@ -23,7 +24,9 @@ import io.openvni.southbound.spi.ReadResult;
 import io.openvni.southbound.spi.ReadScope;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.function.Function;
+import java.util.stream.Collectors;
 import org.eclipse.jdt.annotation.Nullable;
 
 /**
@@ -102,10 +105,22 @@ public final class FrrNodeDriver implements DeviceDriver<NodeState, NodeChange> 
         final var rendered = OwnedScope.of(configs, vnis);
         neighbors.addAll(rendered.neighbors());
         networks.addAll(rendered.networks());
-        final var scope = new OwnedScope(neighbors.stream().collect(java.util.stream.Collectors.toSet()),
-            networks.stream().collect(java.util.stream.Collectors.toSet()), rendered.vnis());
+        final var scope = new OwnedScope(Set.copyOf(neighbors), Set.copyOf(networks), rendered.vnis());
         return new NodeState(OwnedFrr.fromRunning(snapshot.runningConfig(), scope), scope, snapshot.kernel(),
-            l3vniByGrpc(desired));
+            l3vniByGrpc(desired), vxlansZebraLacks(snapshot));
+    }
+
+    // zebra keeps one VNI table for all namespaces: a VXLAN device it saw vanish from one namespace after it appeared
+    // in another leaves it without the VNI, and no route is advertised for it until the device is created anew.
+    private static Set<String> vxlansZebraLacks(final NodeReader.Snapshot snapshot) {
+        if (!snapshot.runningConfig().contains(" advertise-all-vni")) {
+            return Set.of();
+        }
+        return snapshot.kernel().links().stream()
+            .filter(link -> link.kind().equals("vxlan"))
+            .filter(link -> !link.name().equals(snapshot.zebraVnis().get(Long.parseLong(link.attributes().get("id")))))
+            .map(ObservedLink::name)
+            .collect(Collectors.toUnmodifiableSet());
     }
 
     private boolean l3vniByGrpc(final DeviceIntent desired) {
@@ -122,7 +137,7 @@ public final class FrrNodeDriver implements DeviceDriver<NodeState, NodeChange> 
 
     @Override
     public ChangeSet<NodeChange> diff(final NodeState current, final DeviceIntent desired) {
-        final var kernel = KernelDiff.diff(current.kernel(), planner.plan(desired));
+        final var kernel = KernelDiff.diff(current.kernel(), planner.plan(desired), current.vxlansZebraLacks());
         final var frr = VtyshDiff.diff(current.frr(), OwnedFrr.rendered(renderer.render(desired)));
         final var changes = new ArrayList<NodeChange>();
         kernel.before().forEach(batch -> changes.add(new NodeChange.Kernel(batch)));
@@ -148,17 +163,14 @@ public final class FrrNodeDriver implements DeviceDriver<NodeState, NodeChange> 
                     case NodeChange.Kernel kernel -> {
                         kernel.batch().commands().stream().filter(command -> command.startsWith("netns add "))
                             .forEach(command -> newNamespaces.add(command.substring("netns add ".length())));
-                        yield runBatch(shell, kernel);
+                        final var failed = runBatch(shell, kernel);
+                        yield failed != null ? failed : awaitNetnsVrfs(shell, vtysh(desired), newNamespaces);
                     }
                     case NodeChange.Vtysh vtysh -> {
                         scope = vtysh.scope();
-                        final var notReady = awaitNetnsVrfs(shell, vtysh(desired), newNamespaces);
-                        yield notReady != null ? notReady : runVtysh(shell, vtysh, vtysh(desired));
+                        yield runVtysh(shell, vtysh, vtysh(desired));
                     }
-                    case NodeChange.GrpcL3vni bindings -> {
-                        final var notReady = awaitNetnsVrfs(shell, vtysh(desired), newNamespaces);
-                        yield notReady != null ? notReady : runGrpc(desired, bindings);
-                    }
+                    case NodeChange.GrpcL3vni bindings -> runGrpc(desired, bindings);
                 };
                 if (failure != null) {
                     return failure;
@@ -185,8 +197,10 @@ public final class FrrNodeDriver implements DeviceDriver<NodeState, NodeChange> 
             + (result.stderr() + result.stdout()).strip());
     }
 
-    // zebra -n makes a VRF of a new namespace a moment after it appears, and refuses "netns PATH" for it until then
-    // ("Can not associate NS 4294967295"): wait on the node until zebra lists them all.
+    // zebra -n makes a VRF of a new namespace a moment (1 s) after it appears, and refuses "netns PATH" for it until
+    // then ("Can not associate NS 4294967295"); devices created there before zebra listens are taken up in ifindex
+    // order, VXLAN devices before their bridges, and their L2 VNIs end up in no tenant VRF. So the namespaces come
+    // in a batch of their own, and the driver waits on the node until zebra lists them all.
     private DeviceFailure.@Nullable Rejected awaitNetnsVrfs(final NodeShell shell, final String vtysh,
             final List<String> namespaces) throws NodeUnreachableException {
         if (namespaces.isEmpty()) {

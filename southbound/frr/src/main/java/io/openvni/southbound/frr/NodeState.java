@@ -5,6 +5,7 @@ import static java.util.Objects.requireNonNull;
 import io.openvni.southbound.frr.config.OwnedFrr;
 import io.openvni.southbound.frr.config.OwnedScope;
 import io.openvni.southbound.frr.kernel.KernelState;
+import java.util.Set;
 
 /**
  * What OpenVNI owns on a node router now.
@@ -14,11 +15,14 @@ import io.openvni.southbound.frr.kernel.KernelState;
  *     apply (the neighbors a change removes are no longer in the desired intent)
  * @param kernel the owned kernel objects
  * @param l3vniByGrpc whether the node's VRF to L3VNI bindings are written through FRR's northbound gRPC
+ * @param vxlansZebraLacks the owned VXLAN devices whose VNI zebra has not taken up although it runs EVPN
  */
-public record NodeState(OwnedFrr frr, OwnedScope scope, KernelState kernel, boolean l3vniByGrpc) {
+public record NodeState(OwnedFrr frr, OwnedScope scope, KernelState kernel, boolean l3vniByGrpc,
+        Set<String> vxlansZebraLacks) {
     public NodeState {
         requireNonNull(frr);
         requireNonNull(scope);
         requireNonNull(kernel);
+        vxlansZebraLacks = Set.copyOf(vxlansZebraLacks);
     }
 }

@@ -125,9 +125,10 @@ class FrrNodeGrpcTest {
         assertEquals(List.of(new NodeChange.Binding("ovrf9000", null)), bindings(changes), changes.describe(1000));
         assertEquals(List.of(), vtyshVrfVniLines(changes), changes.describe(1000));
         final String script = changes.describe(1000);
-        // the VRF's BGP instance goes first (vtysh), then the binding (gRPC), then the namespace (iproute2)
-        assertTrue(script.indexOf("no router bgp 65201 vrf ovrf9000") < script.indexOf("grpc: vrf ovrf9000 no l3vni")
-            && script.indexOf("grpc: vrf ovrf9000 no l3vni") < script.indexOf("netns del ovrf9000"), script);
+        // the binding goes first (gRPC; bgpd refuses to delete the instance of a VRF whose L3 VNI is up), then the
+        // VRF's BGP instance (vtysh), then the namespace (iproute2)
+        assertTrue(script.indexOf("grpc: vrf ovrf9000 no l3vni") < script.indexOf("no router bgp 65201 vrf ovrf9000")
+            && script.indexOf("no router bgp 65201 vrf ovrf9000") < script.indexOf("netns del ovrf9000"), script);
         final String running = node.runningConfig();
         assertFalse(running.contains("ovrf9000"), running);
         assertTrue(running.contains("vrf ovrf50000\n vni 50000"), running);

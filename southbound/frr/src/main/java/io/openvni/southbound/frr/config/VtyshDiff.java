@@ -14,7 +14,8 @@ import java.util.regex.Pattern;
  * in {@code configure terminal} mode and does not contain {@code configure terminal} or {@code end} itself.
  *
  * <p>Order: VRFs (they must exist before a BGP instance or L3 VNI refers to them), the default BGP instance
- * (neighbors, L2 VNIs), VRF BGP instances, then removals of VRF BGP instances and of VRFs.
+ * (neighbors, L2 VNIs), VRF BGP instances, then removals: the L3 VNIs of VRFs that go (bgpd refuses to delete the
+ * BGP instance of a VRF whose L3 VNI is up), VRF BGP instances, VRFs.
  */
 public final class VtyshDiff {
     private static final Pattern VRF = Pattern.compile("vrf \\S+");
@@ -41,17 +42,17 @@ public final class VtyshDiff {
         des.values().stream()
             .filter(block -> !VRF.matcher(block.line()).matches() && !DEFAULT_BGP.matcher(block.line()).matches())
             .forEach(block -> diffStanza(cur.get(block.line()), block, out));
+        final var removedVrfs = cur.values().stream()
+            .filter(block -> !des.containsKey(block.line()) && VRF.matcher(block.line()).matches())
+            .toList();
+        removedVrfs.forEach(block -> unbindL3vni(block, out));
         for (var block : cur.values()) {
             if (!des.containsKey(block.line()) && block.line().startsWith("router bgp ")
                     && !DEFAULT_BGP.matcher(block.line()).matches()) {
                 out.add("no " + block.line());
             }
         }
-        for (var block : cur.values()) {
-            if (!des.containsKey(block.line()) && VRF.matcher(block.line()).matches()) {
-                removeVrf(block, out);
-            }
-        }
+        removedVrfs.forEach(block -> removeVrf(block, out));
         return out;
     }
 
@@ -180,16 +181,19 @@ public final class VtyshDiff {
         out.add(indent + block.exitCommand());
     }
 
-    // A netns VRF disappears from FRR with its namespace ("no vrf" is refused while the namespace exists, and the
-    // kernel part of the change set deletes it right after); a VRF without netns is deleted here.
-    private static void removeVrf(final ConfigBlock block, final List<String> out) {
-        final boolean netns = block.children().stream().anyMatch(child -> child.line().startsWith("netns "));
+    private static void unbindL3vni(final ConfigBlock block, final List<String> out) {
         final var vni = block.children().stream().filter(child -> child.line().startsWith("vni ")).toList();
         if (!vni.isEmpty()) {
             out.add(block.line());
             vni.forEach(child -> out.add(" no " + child.line()));
             out.add(block.exitCommand());
         }
+    }
+
+    // A netns VRF disappears from FRR with its namespace ("no vrf" is refused while the namespace exists, and the
+    // kernel part of the change set deletes it right after); a VRF without netns is deleted here.
+    private static void removeVrf(final ConfigBlock block, final List<String> out) {
+        final boolean netns = block.children().stream().anyMatch(child -> child.line().startsWith("netns "));
         if (!netns) {
             out.add("no " + block.line());
         }

@@ -17,27 +17,42 @@ import org.eclipse.jdt.annotation.Nullable;
 /**
  * Computes the iproute2 commands that bring the owned kernel objects to a {@link KernelPlan}. Pure. Devices that
  * exist with the right immutable attributes are fixed in place (master, MAC, MTU, addresses, neighbour
- * suppression, up, protodown); a device of the wrong kind, in the wrong namespace or with other VXLAN parameters is deleted and
- * created again. Only {@link KernelState#OWNED_NAME owned} objects are ever deleted, and on {@code lo} only the
- * planned address is added.
+ * suppression, up, protodown); a device of the wrong kind, in the wrong namespace, with other VXLAN parameters or
+ * known to be broken is deleted and created again. Only {@link KernelState#OWNED_NAME owned} objects are ever
+ * deleted, and on {@code lo} only the planned address is added.
  */
 public final class KernelDiff {
     private static final List<String> DELETE_ORDER = List.of("veth", "vxlan", "bridge", "vrf");
 
-    // Batches under construction: deletions before re-creation, the router namespace, then each VRF namespace.
+    // Batches under construction: new namespaces (zebra must follow them before devices appear there), deletions
+    // before re-creation, the bridges of each VRF namespace, the router namespace (it creates the VXLAN and veth
+    // devices of the VRF namespaces too), then each VRF namespace. zebra ties an L2 VNI to its tenant VRF through the
+    // bridge, and only if the bridge is there when the VXLAN device appears.
+    private final List<String> namespaces = new ArrayList<>();
     private final Map<String, List<String>> pre = new LinkedHashMap<>();
+    private final Map<String, List<String>> bridges = new LinkedHashMap<>();
     private final List<String> root = new ArrayList<>();
     private final Map<String, List<String>> perNs = new LinkedHashMap<>();
     private final Set<String> recreated = new HashSet<>();
     private final KernelState current;
+    private final Set<String> broken;
 
-    private KernelDiff(final KernelState current) {
+    private KernelDiff(final KernelState current, final Set<String> broken) {
         this.current = current;
+        this.broken = Set.copyOf(broken);
     }
 
     /** The commands that turn {@code current} into {@code plan}. */
     public static KernelOps diff(final KernelState current, final KernelPlan plan) {
-        return new KernelDiff(current).compute(plan);
+        return diff(current, plan, Set.of());
+    }
+
+    /**
+     * The commands that turn {@code current} into {@code plan}, creating the named devices anew even where they
+     * look right.
+     */
+    public static KernelOps diff(final KernelState current, final KernelPlan plan, final Set<String> broken) {
+        return new KernelDiff(current, broken).compute(plan);
     }
 
     private KernelOps compute(final KernelPlan plan) {
@@ -55,9 +70,14 @@ public final class KernelDiff {
                 }
                 case NETNS_VRF -> {
                     plannedNs.add(device.name());
-                    if (!current.namespaces().contains(device.name())) {
-                        root.add("netns add " + device.name());
+                    final boolean exists = current.namespaces().contains(device.name());
+                    if (!exists) {
+                        namespaces.add("netns add " + device.name());
                         ns(device.name()).add("link set lo up");
+                    }
+                    // a new namespace forwards only if the host does; a VRF routes between its subnets
+                    if (!exists || !current.forwarding().contains(device.name())) {
+                        namespaces.add(forwardingOn(device.name()));
                     }
                 }
                 case VRF -> vrf(device);
@@ -71,7 +91,15 @@ public final class KernelDiff {
             }
         }
         final var before = new ArrayList<IpBatch>();
+        if (!namespaces.isEmpty()) {
+            before.add(new IpBatch(null, namespaces));
+        }
         pre.forEach((ns, commands) -> before.add(new IpBatch(ns.isEmpty() ? null : ns, commands)));
+        bridges.forEach((ns, commands) -> {
+            if (!commands.isEmpty()) {
+                before.add(new IpBatch(ns, commands));
+            }
+        });
         if (!root.isEmpty()) {
             before.add(new IpBatch(null, root));
         }
@@ -136,9 +164,9 @@ public final class KernelDiff {
     private void bridge(final KernelDevice device, final @Nullable String ns) {
         final var spec = device.spec();
         final var link = existing(ns, device.name(), "bridge", Map.of());
-        final var batch = ns == null ? root : ns(ns);
+        final var batch = ns == null ? root : bridges.computeIfAbsent(ns, key -> new ArrayList<>());
         if (link == null) {
-            batch.add(add(device.name(), spec, "bridge"));
+            batch.add(add(device.name(), null, spec, "bridge"));
         }
         final String mac = spec.get("mac");
         if (mac != null && (link == null || !mac.equalsIgnoreCase(link.mac()))) {
@@ -162,10 +190,11 @@ public final class KernelDiff {
         final var link = existing(ns, device.name(), "vxlan", Map.of("id", spec.get("id"), "local",
             spec.get("local"), "dstport", spec.get("dstport"), "learning", spec.get("learning")));
         if (link == null) {
-            // Created in the router's namespace, so that its UDP socket stays in the underlay, then moved.
-            root.add(add(device.name(), spec, "vxlan") + " id " + spec.get("id") + " local " + spec.get("local")
+            // Created from the router's namespace, so that its UDP socket stays in the underlay, but born in the
+            // VRF's namespace: one that is created and then moved appears to zebra twice, and zebra's VNI table is
+            // global, so when it takes the removal from the router namespace last it forgets the VNI for good.
+            root.add(add(device.name(), ns, spec, "vxlan") + " id " + spec.get("id") + " local " + spec.get("local")
                 + " dstport " + spec.get("dstport") + ("off".equals(spec.get("learning")) ? " nolearning" : ""));
-            moveTo(device.name(), ns);
         }
         final var batch = ns == null ? root : ns(ns);
         master(batch, link, device.name(), spec.get("master"));
@@ -182,6 +211,11 @@ public final class KernelDiff {
         if (link != null && link.protodown()) {
             batch.add(protodownOff(device.name()));
         }
+    }
+
+    /** The command that makes a namespace forward IPv4 and (where the kernel has it) IPv6. */
+    public static String forwardingOn(final String netns) {
+        return "netns exec " + netns + " sysctl -qew net.ipv4.conf.all.forwarding=1 net.ipv6.conf.all.forwarding=1";
     }
 
     /** The command that releases a device held protodown. */
@@ -205,9 +239,8 @@ public final class KernelDiff {
         }
         if (link == null) {
             final String mtu = spec.containsKey("mtu") ? " mtu " + spec.get("mtu") : "";
-            root.add(add(device.name(), spec, "veth") + " peer name " + peer + mtu);
+            root.add(add(device.name(), ns, spec, "veth") + " peer name " + peer + mtu);
             root.add("link set " + peer + " up");
-            moveTo(device.name(), ns);
         } else if (peerLink != null && !peerLink.up()) {
             root.add("link set " + peer + " up");
         }
@@ -226,6 +259,7 @@ public final class KernelDiff {
                 continue;
             }
             final boolean same = Objects.equals(link.netns(), ns) && link.kind().equals(kind)
+                && !broken.contains(name)
                 && immutable.entrySet().stream()
                     .allMatch(entry -> entry.getValue().equals(link.attributes().get(entry.getKey())));
             if (same) {
@@ -241,12 +275,6 @@ public final class KernelDiff {
         recreated.add(key(link.netns(), link.name()));
         pre.computeIfAbsent(Objects.requireNonNullElse(link.netns(), ""), ns -> new ArrayList<>())
             .add("link del " + link.name());
-    }
-
-    private void moveTo(final String name, final @Nullable String ns) {
-        if (ns != null) {
-            root.add("link set " + name + " netns " + ns);
-        }
     }
 
     private static void master(final List<String> batch, final @Nullable ObservedLink link, final String name,
@@ -276,9 +304,11 @@ public final class KernelDiff {
         return perNs.computeIfAbsent(ns, key -> new ArrayList<>());
     }
 
-    // "link add NAME [mtu M] type TYPE": the MTU must come before the type's own arguments.
-    private static String add(final String name, final Map<String, String> spec, final String type) {
-        return "link add " + name + (spec.containsKey("mtu") ? " mtu " + spec.get("mtu") : "") + " type " + type;
+    // "link add NAME [mtu M] [netns NS] type TYPE": the options must come before the type's own arguments.
+    private static String add(final String name, final @Nullable String ns, final Map<String, String> spec,
+            final String type) {
+        return "link add " + name + (spec.containsKey("mtu") ? " mtu " + spec.get("mtu") : "")
+            + (ns == null ? "" : " netns " + ns) + " type " + type;
     }
 
     private static String key(final @Nullable String ns, final String name) {

@@ -16,10 +16,12 @@ import org.eclipse.jdt.annotation.Nullable;
  * {@link io.openvni.core.render.frr.NodeNames}), and the addresses of {@code lo}.
  *
  * @param namespaces the {@code ovrf<l3vni>} network namespaces
+ * @param forwarding those of the namespaces that forward (no {@code all} switch off): a netns VRF routes between its subnets
  * @param links the owned devices, in every owned namespace
  * @param loopbackAddresses the global addresses of {@code lo}
  */
-public record KernelState(Set<String> namespaces, List<ObservedLink> links, Set<String> loopbackAddresses) {
+public record KernelState(Set<String> namespaces, Set<String> forwarding, List<ObservedLink> links,
+        Set<String> loopbackAddresses) {
     /** Names OpenVNI gives to devices and namespaces. */
     public static final Pattern OWNED_NAME = Pattern.compile("ov(br|vx|h|w|rf)\\d+");
 
@@ -27,6 +29,7 @@ public record KernelState(Set<String> namespaces, List<ObservedLink> links, Set<
 
     public KernelState {
         namespaces = Set.copyOf(namespaces);
+        forwarding = Set.copyOf(forwarding);
         links = List.copyOf(links);
         loopbackAddresses = Set.copyOf(loopbackAddresses);
     }
@@ -42,11 +45,12 @@ public record KernelState(Set<String> namespaces, List<ObservedLink> links, Set<
      * Parses the output of {@code ip -j -d addr show} of the router's namespace and of each owned namespace.
      *
      * @param namespaces the owned namespaces
+     * @param forwarding the owned namespaces that forward
      * @param root the router namespace's devices
      * @param perNamespace each owned namespace's devices, by namespace
      * @throws IllegalArgumentException if some output is not iproute2's JSON
      */
-    public static KernelState parse(final Set<String> namespaces, final String root,
+    public static KernelState parse(final Set<String> namespaces, final Set<String> forwarding, final String root,
             final java.util.Map<String, String> perNamespace) {
         final var links = new ArrayList<ObservedLink>();
         final var loopback = new java.util.TreeSet<String>();
@@ -64,7 +68,7 @@ public record KernelState(Set<String> namespaces, List<ObservedLink> links, Set<
                 }
             }
         });
-        return new KernelState(namespaces, links, loopback);
+        return new KernelState(namespaces, forwarding, links, loopback);
     }
 
     private static JsonNode json(final String text) {
