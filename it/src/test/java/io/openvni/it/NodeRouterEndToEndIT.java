@@ -6,7 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.openvni.it.LabFabric.Network;
+import io.openvni.it.nodes.LabFabric;
+import io.openvni.it.nodes.LabFabric.Network;
 import io.openvni.it.LeafReconcileIT.LeafStatus;
 import io.openvni.it.nodes.LabNode;
 import io.openvni.it.nodes.NodeLab;
@@ -44,7 +45,8 @@ class NodeRouterEndToEndIT {
     static void startLab() throws IOException {
         final String missing = NodeLab.missingPrerequisite();
         assumeTrue(missing == null, () -> "node lab unavailable: " + missing);
-        lab = NodeLab.start(2);
+        // node1's zebra serves FRR's northbound gRPC (reached through the SSH tunnel only), node2's has none
+        lab = NodeLab.start(2, NodeLab.grpcModule());
         // what the node's operator configured before OpenVNI came: it must survive everything below
         for (LabNode node : lab.nodes()) {
             node.router().configure("route-map KEEP permit 10");
@@ -107,6 +109,20 @@ class NodeRouterEndToEndIT {
         }
         assertTrue(routes.contains(type2), "no type-2 route of pod2 on node1: " + routes);
         assertTrue(routes.contains("[3]:[0]:[32]:[" + lab.node(2).vtep() + "]"), "no type-3 route of node2: " + routes);
+        // the status shows how each node is managed and what it runs: sessions up, the VNI with the other VTEP
+        for (LabNode node : lab.nodes()) {
+            final String other = lab.node(3 - node.index()).vtep();
+            final String management = node.grpcPort() > 0 ? "vtysh+grpc" : "vtysh";
+            final var status = LeafStatus.await(restconf, node.name(), device -> {
+                final var operational = device.path("operational");
+                return management.equals(operational.path("management").asText())
+                    && hasElement(operational.path("bgp-session"), session -> "Established".equals(
+                        session.path("state").asText()) && node.spineAddress().equals(session.path("peer").asText()))
+                    && hasElement(operational.path("vni"), vni -> vni.path("vni").asLong() == 10100
+                        && hasElement(vni.path("remote-vtep"), vtep -> other.equals(vtep.asText())));
+            }, CONVERGE);
+            assertEquals("in-sync", status.path("sync-state").asText(), status::toString);
+        }
         // the pods hold the workload ends now; the controller does not take that for drift
         for (String node : NODES) {
             final JsonNode check = checkDrift(restconf, node);
@@ -138,7 +154,7 @@ class NodeRouterEndToEndIT {
         final Workload web = lab.attach("web1", lab.node(1), 10210, "10.1.0.21/24", "10.1.0.1");
         final Workload db = lab.attach("db1", lab.node(2), 10220, "10.2.0.22/24", "10.2.0.1");
         assertTrue(web.pingsWithin("10.2.0.22", PING), () -> "no route from web to db through the L3 VNI: "
-            + vrfState(lab.node(1)) + lab.logs());
+            + vrfState(lab.node(1)) + vrfState(lab.node(2)) + lab.logs());
         assertTrue(db.pings("10.1.0.21"));
     }
 
@@ -163,6 +179,31 @@ class NodeRouterEndToEndIT {
     }
 
     @Test
+    void vtyshRejectionIsFailedWithFrrsTextAndConvergesOnceTheConflictIsGone(final RestconfClient restconf)
+            throws IOException {
+        // the node's operator bound the tenant's L3 VNI to a VRF of their own
+        lab.node(1).router().configure("vrf red\n vni 50500\nexit-vrf");
+        try {
+            DemoData.expectOk(restconf.put(DemoData.ACME, LabFabric.tenant(50500,
+                new Network("web", 10500, "10.5.0.0/24", "10.5.0.1/24", "node1", "node2"))), 200, 201, 204);
+            final var node1 = LeafStatus.await(restconf, "node1",
+                device -> "failed".equals(device.path("sync-state").asText()), CONVERGE);
+            assertTrue(node1.path("last-error").asText().contains("VNI 50500 is already configured as L3-VNI"),
+                node1::toString);
+            LeafStatus.await(restconf, "node2", device -> "in-sync".equals(device.path("sync-state").asText()),
+                CONVERGE);
+            assertTrue(lab.node(1).router().runningConfig().contains("vrf red\n vni 50500"), "red was changed");
+
+            lab.node(1).router().configure("vrf red\n no vni 50500\nexit-vrf");
+            LeafStatus.await(restconf, "node1", device -> "in-sync".equals(device.path("sync-state").asText()),
+                CONVERGE);
+            assertTrue(lab.node(1).vtysh("show evpn vni 50500").contains("ovrf50500"));
+        } finally {
+            lab.node(1).router().configure("no vrf red");
+        }
+    }
+
+    @Test
     void outOfBandVtyshChangeIsDriftAndIsHealed(final RestconfClient restconf) throws IOException {
         putFabric(restconf, 3600, false);
         DemoData.expectOk(restconf.put(DemoData.ACME, LabFabric.tenant(50400,
@@ -181,6 +222,15 @@ class NodeRouterEndToEndIT {
         assertEquals(200, reconcile.status(), reconcile::toString);
         LeafStatus.await(restconf, "node1", d -> "in-sync".equals(d.path("sync-state").asText()), CONVERGE);
         assertFalse(lab.node(1).router().runningConfig().contains("65000:4242"));
+    }
+
+    private static boolean hasElement(final JsonNode array, final java.util.function.Predicate<JsonNode> test) {
+        for (JsonNode element : array) {
+            if (test.test(element)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static void putFabric(final RestconfClient restconf, final int driftCheck, final boolean autoHeal) {
@@ -241,9 +291,13 @@ class NodeRouterEndToEndIT {
 
     private static String vrfState(final LabNode node) {
         try {
-            return node.vtysh("show evpn vni") + node.vtysh("show bgp l2vpn evpn route")
+            return node.vtysh("show evpn vni") + node.vtysh("show evpn rmac vni all") + node.vtysh("show evpn next-hops vni all")
+                + node.vtysh("show evpn vni detail json")
+                + node.vtysh("show bgp l2vpn evpn route") + node.vtysh("show bgp vrf all ipv4 unicast")
+                + node.router().runningConfig()
                 + node.host().check("for n in $(ls /run/netns); do echo \"== $n\"; ip -n $n -br addr;"
-                    + " ip -n $n -d link | grep -E 'protodown on' ; ip -n $n route; done");
+                    + " ip -n $n -d link | grep -E 'protodown on' ; ip -n $n route; ip -n $n neigh;"
+                    + " bridge -n $n fdb show | grep -v permanent; done");
         } catch (IOException e) {
             return e.toString();
         }

@@ -21,9 +21,10 @@ import java.util.List;
  * @param routerId its BGP router id
  * @param vtep its VTEP address
  * @param privateKey the PEM text of the key root logs in with (for the fabric's {@code ssh/private-key})
+ * @param grpcPort the port of zebra's northbound gRPC inside the node (only through SSH from outside), 0 if none
  */
 public record LabNode(String name, int index, LabRouter router, String managementAddress, String uplinkAddress,
-        String spineAddress, long asn, String routerId, String vtep, String privateKey) {
+        String spineAddress, long asn, String routerId, String vtep, String privateKey, int grpcPort) {
     /** SSH port of every node's sshd. */
     public static final int SSH_PORT = 22;
 

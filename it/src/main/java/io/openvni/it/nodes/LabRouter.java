@@ -4,12 +4,22 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import org.eclipse.jdt.annotation.Nullable;
 
 /**
  * Debian's FRR (zebra and bgpd) in a {@link NamespaceHost}, under its own pathspace, started with an empty
  * configuration ({@code -f /dev/null}); the system's FRR service is never touched.
  */
 public final class LabRouter {
+    /**
+     * FRR's northbound gRPC module for zebra.
+     *
+     * @param module the path of {@code grpc.so} (see {@code scripts/frr-grpc-module.sh})
+     * @param port the port zebra serves it on, inside the router's namespace
+     */
+    public record Grpc(Path module, int port) {
+    }
+
     private final NamespaceHost host;
     private final String pathspace;
 
@@ -22,17 +32,20 @@ public final class LabRouter {
      * Starts zebra and bgpd in a host and waits for their vty sockets.
      *
      * @param netnsVrf whether zebra runs with {@code -n} (VRFs are network namespaces)
+     * @param grpc FRR's northbound gRPC module and the port zebra serves it on, or null
      */
-    static LabRouter start(final NamespaceHost host, final String pathspace, final boolean netnsVrf)
-            throws IOException {
+    static LabRouter start(final NamespaceHost host, final String pathspace, final boolean netnsVrf,
+            final @Nullable Grpc grpc) throws IOException {
         final Path dir = host.dir();
         final String common = " -N " + pathspace + " -d -P 0 -f /dev/null";
+        final String module = grpc == null ? "" : " -M " + grpc.module() + ":" + grpc.port();
         final var started = host.sh(String.join("\n",
-            "/usr/lib/frr/zebra" + (netnsVrf ? " -n" : "") + common + " -i " + dir + "/zebra.pid --log file:" + dir
-                + "/zebra.log",
+            "/usr/lib/frr/zebra" + (netnsVrf ? " -n" : "") + module + common + " -i " + dir + "/zebra.pid --log file:"
+                + dir + "/zebra.log",
             "/usr/lib/frr/bgpd" + common + " -i " + dir + "/bgpd.pid --log file:" + dir + "/bgpd.log",
             "for i in $(seq 200); do",
-            "  [ -S /run/frr/" + pathspace + "/zebra.vty ] && [ -S /run/frr/" + pathspace + "/bgpd.vty ] && exit 0",
+            "  [ -S /run/frr/" + pathspace + "/zebra.vty ] && [ -S /run/frr/" + pathspace + "/bgpd.vty ]"
+                + (grpc == null ? "" : " && ss -Hltn 'sport = :" + grpc.port() + "' | grep -q .") + " && exit 0",
             "  sleep 0.05",
             "done",
             "exit 1"), null, Duration.ofSeconds(30));
@@ -89,6 +102,6 @@ public final class LabRouter {
 
     private static String tail(final String text) {
         final var lines = text.lines().toList();
-        return String.join("\n", lines.subList(Math.max(0, lines.size() - 40), lines.size()));
+        return String.join("\n", lines.subList(Math.max(0, lines.size() - 60), lines.size()));
     }
 }

@@ -31,6 +31,8 @@ import org.eclipse.jdt.annotation.Nullable;
 public final class NodeLab implements AutoCloseable {
     /** The spine's ASN. */
     public static final long SPINE_ASN = 65000;
+    /** The port of zebra's northbound gRPC on a node that has it. */
+    public static final int GRPC_PORT = 50051;
     private static final String MANAGEMENT_NET = "10.99.0.";
 
     private final Path dir;
@@ -47,6 +49,38 @@ public final class NodeLab implements AutoCloseable {
         this.dir = dir;
         // root-namespace device names, unique per JVM (IFNAMSIZ: at most 15 characters)
         this.prefix = "ovlab" + ProcessHandle.current().pid() % 100_000;
+    }
+
+    /**
+     * FRR's northbound gRPC module for this machine's FRR, from {@code scripts/frr-grpc-module.sh} (CI builds it
+     * before the tests; a cached module comes back at once).
+     *
+     * @return its path, or null (with the reason on stderr) where it cannot be had or {@code OPENVNI_SKIP_FRR_GRPC}
+     *     is set
+     */
+    public static @Nullable Path grpcModule() {
+        if (System.getenv("OPENVNI_SKIP_FRR_GRPC") != null) {
+            return null;
+        }
+        Path root = Path.of("").toAbsolutePath();
+        while (root != null && !Files.isExecutable(root.resolve("scripts/frr-grpc-module.sh"))) {
+            root = root.getParent();
+        }
+        try {
+            if (root == null) {
+                throw new IOException("no scripts/frr-grpc-module.sh above " + Path.of("").toAbsolutePath());
+            }
+            final var built = NamespaceHost.run(List.of(root.resolve("scripts/frr-grpc-module.sh").toString()), null,
+                Duration.ofMinutes(20));
+            final var module = Path.of(built.stdout().strip());
+            if (!built.ok() || !Files.isRegularFile(module)) {
+                throw new IOException(built.stderr());
+            }
+            return module;
+        } catch (IOException e) {
+            System.err.println("[node-lab] no FRR gRPC module, every node runs vtysh alone: " + e.getMessage());
+            return null;
+        }
     }
 
     /**
@@ -73,6 +107,16 @@ public final class NodeLab implements AutoCloseable {
      * @throws IOException with the reason; what was started is stopped
      */
     public static NodeLab start(final int count) throws IOException {
+        return start(count, null);
+    }
+
+    /**
+     * Starts a lab whose first node's zebra serves FRR's northbound gRPC on {@value #GRPC_PORT}; the other nodes have
+     * none, as on a node whose FRR lacks the module.
+     *
+     * @param grpcModule the path of {@code grpc.so}, or null for no gRPC at all
+     */
+    public static NodeLab start(final int count, final @Nullable Path grpcModule) throws IOException {
         final String missing = missingPrerequisite();
         if (missing != null) {
             throw new IOException(missing);
@@ -85,7 +129,7 @@ public final class NodeLab implements AutoCloseable {
         final var lab = new NodeLab(Files.createTempDirectory("ovni-lab"));
         Runtime.getRuntime().addShutdownHook(lab.killOnExit);
         try {
-            lab.build(count);
+            lab.build(count, grpcModule);
         } catch (IOException | RuntimeException e) {
             lab.close();
             throw e;
@@ -95,10 +139,10 @@ public final class NodeLab implements AutoCloseable {
         return lab;
     }
 
-    private void build(final int count) throws IOException {
+    private void build(final int count, final @Nullable Path grpcModule) throws IOException {
         openUp(dir);
         final var spineHost = host("spine");
-        spine = LabRouter.start(spineHost, "spine", false);
+        spine = LabRouter.start(spineHost, "spine", false, null);
         final Path key = dir.resolve("id_rsa");
         NamespaceHost.checkHere("ssh-keygen", "-q", "-t", "rsa", "-b", "2048", "-m", "PEM", "-N", "", "-C",
             "openvni-lab", "-f", key.toString());
@@ -123,10 +167,11 @@ public final class NodeLab implements AutoCloseable {
                 + " && ip addr add " + uplink + "/31 dev uplink && ip link set uplink up"
                 + " && sysctl -qw net.ipv4.ip_forward=1");
             spineHost.check("ip addr add " + spineSide + "/31 dev down" + i + " && ip link set down" + i + " up");
-            final var router = LabRouter.start(host, "labnode" + i, true);
+            final var grpc = i == 1 && grpcModule != null ? new LabRouter.Grpc(grpcModule, GRPC_PORT) : null;
+            final var router = LabRouter.start(host, "labnode" + i, true, grpc);
             LabNode.prepareSshd(host, management, Path.of(key + ".pub"));
             final var node = new LabNode("node" + i, i, router, management, uplink, spineSide, 65100 + i,
-                "10.0.1." + i, "10.255.0." + i, privateKey);
+                "10.0.1." + i, "10.255.0." + i, privateKey, grpc == null ? 0 : GRPC_PORT);
             node.startSshd();
             nodes.add(node);
             spineConfig.append(" neighbor ").append(uplink).append(" remote-as ").append(node.asn()).append('\n')

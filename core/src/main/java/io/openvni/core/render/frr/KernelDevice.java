@@ -18,7 +18,7 @@ import java.util.stream.Collectors;
  *       — each only when it applies</li>
  *   <li>{@code vxlan}: {@code id}, {@code local}, {@code dstport}, {@code learning=off}, {@code neigh_suppress}
  *       ({@code on}/{@code off}, the bridge port flag for ARP/ND suppression), then {@code netns} (namespace it is
- *       created in, from the router's namespace that keeps its UDP socket), {@code master}, {@code mtu}</li>
+ *       created in, from the router's namespace that keeps its UDP socket), {@code l3vni=true} for the device of an L3 VNI, {@code master}, {@code mtu}</li>
  *   <li>{@code veth}: {@code peer} (the workload end, which stays in the router's namespace), {@code netns}
  *       (namespace the bridge end is created in), {@code master}, {@code mtu}</li>
  * </ul>

@@ -74,6 +74,7 @@ public final class KernelPlanner {
         spec.put("dstport", Integer.toString(VXLAN_PORT));
         spec.put("learning", "off");
         spec.put("neigh_suppress", "off");
+        spec.put("l3vni", "true");
         if (netns) {
             spec.put("netns", NodeNames.vrf(l3vni));
         }

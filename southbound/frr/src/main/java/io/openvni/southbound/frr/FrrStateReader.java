@@ -121,9 +121,11 @@ public final class FrrStateReader {
                 continue;
             }
             final var remotes = new ArrayList<String>();
-            // FRR lists remote VTEPs as objects {"ip": ...} (older releases: plain strings)
-            vni.path("remoteVteps").forEach(vtep -> remotes.add(vtep.isTextual() ? vtep.asText()
-                : vtep.path("ip").asText()));
+            // FRR lists remote VTEPs as objects {"ip": ...} under "remoteVteps"; releases up to 8.4 as plain strings
+            // under "numRemoteVteps" (sic)
+            final var listed = vni.path("remoteVteps").isArray() ? vni.path("remoteVteps")
+                : vni.path("numRemoteVteps");
+            listed.forEach(vtep -> remotes.add(vtep.isTextual() ? vtep.asText() : vtep.path("ip").asText()));
             remotes.sort(null);
             result.add(new VniState(vni.path("vni").asLong(), vni.path("type").asText(""),
                 vni.path("vrf").asText(vni.path("tenantVrf").asText("")), remotes));

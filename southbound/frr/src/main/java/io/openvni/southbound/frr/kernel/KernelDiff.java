@@ -33,6 +33,11 @@ public final class KernelDiff {
     private final Map<String, List<String>> bridges = new LinkedHashMap<>();
     private final List<String> root = new ArrayList<>();
     private final Map<String, List<String>> perNs = new LinkedHashMap<>();
+    // The VXLAN devices of L3 VNIs come after FRR's configuration: zebra takes one that appears in a VRF without an
+    // L3 VNI for an L2 VNI, announces it, and FRR 8.4 loses the remote router MACs of the VRF when the L3 VNI then
+    // takes it over (routes between subnets of other nodes stop at an unresolved neighbour).
+    private final List<String> lateRoot = new ArrayList<>();
+    private final Map<String, List<String>> lateNs = new LinkedHashMap<>();
     private final Set<String> recreated = new HashSet<>();
     private final KernelState current;
     private final Set<String> broken;
@@ -108,7 +113,13 @@ public final class KernelDiff {
                 before.add(new IpBatch(ns, commands));
             }
         });
-        return new KernelOps(before, deletions(planned, plannedNs));
+        final var after = new ArrayList<IpBatch>();
+        if (!lateRoot.isEmpty()) {
+            after.add(new IpBatch(null, lateRoot));
+        }
+        lateNs.forEach((ns, commands) -> after.add(new IpBatch(ns, commands)));
+        after.addAll(deletions(planned, plannedNs));
+        return new KernelOps(before, after);
     }
 
     private List<IpBatch> deletions(final Set<String> planned, final Set<String> plannedNs) {
@@ -189,14 +200,17 @@ public final class KernelDiff {
         final var spec = device.spec();
         final var link = existing(ns, device.name(), "vxlan", Map.of("id", spec.get("id"), "local",
             spec.get("local"), "dstport", spec.get("dstport"), "learning", spec.get("learning")));
+        final boolean late = link == null && "true".equals(spec.get("l3vni"));
         if (link == null) {
             // Created from the router's namespace, so that its UDP socket stays in the underlay, but born in the
             // VRF's namespace: one that is created and then moved appears to zebra twice, and zebra's VNI table is
             // global, so when it takes the removal from the router namespace last it forgets the VNI for good.
-            root.add(add(device.name(), ns, spec, "vxlan") + " id " + spec.get("id") + " local " + spec.get("local")
-                + " dstport " + spec.get("dstport") + ("off".equals(spec.get("learning")) ? " nolearning" : ""));
+            (late ? lateRoot : root).add(add(device.name(), ns, spec, "vxlan") + " id " + spec.get("id") + " local "
+                + spec.get("local") + " dstport " + spec.get("dstport")
+                + ("off".equals(spec.get("learning")) ? " nolearning" : ""));
         }
-        final var batch = ns == null ? root : ns(ns);
+        final var batch = late ? (ns == null ? lateRoot : lateNs.computeIfAbsent(ns, key -> new ArrayList<>()))
+            : ns == null ? root : ns(ns);
         master(batch, link, device.name(), spec.get("master"));
         final String suppress = spec.get("neigh_suppress");
         if (suppress != null && (link == null || !suppress.equals(link.attributes().get("neigh_suppress"))

@@ -75,6 +75,21 @@ class KernelDiffTest {
         assertTrue(ops.after().isEmpty(), ops.after()::toString);
     }
 
+    @Test
+    void createsTheVxlanDeviceOfAnL3VniAfterFrrsConfiguration() {
+        final var l3 = new KernelDevice("ovvx500", Kind.VXLAN, Map.of("id", "500", "local", VTEP, "dstport", "4789",
+            "learning", "off", "l3vni", "true", "netns", "ovrf500", "master", "ovbr500"));
+        final var plan = new KernelPlan(List.of(ROUTED.devices().get(0), ROUTED.devices().get(1),
+            new KernelDevice("ovbr500", Kind.BRIDGE, Map.of("netns", "ovrf500")), l3));
+        final var ops = KernelDiff.diff(state(Set.of(), Set.of()), plan);
+        assertFalse(commands(ops.before()).stream().anyMatch(command -> command.contains("ovvx500")),
+            ops.before()::toString);
+        assertEquals(List.of(
+            new IpBatch(null, List.of("link add ovvx500 netns ovrf500 type vxlan id 500 local " + VTEP
+                + " dstport 4789 nolearning")),
+            new IpBatch("ovrf500", List.of("link set ovvx500 master ovbr500", "link set ovvx500 up"))), ops.after());
+    }
+
     private static KernelDevice vxlan(final long vni, final String netns) {
         return new KernelDevice("ovvx" + vni, Kind.VXLAN, Map.of("id", Long.toString(vni), "local", VTEP,
             "dstport", "4789", "learning", "off", "netns", netns, "master", "ovbr" + vni));

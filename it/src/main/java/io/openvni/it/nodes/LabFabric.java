@@ -1,23 +1,22 @@
-package io.openvni.it;
+package io.openvni.it.nodes;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.openvni.it.nodes.LabNode;
-import io.openvni.it.nodes.NodeLab;
 
 /**
  * Fabric and tenant documents for the {@link NodeLab}: its nodes as node routers (SSH as root with the lab's key,
- * their FRR pathspace, netns VRFs, the spine as BGP peer) and no leaf switches.
+ * their FRR pathspace, netns VRFs, the gRPC port where zebra serves one, the spine as BGP peer) and no leaf
+ * switches.
  */
-final class LabFabric {
+public final class LabFabric {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private LabFabric() {
         // documents
     }
 
-    static String fabric(final NodeLab lab, final int driftCheckSeconds, final boolean autoHeal) {
+    public static String fabric(final NodeLab lab, final int driftCheckSeconds, final boolean autoHeal) {
         final ObjectNode document = JSON.createObjectNode();
         final ObjectNode fabric = document.putObject("openvni-fabric:fabric");
         fabric.put("route-target-asn", 65000);
@@ -35,6 +34,9 @@ final class LabFabric {
             final ObjectNode frr = router.putObject("frr");
             frr.put("pathspace", node.pathspace());
             frr.put("netns-vrf", true);
+            if (node.grpcPort() > 0) {
+                frr.put("grpc-port", node.grpcPort());
+            }
             router.put("asn", node.asn());
             router.put("router-id", node.routerId());
             router.put("vtep-address", node.vtep());
@@ -46,11 +48,11 @@ final class LabFabric {
     }
 
     /** A network of tenant acme in VRF red: {@code {name, l2-vni, subnet, gateway, node-router...}}. */
-    record Network(String name, long vni, String subnet, String gateway, String... nodes) {
+    public record Network(String name, long vni, String subnet, String gateway, String... nodes) {
     }
 
     /** Tenant acme: VRF red (L3 VNI {@code l3vni}) and the given networks. */
-    static String tenant(final long l3vni, final Network... networks) {
+    public static String tenant(final long l3vni, final Network... networks) {
         final ObjectNode document = JSON.createObjectNode();
         final ObjectNode tenant = document.putArray("openvni-tenant:tenant").addObject();
         tenant.put("name", "acme");
