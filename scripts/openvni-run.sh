@@ -10,9 +10,11 @@ Usage: scripts/openvni-run.sh [--demo [--no-leaves]] [--background] [--rebuild] 
 
   (no command)   start the controller in the foreground; Ctrl-C stops it cleanly
   --demo         also start the demo fabric's leaf switches as simulators (yuma123 netconfd over a private sshd,
-                 as the tests do; needs root and the netconfd, openssh-server packages) and, once RESTCONF
-                 answers, load the demo: PUT every scripts/demo/*.json, in name order, with the leaves' netconf
-                 access pointing at the simulators. The simulators stop with the controller.
+                 as the tests do; needs root and the netconfd, openssh-server packages) and its node routers as
+                 FRR nodes in network namespaces (frr, openssh-server), and, once RESTCONF answers, load the demo:
+                 PUT every scripts/demo/*.json, in name order, with the leaves and node routers pointing at them.
+                 A stand-in CNI then puts a pod on each node and shows them pinging across VXLAN. All of it
+                 stops with the controller.
   --no-leaves    with --demo: no simulators; the fabric's leaves point at ports where nothing listens
   --background   return once the controller is ready; stop it later with: scripts/openvni-run.sh stop
   --rebuild      rebuild the distribution even if it looks up to date
@@ -154,9 +156,10 @@ start_leaves() {
     # own session, like the controller: Ctrl-C reaches only this script, which stops both in order
     (cd "$REPO" && exec setsid "$JAVA_HOME/bin/java" "${yang[@]}" -cp "$jar:$(cat "$IT_TARGET/runtime.classpath")" \
         io.openvni.it.sim.SimulatedLeavesMain --fabric "$DEMO_FABRIC" --out "$LEAVES_DIR/$(basename "$DEMO_FABRIC")" \
-        --leaves-out "$LEAVES_DIR/leaves" --while-alive "$owner") </dev/null >"$LEAVES_LOG" 2>&1 &
+        --leaves-out "$LEAVES_DIR/leaves" --nodes-out "$LEAVES_DIR/nodes" --while-alive "$owner") </dev/null \
+        >"$LEAVES_LOG" 2>&1 &
     echo $! >"$LEAVES_PID"
-    say "--demo: starting the demo fabric's leaf switches as simulators (log: $LEAVES_LOG)"
+    say "--demo: starting the demo fabric's leaf switches as simulators and its node routers as FRR nodes (log: $LEAVES_LOG)"
 }
 
 # Wait until the simulators have written the fabric that points at them; false if they are not coming
@@ -276,6 +279,20 @@ load_demo() {
     rm -f "$body"
 }
 
+# The demo's node routers: once OpenVNI has put a network on both, the simulator process attaches a pod on each
+# (the CNI's part) and pings across VXLAN; show that, waiting up to 2 minutes.
+report_pods() {
+    local nodes=$LEAVES_DIR/nodes waited=0
+    [ -f "$nodes" ] || { say "--demo: no node routers (see $LEAVES_LOG)"; return 0; }
+    say "--demo: waiting for the node routers to carry the tenant (pods ping across VXLAN)"
+    until grep -q '^pods ' "$nodes" 2>/dev/null || [ "$waited" -ge 120 ]; do
+        sleep 1
+        waited=$((waited + 1))
+    done
+    grep -q '^pods ' "$nodes" || { say "--demo: no network reached both node routers within 120 s (see $LEAVES_LOG)"; return 0; }
+    sed -n 's/^pods /--demo: /p' "$nodes" >&2
+}
+
 # $1 controller pid, $2 how to stop, $3 1 if the demo is loaded, $4 1 if with leaf simulators
 print_info() {
     local name host port first=
@@ -294,8 +311,14 @@ INFO
               (or: scripts/openvni-run.sh console openvni:status)
 INFO
     fi
+    if [ "${4:-0}" = 1 ] && [ -f "$LEAVES_DIR/nodes" ]; then
+        echo "    Nodes     node routers: FRR in network namespaces behind an eBGP spine, managed over SSH:"
+        sed -n 's/^node /              /p' "$LEAVES_DIR/nodes"
+        sed -n 's/^pods /              pods: /p' "$LEAVES_DIR/nodes"
+        echo "              their state: scripts/openvni-run.sh console openvni:status"
+    fi
     if [ "${4:-0}" = 1 ] && [ -f "$LEAVES_DIR/leaves" ]; then
-        echo "    Leaves    simulated leaf switches (netconfd over SSH; node routers are not simulated):"
+        echo "    Leaves    simulated leaf switches (netconfd over SSH):"
         while read -r name host port; do
             echo "              $name  NETCONF at $host:$port"
             first=${first:-$name}
@@ -381,6 +404,7 @@ start() {
         if load_demo "$([ "$leaves" = 1 ] && echo "$LEAVES_DIR")"; then
             loaded=1
             [ "$leaves" = 1 ] && report_leaf_connections
+            [ "$leaves" = 1 ] && report_pods
         else
             say "--demo: loading the demo fabric failed (the controller keeps running)"
             [ "$background" = 1 ] && exit 1

@@ -24,7 +24,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Issue 4 end to end, through RESTCONF only: two node routers (real FRR 8.4 with netns VRFs, real sshd, the
- * controller's SSH driver) behind an eBGP spine in a {@link NodeLab}. Tenant networks become VXLAN segments that
+ * controller's SSH driver; node1's zebra also serves FRR's northbound gRPC, which the controller reaches through its
+ * SSH tunnel and uses for the VRF to L3 VNI bindings) behind an eBGP spine in a {@link NodeLab}. Tenant networks become VXLAN segments that
  * carry real packets between workload namespaces, go away without touching what OpenVNI does not own, and survive
  * an SSH outage and out-of-band changes. The lab's zebras are fresh, so every network here is created during zebra's
  * EVPN multihoming startup delay (180 s), when zebra sets new VXLAN devices protodown: the driver must release
@@ -179,27 +180,38 @@ class NodeRouterEndToEndIT {
     }
 
     @Test
-    void vtyshRejectionIsFailedWithFrrsTextAndConvergesOnceTheConflictIsGone(final RestconfClient restconf)
+    void refusalIsFailedWithFrrsTextAndConvergesOnceTheConflictIsGone(final RestconfClient restconf)
             throws IOException {
-        // the node's operator bound the tenant's L3 VNI to a VRF of their own
-        lab.node(1).router().configure("vrf red\n vni 50500\nexit-vrf");
+        // the nodes' operators bound the tenant's L3 VNI to a VRF of their own: FRR refuses OpenVNI's binding, in
+        // vtysh's output on node2 and as a gRPC commit error on node1 (when it serves gRPC)
+        for (LabNode node : lab.nodes()) {
+            node.router().configure("vrf red\n vni 50500\nexit-vrf");
+        }
         try {
             DemoData.expectOk(restconf.put(DemoData.ACME, LabFabric.tenant(50500,
                 new Network("web", 10500, "10.5.0.0/24", "10.5.0.1/24", "node1", "node2"))), 200, 201, 204);
-            final var node1 = LeafStatus.await(restconf, "node1",
-                device -> "failed".equals(device.path("sync-state").asText()), CONVERGE);
-            assertTrue(node1.path("last-error").asText().contains("VNI 50500 is already configured as L3-VNI"),
-                node1::toString);
+            for (String name : NODES) {
+                final var failed = LeafStatus.await(restconf, name,
+                    device -> "failed".equals(device.path("sync-state").asText()), CONVERGE);
+                assertTrue(failed.path("last-error").asText().contains("VNI 50500 is already configured as L3-VNI"),
+                    failed::toString);
+            }
+            assertTrue(lab.node(2).router().runningConfig().contains("vrf red\n vni 50500"), "red was changed");
+
+            // node2's operator gives way: node2 converges by itself, node1 stays failed
+            lab.node(2).router().configure("vrf red\n no vni 50500\nexit-vrf");
             LeafStatus.await(restconf, "node2", device -> "in-sync".equals(device.path("sync-state").asText()),
                 CONVERGE);
-            assertTrue(lab.node(1).router().runningConfig().contains("vrf red\n vni 50500"), "red was changed");
-
+            assertTrue(lab.node(2).vtysh("show evpn vni 50500").contains("ovrf50500"));
+            assertEquals("failed", LeafStatus.await(restconf, "node1", device -> true, CONVERGE)
+                .path("sync-state").asText());
             lab.node(1).router().configure("vrf red\n no vni 50500\nexit-vrf");
             LeafStatus.await(restconf, "node1", device -> "in-sync".equals(device.path("sync-state").asText()),
                 CONVERGE);
-            assertTrue(lab.node(1).vtysh("show evpn vni 50500").contains("ovrf50500"));
         } finally {
-            lab.node(1).router().configure("no vrf red");
+            for (LabNode node : lab.nodes()) {
+                node.router().configure("no vrf red");
+            }
         }
     }
 

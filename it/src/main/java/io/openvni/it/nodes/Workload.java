@@ -68,6 +68,11 @@ public final class Workload implements AutoCloseable {
         return name;
     }
 
+    /** The process holding the workload's network namespace ({@code nsenter -t PID -n ...}). */
+    public long pid() {
+        return holder.pid();
+    }
+
     /** Runs {@code sh -c command} in the workload's network namespace. */
     public NamespaceHost.Result sh(final String command) throws IOException {
         return NamespaceHost.run(List.of("nsenter", "-t", Long.toString(holder.pid()), "-n", "sh", "-c", command),

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.openvni.it.nodes.DemoNodes;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -14,16 +15,19 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
+import org.eclipse.jdt.annotation.Nullable;
 
 /**
  * The demo's leaf switches as real simulators ({@code scripts/openvni-run.sh --demo}): starts one
  * {@link NetconfdLeaves} leaf per {@code leaf-switch} of a fabric document, writes that document with each leaf's
  * {@code netconf} pointing at its simulator (plus the submodule capabilities and schema directory netconfd needs,
- * as in {@code LeafTopologyIT}), and keeps the leaves until it is told to stop.
+ * as in {@code LeafTopologyIT}), and keeps the leaves until it is told to stop. With {@code --nodes-out FILE} the
+ * fabric's node routers run too, as a lab of FRR nodes ({@link DemoNodes}): {@code FILE} gets a {@code node} line
+ * per node, then a {@code pods} line per network whose pods on two nodes were tried across VXLAN.
  *
  * <pre>
  * java -cp ... io.openvni.it.sim.SimulatedLeavesMain --fabric IN.json --out OUT.json [--leaves-out LIST]
- *     [--while-alive PID]
+ *     [--nodes-out FILE] [--while-alive PID]
  * </pre>
  * {@code OUT.json} appears (atomically, mode 600) only once every leaf serves NETCONF; {@code LIST} gets one line
  * {@code <leaf-switch name> <host> <port>} per leaf. The leaves stop, their directory goes and the simulator user's
@@ -47,19 +51,21 @@ public final class SimulatedLeavesMain {
         Path fabricIn = null;
         Path fabricOut = null;
         Path leavesOut = null;
+        Path nodesOut = null;
         Long watched = null;
         for (int i = 0; i + 1 < args.length; i += 2) {
             switch (args[i]) {
                 case "--fabric" -> fabricIn = Path.of(args[i + 1]);
                 case "--out" -> fabricOut = Path.of(args[i + 1]);
                 case "--leaves-out" -> leavesOut = Path.of(args[i + 1]);
+                case "--nodes-out" -> nodesOut = Path.of(args[i + 1]);
                 case "--while-alive" -> watched = Long.valueOf(args[i + 1]);
                 default -> throw new IllegalArgumentException("unknown option " + args[i]);
             }
         }
         if (fabricIn == null || fabricOut == null || args.length % 2 != 0) {
             throw new IllegalArgumentException(
-                "usage: --fabric IN.json --out OUT.json [--leaves-out LIST] [--while-alive PID]");
+                "usage: --fabric IN.json --out OUT.json [--leaves-out LIST] [--nodes-out FILE] [--while-alive PID]");
         }
         final String missing = NetconfdLeaves.missingPrerequisite();
         if (missing != null) {
@@ -100,6 +106,7 @@ public final class SimulatedLeavesMain {
         if (leavesOut != null) {
             writePrivately(leavesOut, list.toString());
         }
+        final DemoNodes nodes = nodesOut == null ? null : startNodes(document, nodesOut);
         // last: its appearance tells the caller that every leaf is ready
         writePrivately(fabricOut, JSON.writerWithDefaultPrettyPrinter().writeValueAsString(document) + "\n");
         System.out.println("[openvni-sim] wrote " + fabricOut);
@@ -112,7 +119,42 @@ public final class SimulatedLeavesMain {
         final Optional<ProcessHandle> owner = ProcessHandle.of(watched);
         owner.ifPresent(handle -> handle.onExit().join());
         System.out.println("[openvni-sim] process " + watched + " has exited; stopping the leaves");
+        if (nodes != null) {
+            nodes.close();
+        }
         leaves.close();
+    }
+
+    // The node routers as a lab of FRR nodes; FILE gets one line per node, then one per network whose pods pinged.
+    private static @Nullable DemoNodes startNodes(final JsonNode document, final Path out) throws IOException {
+        final List<ObjectNode> routers = new ArrayList<>();
+        document.path("openvni-fabric:fabric").path("node-router").forEach(node -> routers.add((ObjectNode) node));
+        if (routers.size() < 2) {
+            return null;
+        }
+        final var lines = new StringBuilder();
+        final DemoNodes nodes = DemoNodes.start(routers, line -> {
+            System.out.println("[openvni-sim] pods: " + line);
+            synchronized (lines) {
+                lines.append("pods ").append(line).append('\n');
+                appendPrivately(out, lines.toString());
+            }
+        }, System.out);
+        if (nodes != null) {
+            synchronized (lines) {
+                nodes.describe().forEach(line -> lines.append("node ").append(line).append('\n'));
+                appendPrivately(out, lines.toString());
+            }
+        }
+        return nodes;
+    }
+
+    private static void appendPrivately(final Path target, final String content) {
+        try {
+            writePrivately(target, content);
+        } catch (IOException e) {
+            System.out.println("[openvni-sim] cannot write " + target + ": " + e.getMessage());
+        }
     }
 
     /** Written whole or not at all, readable by root only (it holds the leaves' password). */
