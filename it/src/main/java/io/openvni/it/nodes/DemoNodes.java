@@ -58,31 +58,11 @@ public final class DemoNodes implements AutoCloseable {
             return null;
         }
         for (int i = 0; i < routers.size(); i++) {
-            rewrite(routers.get(i), lab.node(i + 1));
+            LabFabric.describe(routers.get(i), lab.node(i + 1));
         }
         final var nodes = new DemoNodes(lab, report, log);
         nodes.cni.start();
         return nodes;
-    }
-
-    private static void rewrite(final ObjectNode router, final LabNode node) {
-        final ObjectNode ssh = router.putObject("ssh");
-        ssh.put("host", node.managementAddress());
-        ssh.put("port", LabNode.SSH_PORT);
-        ssh.put("username", "root");
-        ssh.put("private-key", node.privateKey());
-        final ObjectNode frr = router.putObject("frr");
-        frr.put("pathspace", node.pathspace());
-        frr.put("netns-vrf", true);
-        if (node.grpcPort() > 0) {
-            frr.put("grpc-port", node.grpcPort());
-        }
-        router.put("asn", node.asn());
-        router.put("router-id", node.routerId());
-        router.put("vtep-address", node.vtep());
-        final ObjectNode peer = router.putArray("bgp-peer").addObject();
-        peer.put("address", node.spineAddress());
-        peer.put("asn", NodeLab.SPINE_ASN);
     }
 
     /** One line per node: its name, management address and how it is managed. */

@@ -26,25 +26,34 @@ public final class LabFabric {
         for (LabNode node : lab.nodes()) {
             final ObjectNode router = routers.addObject();
             router.put("name", node.name());
-            final ObjectNode ssh = router.putObject("ssh");
-            ssh.put("host", node.managementAddress());
-            ssh.put("port", LabNode.SSH_PORT);
-            ssh.put("username", "root");
-            ssh.put("private-key", node.privateKey());
-            final ObjectNode frr = router.putObject("frr");
-            frr.put("pathspace", node.pathspace());
-            frr.put("netns-vrf", true);
-            if (node.grpcPort() > 0) {
-                frr.put("grpc-port", node.grpcPort());
-            }
-            router.put("asn", node.asn());
-            router.put("router-id", node.routerId());
-            router.put("vtep-address", node.vtep());
-            final ObjectNode peer = router.putArray("bgp-peer").addObject();
-            peer.put("address", node.spineAddress());
-            peer.put("asn", NodeLab.SPINE_ASN);
+            describe(router, node);
         }
         return document.toString();
+    }
+
+    /**
+     * Fills a fabric's {@code node-router} entry with how to reach and configure a lab node: SSH as root with the
+     * lab's key, its FRR pathspace, netns VRFs, its gRPC port if it has one, its ASN, router id and VTEP, and the
+     * spine as its BGP peer.
+     */
+    public static void describe(final ObjectNode router, final LabNode node) {
+        final ObjectNode ssh = router.putObject("ssh");
+        ssh.put("host", node.managementAddress());
+        ssh.put("port", LabNode.SSH_PORT);
+        ssh.put("username", "root");
+        ssh.put("private-key", node.privateKey());
+        final ObjectNode frr = router.putObject("frr");
+        frr.put("pathspace", node.pathspace());
+        frr.put("netns-vrf", true);
+        if (node.grpcPort() > 0) {
+            frr.put("grpc-port", node.grpcPort());
+        }
+        router.put("asn", node.asn());
+        router.put("router-id", node.routerId());
+        router.put("vtep-address", node.vtep());
+        final ObjectNode peer = router.putArray("bgp-peer").addObject();
+        peer.put("address", node.spineAddress());
+        peer.put("asn", NodeLab.SPINE_ASN);
     }
 
     /** A network of tenant acme in VRF red: {@code {name, l2-vni, subnet, gateway, node-router...}}. */

@@ -44,11 +44,7 @@ class KernelDiffTest {
 
     @Test
     void turnsForwardingOnInAnExistingNamespaceOnlyWhereItIsOff() {
-        final var links = List.of(
-            link("ovrf500", "ovbr100", "bridge", null, Map.of()),
-            link("ovrf500", "ovvx100", "vxlan", "ovbr100", vxlanAttributes(100)),
-            link("ovrf500", "ovh100", "veth", "ovbr100", Map.of()),
-            link(null, "ovw100", "veth", null, Map.of()));
+        final var links = routedAsPlanned();
         final var off = commands(KernelDiff.diff(new KernelState(Set.of("ovrf500"), Set.of(), links,
             Set.of(VTEP + "/32")), ROUTED).before());
         assertEquals(List.of(KernelDiff.forwardingOn("ovrf500")), off);
@@ -59,11 +55,7 @@ class KernelDiffTest {
 
     @Test
     void recreatesABrokenVxlanDeviceInPlaceAndDeletesNothingElse() {
-        final var links = List.of(
-            link("ovrf500", "ovbr100", "bridge", null, Map.of()),
-            link("ovrf500", "ovvx100", "vxlan", "ovbr100", vxlanAttributes(100)),
-            link("ovrf500", "ovh100", "veth", "ovbr100", Map.of()),
-            link(null, "ovw100", "veth", null, Map.of()));
+        final var links = routedAsPlanned();
         final var ops = KernelDiff.diff(new KernelState(Set.of("ovrf500"), Set.of("ovrf500"), links,
             Set.of(VTEP + "/32")), ROUTED, Set.of("ovvx100"));
         assertEquals(new IpBatch("ovrf500", List.of("link del ovvx100")), ops.before().get(0));
@@ -88,6 +80,15 @@ class KernelDiffTest {
             new IpBatch(null, List.of("link add ovvx500 netns ovrf500 type vxlan id 500 local " + VTEP
                 + " dstport 4789 nolearning")),
             new IpBatch("ovrf500", List.of("link set ovvx500 master ovbr500", "link set ovvx500 up"))), ops.after());
+    }
+
+    /** The devices of {@link #ROUTED}, all there as planned. */
+    private static List<ObservedLink> routedAsPlanned() {
+        return List.of(
+            link("ovrf500", "ovbr100", "bridge", null, Map.of()),
+            link("ovrf500", "ovvx100", "vxlan", "ovbr100", vxlanAttributes(100)),
+            link("ovrf500", "ovh100", "veth", "ovbr100", Map.of()),
+            link(null, "ovw100", "veth", null, Map.of()));
     }
 
     private static KernelDevice vxlan(final long vni, final String netns) {
