@@ -220,7 +220,9 @@ final class DeviceWorker {
                 failures = 0;
                 lastApplied = inSync.intent();
                 final boolean newest = inSync.generation() == currentDesired().generation();
-                publish(newest ? SyncState.IN_SYNC : SyncState.PENDING, inSync.generation(), before.lastError());
+                // a device in sync has no error to show; one from an older pass would only mislead
+                publish(newest ? SyncState.IN_SYNC : SyncState.PENDING, inSync.generation(),
+                    newest ? "" : before.lastError());
                 if (inSync.wrote()) {
                     LOG.info("{}: generation {} applied", name, inSync.generation());
                 }

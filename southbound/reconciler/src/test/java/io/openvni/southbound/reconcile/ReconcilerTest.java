@@ -154,6 +154,7 @@ class ReconcilerTest {
 
         final var recovered = listener.last("leaf1");
         assertEquals(SyncState.IN_SYNC, recovered.state());
+        assertEquals("", recovered.lastError(), "the old error goes once the device is in sync");
         assertEquals(1, recovered.appliedGeneration());
         assertEquals(1, devices.device("leaf1").applies());
     }
