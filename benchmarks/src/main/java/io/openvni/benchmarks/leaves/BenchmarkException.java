@@ -5,7 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /** A phase of the benchmark could not complete; carries the devices that held it up and why. */
-final class BenchmarkException extends Exception {
+public final class BenchmarkException extends Exception {
     private static final long serialVersionUID = 1L;
 
     private final transient Map<String, String> devices;
@@ -16,7 +16,7 @@ final class BenchmarkException extends Exception {
     }
 
     /** The devices that did not get there, each with its last known state. */
-    Map<String, String> devices() {
+    public Map<String, String> devices() {
         return devices;
     }
 }

@@ -13,10 +13,10 @@ import java.util.Map;
  * @param applied applied-generation, 0 when absent
  * @param lastError last-error, empty when absent
  */
-record DeviceStatus(String syncState, long desired, long applied, String lastError) {
+public record DeviceStatus(String syncState, long desired, long applied, String lastError) {
     private static final String PATH = RestconfClient.DATA + "openvni-status:status?content=nonconfig";
 
-    boolean inSync() {
+    public boolean inSync() {
         return "in-sync".equals(syncState) && applied >= desired;
     }
 
@@ -27,7 +27,7 @@ record DeviceStatus(String syncState, long desired, long applied, String lastErr
     }
 
     /** Every device's status, by name; devices the controller does not report yet are absent. */
-    static Map<String, DeviceStatus> read(final RestconfClient restconf) {
+    public static Map<String, DeviceStatus> read(final RestconfClient restconf) {
         final var response = restconf.get(PATH);
         final var result = new HashMap<String, DeviceStatus>();
         if (response.status() != 200) {

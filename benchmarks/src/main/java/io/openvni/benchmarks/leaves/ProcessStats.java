@@ -8,7 +8,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
 
 /** Memory of a local JVM: heap used from {@code jcmd GC.heap_info}, resident set from /proc. */
-final class ProcessStats {
+public final class ProcessStats {
     private static final Pattern HEAP_USED = Pattern.compile("heap\\s+total[^\\n]*?used (\\d+)K");
     private static final Pattern VM_RSS = Pattern.compile("VmRSS:\\s+(\\d+) kB");
 
@@ -40,7 +40,7 @@ final class ProcessStats {
     }
 
     /** The 1, 5 and 15 minute load averages, or "?". */
-    static String loadAverage() {
+    public static String loadAverage() {
         try {
             final String[] fields = Files.readString(Path.of("/proc/loadavg")).trim().split("\\s+");
             return fields[0] + " " + fields[1] + " " + fields[2];

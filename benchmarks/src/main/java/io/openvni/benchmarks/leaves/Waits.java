@@ -15,13 +15,13 @@ import java.util.function.BiPredicate;
  * Polling waits on the controller: mounts connected, devices in sync. Each records, per device, when it was first
  * seen done (nanoTime of the poll answer), so the resolution is the poll interval plus one GET.
  */
-final class Waits {
+public final class Waits {
     static final String TOPOLOGY = RestconfClient.DATA + "network-topology:network-topology/topology=topology-netconf";
 
     private final RestconfClient restconf;
     private final Duration interval;
 
-    Waits(final RestconfClient restconf, final Duration interval) {
+    public Waits(final RestconfClient restconf, final Duration interval) {
         this.restconf = restconf;
         this.interval = interval;
     }
@@ -32,7 +32,7 @@ final class Waits {
      * @return first-done nanoTime per device
      * @throws BenchmarkException on timeout, naming every device not done with its last status
      */
-    Map<String, Long> untilInSync(final Collection<String> devices, final BiPredicate<String, DeviceStatus> done,
+    public Map<String, Long> untilInSync(final Collection<String> devices, final BiPredicate<String, DeviceStatus> done,
             final Duration timeout, final String what) throws BenchmarkException {
         final var firstDone = new HashMap<String, Long>();
         final long deadline = System.nanoTime() + timeout.toNanos();

@@ -220,7 +220,17 @@ public final class NodeLab implements AutoCloseable {
      */
     public Workload attach(final String name, final LabNode node, final long vni, final String address,
             final String gateway) throws IOException {
-        final var workload = Workload.attach(name, node, vni, address, gateway);
+        return attach(name, node, "ovw" + vni, address, gateway);
+    }
+
+    /**
+     * Attaches a new workload to a veth end of the node that is not OpenVNI's (a baseline's, for benchmarks).
+     *
+     * @param device the veth end, in the node's namespace
+     */
+    public Workload attach(final String name, final LabNode node, final String device, final String address,
+            final String gateway) throws IOException {
+        final var workload = Workload.attach(name, node, device, address, gateway);
         synchronized (workloads) {
             workloads.add(workload);
         }

@@ -9,6 +9,7 @@ import java.util.regex.Pattern;
  * A pod stand-in: a process in its own network namespace, attached to a network the way a CNI plugin would attach
  * it to OpenVNI's workload veth end ({@code ovw<vni>}, see README): the end is moved into the pod's namespace,
  * renamed {@code eth0} and given an address in the network's subnet with the anycast gateway as default route.
+ * Any other veth end of the node's namespace can be taken the same way (benchmarks attach to devices they made).
  */
 public final class Workload implements AutoCloseable {
     private static final Pattern MAC = Pattern.compile("link/ether ([0-9a-f:]{17})");
@@ -22,15 +23,15 @@ public final class Workload implements AutoCloseable {
     }
 
     /**
-     * Starts a workload namespace and moves a node's {@code ovw<vni>} into it.
+     * Starts a workload namespace and moves a veth end of the node's namespace into it.
      *
      * @param name for messages
      * @param node the node whose workload end is taken
-     * @param vni the network's L2 VNI
+     * @param device the veth end: OpenVNI's {@code ovw<vni>}, or another one
      * @param address the workload's address with prefix length, in the network's subnet
      * @param gateway the network's anycast gateway address
      */
-    static Workload attach(final String name, final LabNode node, final long vni, final String address,
+    static Workload attach(final String name, final LabNode node, final String device, final String address,
             final String gateway) throws IOException {
         final Process holder = new ProcessBuilder("unshare", "--net", "sleep", "3600")
             .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
@@ -46,12 +47,12 @@ public final class Workload implements AutoCloseable {
             }
             // the node's network namespace with this machine's PID namespace: the workload's PID is valid there
             final var moved = NamespaceHost.run(List.of("nsenter", "-t", Long.toString(node.host().pid()), "-n",
-                "ip", "link", "set", "ovw" + vni, "netns", Long.toString(holder.pid())), null, Duration.ofSeconds(10));
+                "ip", "link", "set", device, "netns", Long.toString(holder.pid())), null, Duration.ofSeconds(10));
             if (!moved.ok()) {
-                throw new IOException("cannot move ovw" + vni + " of " + node.name() + " into workload " + name + ": "
+                throw new IOException("cannot move " + device + " of " + node.name() + " into workload " + name + ": "
                     + moved.stderr());
             }
-            workload.check("ip link set lo up && ip link set ovw" + vni + " name eth0 && ip addr add " + address
+            workload.check("ip link set lo up && ip link set " + device + " name eth0 && ip addr add " + address
                 + " dev eth0 && ip link set eth0 up && ip route add default via " + gateway);
             return workload;
         } catch (IOException | RuntimeException e) {
