@@ -14,6 +14,7 @@ import io.openvni.southbound.frr.config.VtyshOutput;
 import io.openvni.southbound.frr.northbound.FrrGrpcChannels;
 import io.openvni.southbound.frr.grpc.FrrNorthboundException;
 import io.openvni.southbound.frr.kernel.KernelDiff;
+import io.openvni.southbound.frr.kernel.IpBatch;
 import io.openvni.southbound.frr.kernel.KernelState;
 import io.openvni.southbound.frr.kernel.ObservedLink;
 import io.openvni.southbound.spi.ApplyResult;
@@ -45,6 +46,7 @@ import org.eclipse.jdt.annotation.Nullable;
  */
 public final class FrrNodeDriver implements DeviceDriver<NodeState, NodeChange> {
     private static final long SETTLE_POLL_MILLIS = 100;
+    private static final String FAILED_BATCH = "@@openvni: failed batch ";
 
     private final Function<String, NodeShell> shells;
     private final FrrNodeSettings settings;
@@ -157,24 +159,41 @@ public final class FrrNodeDriver implements DeviceDriver<NodeState, NodeChange> 
         final var shell = shells.apply(desired.name());
         OwnedScope scope = null;
         final var newNamespaces = new ArrayList<String>();
+        final var kernelRun = new ArrayList<IpBatch>();
         try {
             for (var change : changes.changes()) {
-                final var failure = switch (change) {
-                    case NodeChange.Kernel kernel -> {
-                        kernel.batch().commands().stream().filter(command -> command.startsWith("netns add "))
-                            .forEach(command -> newNamespaces.add(command.substring("netns add ".length())));
-                        final var failed = runBatch(shell, kernel);
-                        yield failed != null ? failed : awaitNetnsVrfs(shell, vtysh(desired), newNamespaces);
+                // consecutive iproute2 batches go to the node in one shell command: one SSH round trip, not one each
+                if (change instanceof NodeChange.Kernel kernel) {
+                    kernelRun.add(kernel.batch());
+                    final var created = kernel.batch().commands().stream()
+                        .filter(command -> command.startsWith("netns add "))
+                        .map(command -> command.substring("netns add ".length())).toList();
+                    if (created.isEmpty()) {
+                        continue;
                     }
+                    newNamespaces.addAll(created);
+                }
+                final var failure = runBatches(shell, kernelRun);
+                kernelRun.clear();
+                if (failure != null) {
+                    return failure;
+                }
+                final var nextFailure = switch (change) {
+                    // the namespaces a batch created must be zebra's VRFs before anything else goes into them
+                    case NodeChange.Kernel kernel -> awaitNetnsVrfs(shell, vtysh(desired), newNamespaces);
                     case NodeChange.Vtysh vtysh -> {
                         scope = vtysh.scope();
                         yield runVtysh(shell, vtysh, vtysh(desired));
                     }
                     case NodeChange.GrpcL3vni bindings -> runGrpc(desired, bindings);
                 };
-                if (failure != null) {
-                    return failure;
+                if (nextFailure != null) {
+                    return nextFailure;
                 }
+            }
+            final var failure = runBatches(shell, kernelRun);
+            if (failure != null) {
+                return failure;
             }
             return verify(desired, scope);
         } catch (NodeUnreachableException e) {
@@ -189,12 +208,27 @@ public final class FrrNodeDriver implements DeviceDriver<NodeState, NodeChange> 
             && kernel.batch().commands().stream().allMatch(command -> command.endsWith(" protodown off")));
     }
 
-    private DeviceFailure.@Nullable Rejected runBatch(final NodeShell shell, final NodeChange.Kernel change)
+    // Each batch reads its commands from a here-document; the first that fails stops the rest and is named.
+    private DeviceFailure.@Nullable Rejected runBatches(final NodeShell shell, final List<IpBatch> batches)
             throws NodeUnreachableException {
-        final var batch = change.batch();
-        final var result = shell.exec(batch.commandLine(), batch.stdin(), settings.applyTimeout());
-        return result.succeeded() ? null : new DeviceFailure.Rejected(batch.commandLine() + " failed: "
-            + (result.stderr() + result.stdout()).strip());
+        if (batches.isEmpty()) {
+            return null;
+        }
+        final var script = new StringBuilder();
+        for (int i = 0; i < batches.size(); i++) {
+            final String end = "OPENVNI_IP_BATCH_" + i;
+            script.append(batches.get(i).commandLine()).append(" <<'").append(end).append("' || { echo '")
+                .append(FAILED_BATCH).append(i).append("' >&2; exit 1; }\n").append(batches.get(i).stdin())
+                .append(end).append('\n');
+        }
+        final var result = shell.exec(script.toString(), null, settings.applyTimeout());
+        if (result.succeeded()) {
+            return null;
+        }
+        final var marker = java.util.regex.Pattern.compile(FAILED_BATCH + "(\\d+)").matcher(result.stderr());
+        final var failed = marker.find() ? batches.get(Integer.parseInt(marker.group(1))) : batches.getLast();
+        return new DeviceFailure.Rejected(failed.commandLine() + " failed: "
+            + (result.stderr().replaceAll(FAILED_BATCH + "\\d+", "") + result.stdout()).strip());
     }
 
     // zebra -n makes a VRF of a new namespace a moment (1 s) after it appears, and refuses "netns PATH" for it until
@@ -271,11 +305,10 @@ public final class FrrNodeDriver implements DeviceDriver<NodeState, NodeChange> 
             // zebra holds a VXLAN device protodown a moment after it appears (see KernelDiff): release it here
             // rather than fail the apply and wait for a retry.
             if (onlyProtodownReleases(left)) {
-                for (var change : left.changes()) {
-                    final var failure = runBatch(shells.apply(desired.name()), (NodeChange.Kernel) change);
-                    if (failure != null) {
-                        return failure;
-                    }
+                final var failure = runBatches(shells.apply(desired.name()), left.changes().stream()
+                    .map(change -> ((NodeChange.Kernel) change).batch()).toList());
+                if (failure != null) {
+                    return failure;
                 }
             }
             if (System.nanoTime() > deadline) {

@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import io.openvni.core.compile.DeviceIntent;
 import io.openvni.southbound.frr.config.OwnedFrr;
 import io.openvni.southbound.frr.config.OwnedScope;
+import io.openvni.southbound.frr.kernel.IpBatch;
 import io.openvni.southbound.spi.ApplyResult;
 import io.openvni.southbound.spi.ChangeSet;
 import io.openvni.southbound.spi.DeviceFailure;
@@ -171,6 +172,23 @@ class FrrNodeDriverTest {
         final var result = driver.apply(intent, bad);
         final var rejected = assertInstanceOf(DeviceFailure.Rejected.class, result);
         assertEquals("rd not-an-rd -> % Malformed Route Distinguisher", rejected.deviceError());
+    }
+
+    @Test
+    void aFailingKernelBatchStopsTheRestAndIsNamedWithIproutesText() throws Exception {
+        final var intent = NodeIntents.netnsVrf();
+        sync(intent, null);
+        // three batches in one shell command: the first runs, the second fails, the third never runs
+        final var bad = new ChangeSet<NodeChange>(List.of(
+            new NodeChange.Kernel(new IpBatch(null, List.of("link add ovbr31000 type bridge"))),
+            new NodeChange.Kernel(new IpBatch("ovrf50000", List.of("link set ovnosuch31000 up"))),
+            new NodeChange.Kernel(new IpBatch(null, List.of("link add ovbr32000 type bridge")))));
+        final var rejected = assertInstanceOf(DeviceFailure.Rejected.class, driver.apply(intent, bad));
+        assertTrue(rejected.deviceError().startsWith("ip -n ovrf50000 -batch - failed: ")
+            && rejected.deviceError().contains("ovnosuch31000"), rejected.deviceError());
+        assertFalse(rejected.deviceError().contains("@@"), rejected.deviceError());
+        node.check("ip link show ovbr31000");
+        assertFalse(node.check("ip -o link show").contains("ovbr32000"));
     }
 
     @Test
