@@ -14,18 +14,15 @@ import io.openvni.southbound.spi.ReadScope;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Map;
-import java.util.Optional;
 import java.util.WeakHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import java.util.function.Consumer;
 import org.eclipse.jdt.annotation.Nullable;
 import org.opendaylight.mdsal.common.api.LogicalDatastoreType;
 import org.opendaylight.mdsal.common.api.ReadFailedException;
 import org.opendaylight.mdsal.dom.api.DOMDataBroker;
 import org.opendaylight.mdsal.dom.api.DOMMountPoint;
-import org.opendaylight.mdsal.dom.api.DOMMountPointListener;
 import org.opendaylight.mdsal.dom.api.DOMMountPointService;
 import org.opendaylight.mdsal.dom.api.DOMSchemaService;
 import org.opendaylight.netconf.client.mdsal.api.NetconfRpcService;
@@ -35,7 +32,6 @@ import org.opendaylight.yangtools.yang.common.QNameModule;
 import org.opendaylight.yangtools.yang.common.Revision;
 import org.opendaylight.yangtools.yang.common.XMLNamespace;
 import org.opendaylight.yangtools.yang.data.api.YangInstanceIdentifier;
-import org.opendaylight.yangtools.yang.data.api.YangInstanceIdentifier.NodeIdentifierWithPredicates;
 import org.opendaylight.yangtools.yang.data.api.schema.ContainerNode;
 import org.opendaylight.yangtools.yang.model.api.EffectiveModelContext;
 import org.osgi.service.component.annotations.Activate;
@@ -103,42 +99,6 @@ public final class OpenConfigNetconfDriver implements DeviceDriver<OwnedConfig, 
             .node(TOPOLOGY).nodeWithKey(TOPOLOGY, QName.create(TOPOLOGY_MODULE, "topology-id"), TOPOLOGY_NETCONF)
             .node(NODE).nodeWithKey(NODE, QName.create(TOPOLOGY_MODULE, "node-id"), device)
             .build();
-    }
-
-    /**
-     * The leaf switch a mount path belongs to, if it is one of {@code topology-netconf}'s nodes.
-     *
-     * @param path a mount point's path
-     * @return the leaf's name (the node id)
-     */
-    public static Optional<String> deviceOf(final YangInstanceIdentifier path) {
-        final var args = path.getPathArguments();
-        if (args.size() != 5 || !(args.get(2) instanceof NodeIdentifierWithPredicates topology)
-                || !(args.get(4) instanceof NodeIdentifierWithPredicates node)
-                || !TOPOLOGY_NETCONF.equals(topology.values().iterator().next()) || !NODE.equals(node.getNodeType())) {
-            return Optional.empty();
-        }
-        return Optional.of(String.valueOf(node.values().iterator().next()));
-    }
-
-    // ODL mounts a leaf when its NETCONF session is up, also after a reconnect: a leaf that was unreachable can be
-    // tried now rather than when its backoff ends.
-    @Override
-    public AutoCloseable watchReachable(final Consumer<String> listener) {
-        return mounts.registerProvisionListener(new DOMMountPointListener() {
-            @Override
-            public void onMountPointCreated(final DOMMountPoint mountPoint) {
-                deviceOf(mountPoint.getIdentifier()).ifPresent(device -> {
-                    LOG.debug("{}: mounted", device);
-                    listener.accept(device);
-                });
-            }
-
-            @Override
-            public void onMountPointRemoved(final YangInstanceIdentifier path) {
-                // the next pass finds the mount missing and reports the leaf unreachable
-            }
-        });
     }
 
     @Override

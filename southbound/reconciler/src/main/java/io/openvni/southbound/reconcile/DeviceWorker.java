@@ -54,7 +54,6 @@ final class DeviceWorker {
     private boolean forceNext;
     private int failures;
     private Scheduler.@Nullable Cancellable retry;
-    private boolean retryForced;
     private Scheduler.@Nullable Cancellable driftCheck;
     private boolean stopped;
     // drift checks waiting for the next pass to start, and those the running pass will answer
@@ -89,19 +88,6 @@ final class DeviceWorker {
             publish(SyncState.PENDING, applied, error);
         }
         requestPass(false);
-    }
-
-    /** The device can be reached again: one waiting out a retry after being unreachable is tried now. */
-    void reachable() {
-        final boolean forced;
-        synchronized (this) {
-            if (stopped || retry == null || status == null || status.state() != SyncState.UNREACHABLE) {
-                return;
-            }
-            forced = retryForced;
-        }
-        LOG.debug("{}: reachable again, retrying now", name);
-        requestPass(forced);
     }
 
     /** Asks for a pass now, writing over drift even when auto-heal is off. */
@@ -268,7 +254,6 @@ final class DeviceWorker {
     private void scheduleRetry(final boolean forced) {
         final var delay = context.settings().backoff().delay(failures, context.runtime().random());
         LOG.debug("{}: attempt {} failed, retrying in {}", name, failures, delay);
-        retryForced = forced;
         retry = context.runtime().scheduler().schedule(delay, () -> requestPass(forced));
     }
 

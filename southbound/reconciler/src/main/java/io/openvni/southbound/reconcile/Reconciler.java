@@ -7,7 +7,6 @@ import io.openvni.core.status.DeviceStatus;
 import io.openvni.southbound.spi.DriverRegistry;
 import java.util.Collection;
 import java.util.HashSet;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -43,7 +42,6 @@ public final class Reconciler implements AutoCloseable {
 
     private final DeviceWorker.Context context;
     private final Map<String, DeviceWorker> workers = new ConcurrentHashMap<>();
-    private final List<AutoCloseable> watches;
     private volatile boolean closed;
 
     /**
@@ -57,20 +55,6 @@ public final class Reconciler implements AutoCloseable {
     public Reconciler(final ReconcilerSettings settings, final DriverRegistry drivers, final StatusListener listener,
             final ReconcilerRuntime runtime) {
         context = new DeviceWorker.Context(settings, drivers, listener, runtime, new InFlight());
-        watches = drivers.all().stream().map(driver -> driver.watchReachable(this::reachable)).toList();
-    }
-
-    /**
-     * A device can be reached again (its driver says so): if it is waiting out a retry after being unreachable, it is
-     * tried now.
-     *
-     * @param device the device's name
-     */
-    public void reachable(final String device) {
-        final var worker = workers.get(device);
-        if (worker != null) {
-            worker.reachable();
-        }
     }
 
     /**
@@ -211,13 +195,6 @@ public final class Reconciler implements AutoCloseable {
             return;
         }
         closed = true;
-        for (var watch : watches) {
-            try {
-                watch.close();
-            } catch (Exception e) {
-                LOG.warn("Reconciler: ending a driver's reachability subscription failed", e);
-            }
-        }
         workers.values().forEach(DeviceWorker::stop);
         workers.clear();
         try {

@@ -1,7 +1,6 @@
 package io.openvni.southbound.spi;
 
 import io.openvni.core.compile.DeviceIntent;
-import java.util.function.Consumer;
 
 /**
  * Drives one kind of device (a dialect of a {@link io.openvni.core.compile.DeviceRole}). One instance serves every
@@ -53,16 +52,4 @@ public interface DeviceDriver<C, X extends Change> {
      * @return whether the device took the changes
      */
     ApplyResult apply(DeviceIntent desired, ChangeSet<X> changes);
-
-    /**
-     * Subscribes to the devices this driver sees become reachable again by itself (a NETCONF session that comes up,
-     * say), so that a device waiting out the backoff after being unreachable is tried at once. A driver that cannot
-     * tell keeps this default, which never tells anything.
-     *
-     * @param listener told a device's name each time
-     * @return ends the subscription
-     */
-    default AutoCloseable watchReachable(final Consumer<String> listener) {
-        return () -> { };
-    }
 }

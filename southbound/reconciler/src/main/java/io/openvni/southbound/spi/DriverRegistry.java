@@ -1,11 +1,8 @@
 package io.openvni.southbound.spi;
 
 import io.openvni.core.compile.DeviceIntent;
-import java.util.Collections;
-import java.util.IdentityHashMap;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 
 /**
  * The drivers the reconciler may use, by {@link DriverKey}. Immutable: the ODL adapter builds a new registry (and a
@@ -42,16 +39,5 @@ public final class DriverRegistry {
      */
     public Optional<DeviceDriver<?, ?>> driverFor(final DeviceIntent intent) {
         return Optional.ofNullable(drivers.get(DriverKey.of(intent)));
-    }
-
-    /**
-     * Every driver, once each.
-     *
-     * @return the drivers
-     */
-    public Set<DeviceDriver<?, ?>> all() {
-        final Set<DeviceDriver<?, ?>> all = Collections.newSetFromMap(new IdentityHashMap<>());
-        all.addAll(drivers.values());
-        return Collections.unmodifiableSet(all);
     }
 }

@@ -15,10 +15,8 @@ import java.util.Optional;
 import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
-import java.util.function.Consumer;
 import org.eclipse.jdt.annotation.Nullable;
 
 /**
@@ -184,18 +182,5 @@ class FakeDevices implements DeviceDriver<SortedMap<String, String>, FakeDevices
         intent.segments().forEach(segment -> lines.put("l2 " + segment.vni(),
             "vlan " + segment.vlan() + " rd " + segment.routeDistinguisher()));
         return lines;
-    }
-
-    private final List<Consumer<String>> reachability = new CopyOnWriteArrayList<>();
-
-    @Override
-    public AutoCloseable watchReachable(final Consumer<String> listener) {
-        reachability.add(listener);
-        return () -> reachability.remove(listener);
-    }
-
-    /** Tells the reconciler, as a driver whose session to the device came back would. */
-    void reachableAgain(final String name) {
-        reachability.forEach(listener -> listener.accept(name));
     }
 }

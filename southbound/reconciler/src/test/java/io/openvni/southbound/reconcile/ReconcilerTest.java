@@ -109,30 +109,6 @@ class ReconcilerTest {
     }
 
     @Test
-    void deviceTheDriverSeesReachableAgainIsTriedAtOnceInsteadOfAfterItsBackoff() {
-        devices.device("leaf1").failReads(new DeviceFailure.Unreachable("no mount point"), 1);
-        devices.device("leaf2").failApplies(new DeviceFailure.Rejected("% refused"), Integer.MAX_VALUE);
-        final var reconciler = reconciler(SETTINGS);
-        reconciler.updateAll(List.of(Intents.leaf("leaf1", 1, 10001), Intents.leaf("leaf2", 1, 10001),
-            Intents.node("node1", 1, 10001)));
-        assertEquals(SyncState.UNREACHABLE, listener.last("leaf1").state());
-
-        devices.reachableAgain("leaf1");
-        assertEquals(2, devices.device("leaf1").reads(), "tried without waiting for the retry");
-        assertEquals(SyncState.IN_SYNC, listener.last("leaf1").state());
-        // only a device waiting after being unreachable is hurried: a refusing one keeps its backoff, one in sync
-        // its drift check
-        devices.reachableAgain("leaf2");
-        devices.reachableAgain("node1");
-        assertEquals(1, devices.device("leaf2").reads());
-        assertEquals(1, devices.device("node1").reads());
-
-        reconciler.close();
-        devices.reachableAgain("leaf1");
-        assertEquals(2, devices.device("leaf1").reads(), "nothing after close");
-    }
-
-    @Test
     void rejectingDeviceIsReportedWithItsOwnErrorWhileOthersConverge() {
         final var error = "% VNI 10001: VXLAN table full on this platform (limit 128)";
         devices.device("leaf1").failApplies(new DeviceFailure.Rejected(error), Integer.MAX_VALUE);
