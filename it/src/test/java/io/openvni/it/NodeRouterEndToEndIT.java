@@ -17,6 +17,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.Predicate;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -236,7 +237,7 @@ class NodeRouterEndToEndIT {
         assertFalse(lab.node(1).router().runningConfig().contains("65000:4242"));
     }
 
-    private static boolean hasElement(final JsonNode array, final java.util.function.Predicate<JsonNode> test) {
+    private static boolean hasElement(final JsonNode array, final Predicate<JsonNode> test) {
         for (JsonNode element : array) {
             if (test.test(element)) {
                 return true;

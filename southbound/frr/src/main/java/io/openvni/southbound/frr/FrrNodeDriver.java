@@ -27,6 +27,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.function.Function;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.eclipse.jdt.annotation.Nullable;
 
@@ -47,6 +48,7 @@ import org.eclipse.jdt.annotation.Nullable;
 public final class FrrNodeDriver implements DeviceDriver<NodeState, NodeChange> {
     private static final long SETTLE_POLL_MILLIS = 100;
     private static final String FAILED_BATCH = "@@openvni: failed batch ";
+    private static final Pattern FAILED_BATCH_LINE = Pattern.compile(Pattern.quote(FAILED_BATCH) + "(\\d+)");
 
     private final Function<String, NodeShell> shells;
     private final FrrNodeSettings settings;
@@ -165,9 +167,7 @@ public final class FrrNodeDriver implements DeviceDriver<NodeState, NodeChange> 
                 // consecutive iproute2 batches go to the node in one shell command: one SSH round trip, not one each
                 if (change instanceof NodeChange.Kernel kernel) {
                     kernelRun.add(kernel.batch());
-                    final var created = kernel.batch().commands().stream()
-                        .filter(command -> command.startsWith("netns add "))
-                        .map(command -> command.substring("netns add ".length())).toList();
+                    final var created = kernel.batch().createdNamespaces();
                     if (created.isEmpty()) {
                         continue;
                     }
@@ -225,10 +225,10 @@ public final class FrrNodeDriver implements DeviceDriver<NodeState, NodeChange> 
         if (result.succeeded()) {
             return null;
         }
-        final var marker = java.util.regex.Pattern.compile(FAILED_BATCH + "(\\d+)").matcher(result.stderr());
+        final var marker = FAILED_BATCH_LINE.matcher(result.stderr());
         final var failed = marker.find() ? batches.get(Integer.parseInt(marker.group(1))) : batches.getLast();
         return new DeviceFailure.Rejected(failed.commandLine() + " failed: "
-            + (result.stderr().replaceAll(FAILED_BATCH + "\\d+", "") + result.stdout()).strip());
+            + (marker.replaceAll("") + result.stdout()).strip());
     }
 
     // zebra -n makes a VRF of a new namespace a moment (1 s) after it appears, and refuses "netns PATH" for it until

@@ -19,6 +19,8 @@ public record IpBatch(@Nullable String netns, List<String> commands) {
     /** The command deleting the devices of {@link #DELETE_GROUP}. */
     public static final String DELETE_BY_GROUP = "link del group " + DELETE_GROUP;
 
+    private static final String NETNS_ADD = "netns add ";
+
     public IpBatch {
         commands = List.copyOf(commands);
     }
@@ -30,6 +32,12 @@ public record IpBatch(@Nullable String netns, List<String> commands) {
             return "[ -z \"$(" + ip + " -o link show group " + DELETE_GROUP + ")\" ] && " + ip + " -batch -";
         }
         return ip + " -batch -";
+    }
+
+    /** The network namespaces the batch creates ({@code netns add NAME}). */
+    public List<String> createdNamespaces() {
+        return commands.stream().filter(command -> command.startsWith(NETNS_ADD))
+            .map(command -> command.substring(NETNS_ADD.length())).toList();
     }
 
     /** The batch's standard input. */
