@@ -1,7 +1,5 @@
 package io.openvni.southbound.frr;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.openvni.southbound.ssh.NodeUnreachableException;
 import io.openvni.core.render.frr.NodeNames;
 import io.openvni.southbound.frr.kernel.KernelState;
@@ -10,26 +8,23 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 import java.util.TreeSet;
 
 /**
  * Reads a node's running FRR configuration and its kernel devices in ONE shell command (one round trip over SSH):
- * {@code show running-config}, the VNIs zebra knows, the namespace list, and {@code ip -j -d addr show} of the
+ * {@code show running-config}, the VNIs and interfaces zebra knows, the namespace list, and {@code ip -j -d addr show} of the
  * router's namespace and of every {@code ovrf} namespace with its forwarding switches (on unless one says off), in sections marked by
  * {@code @@} lines.
  */
 final class NodeReader {
-    private static final ObjectMapper MAPPER = new ObjectMapper();
-
     /**
      * What a read returned.
      *
      * @param runningConfig {@code show running-config}
-     * @param zebraVnis the VNIs zebra has taken up ({@code show evpn vni}), with their VXLAN device
+     * @param zebra what zebra knows of the node's VNIs and interfaces
      * @param kernel the owned kernel objects
      */
-    record Snapshot(String runningConfig, Map<Long, String> zebraVnis, KernelState kernel) {
+    record Snapshot(String runningConfig, ZebraView zebra, KernelState kernel) {
     }
 
     /** The node answered, but not with what a read expects (FRR down, iproute2 failing). */
@@ -50,6 +45,7 @@ final class NodeReader {
         return String.join("\n",
             "echo '@@frr'; " + vtysh + " -c 'show running-config' 2>&1; echo \"@@frr-rc $?\"",
             "echo '@@evpn'; " + vtysh + " -c 'show evpn vni json' 2>/dev/null",
+            "echo '@@zebra-interfaces'; " + vtysh + " -c 'show interface vrf all brief json' 2>/dev/null",
             "echo '@@netns'; ls " + dir + " 2>/dev/null | grep -E '^ovrf[0-9]+$'",
             "echo '@@ns -'; ip -j -d addr show",
             "for n in $(ls " + dir + " 2>/dev/null | grep -E '^ovrf[0-9]+$'); do",
@@ -91,30 +87,12 @@ final class NodeReader {
             }
         });
         try {
-            return new Snapshot(running, zebraVnis(String.join("\n", sections.getOrDefault("evpn", List.of()))),
-                KernelState.parse(namespaces, forwarding, String.join("\n", sections.get("ns -")),
+            final var zebra = ZebraView.parse(String.join("\n", sections.getOrDefault("evpn", List.of())),
+                String.join("\n", sections.getOrDefault("zebra-interfaces", List.of())));
+            return new Snapshot(running, zebra, KernelState.parse(namespaces, forwarding, String.join("\n", sections.get("ns -")),
                     Map.copyOf(perNs)));
         } catch (IllegalArgumentException e) {
             throw new ReadFailure(e.getMessage());
         }
-    }
-
-    // {"10100":{"vni":10100,"type":"L2","vxlanIf":"ovvx10100",...},...}; empty when zebra runs no EVPN
-    private static Map<Long, String> zebraVnis(final String json) {
-        final var vnis = new TreeMap<Long, String>();
-        if (json.isBlank()) {
-            return vnis;
-        }
-        try {
-            MAPPER.readTree(json).properties().forEach(entry -> {
-                final long vni = entry.getValue().path("vni").asLong(-1);
-                if (vni >= 0) {
-                    vnis.put(vni, entry.getValue().path("vxlanIf").asText(""));
-                }
-            });
-        } catch (JsonProcessingException e) {
-            throw new IllegalArgumentException("zebra's VNI list is not JSON: " + e.getOriginalMessage(), e);
-        }
-        return vnis;
     }
 }

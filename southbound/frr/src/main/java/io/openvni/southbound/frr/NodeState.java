@@ -15,14 +15,14 @@ import java.util.Set;
  *     apply (the neighbors a change removes are no longer in the desired intent)
  * @param kernel the owned kernel objects
  * @param l3vniByGrpc whether the node's VRF to L3VNI bindings are written through FRR's northbound gRPC
- * @param vxlansZebraLacks the owned VXLAN devices whose VNI zebra has not taken up although it runs EVPN
+ * @param devicesZebraLacks the owned devices zebra has lost track of ({@link ZebraView#devicesLacking}): created anew
  */
 public record NodeState(OwnedFrr frr, OwnedScope scope, KernelState kernel, boolean l3vniByGrpc,
-        Set<String> vxlansZebraLacks) {
+        Set<String> devicesZebraLacks) {
     public NodeState {
         requireNonNull(frr);
         requireNonNull(scope);
         requireNonNull(kernel);
-        vxlansZebraLacks = Set.copyOf(vxlansZebraLacks);
+        devicesZebraLacks = Set.copyOf(devicesZebraLacks);
     }
 }

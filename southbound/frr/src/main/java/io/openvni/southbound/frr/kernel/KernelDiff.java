@@ -213,8 +213,8 @@ public final class KernelDiff {
             : ns == null ? root : ns(ns);
         master(batch, link, device.name(), spec.get("master"));
         final String suppress = spec.get("neigh_suppress");
-        if (suppress != null && (link == null || !suppress.equals(link.attributes().get("neigh_suppress"))
-                || !Objects.equals(link.master(), spec.get("master")))) {
+        if (suppress != null && (link == null || needsMaster(link, spec.get("master"))
+                || !suppress.equals(link.attributes().get("neigh_suppress")))) {
             batch.add("link set dev " + device.name() + " type bridge_slave neigh_suppress " + suppress);
         }
         mtu(batch, link, device, link != null);
@@ -291,9 +291,14 @@ public final class KernelDiff {
             .add("link del " + link.name());
     }
 
-    private static void master(final List<String> batch, final @Nullable ObservedLink link, final String name,
+    // A port of a bridge created anew has lost its master with the old bridge.
+    private boolean needsMaster(final @Nullable ObservedLink link, final @Nullable String master) {
+        return master != null && (link == null || !master.equals(link.master()) || broken.contains(master));
+    }
+
+    private void master(final List<String> batch, final @Nullable ObservedLink link, final String name,
             final @Nullable String master) {
-        if (master != null && (link == null || !master.equals(link.master()))) {
+        if (needsMaster(link, master)) {
             batch.add("link set " + name + " master " + master);
         } else if (master == null && link != null && link.master() != null) {
             batch.add("link set " + name + " nomaster");

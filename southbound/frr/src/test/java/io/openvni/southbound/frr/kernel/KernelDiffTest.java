@@ -68,6 +68,21 @@ class KernelDiffTest {
     }
 
     @Test
+    void recreatesABrokenBridgeAndPutsItsPortsBackIntoIt() {
+        final var ops = KernelDiff.diff(new KernelState(Set.of("ovrf500"), Set.of("ovrf500"), routedAsPlanned(),
+            Set.of(VTEP + "/32")), ROUTED, Set.of("ovbr100"));
+        assertEquals(new IpBatch("ovrf500", List.of("link del ovbr100")), ops.before().get(0));
+        assertEquals(new IpBatch("ovrf500", List.of("link add ovbr100 type bridge", "link set ovbr100 up")),
+            ops.before().get(1));
+        final var all = commands(ops.before());
+        assertTrue(all.contains("link set ovvx100 master ovbr100"), all::toString);
+        assertTrue(all.contains("link set ovh100 master ovbr100"), all::toString);
+        assertFalse(all.stream().anyMatch(command -> command.startsWith("link add ovvx100")
+            || command.startsWith("link add ovh100")), all::toString);
+        assertTrue(ops.after().isEmpty(), ops.after()::toString);
+    }
+
+    @Test
     void createsTheVxlanDeviceOfAnL3VniAfterFrrsConfiguration() {
         final var l3 = new KernelDevice("ovvx500", Kind.VXLAN, Map.of("id", "500", "local", VTEP, "dstport", "4789",
             "learning", "off", "l3vni", "true", "netns", "ovrf500", "master", "ovbr500"));

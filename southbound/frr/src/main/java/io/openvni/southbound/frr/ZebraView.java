@@ -1,0 +1,121 @@
+package io.openvni.southbound.frr;
+
+import static java.util.Objects.requireNonNull;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.openvni.southbound.frr.kernel.KernelState;
+import io.openvni.southbound.frr.kernel.ObservedLink;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
+import org.eclipse.jdt.annotation.Nullable;
+
+/**
+ * What zebra knows of the node's devices, to find owned devices it has lost track of. FRR 8.4's zebra follows netns
+ * VRFs through one netlink socket per namespace and sometimes misses an event for good: a VXLAN device whose VNI it
+ * dropped (no type-2/3 routes), or an SVI whose address it never saw (no connected route in the VRF, so no type-5
+ * route; seen when a VRF namespace was created right after another was deleted). Such devices look right in the
+ * kernel; only creating them anew makes zebra take them up.
+ *
+ * @param vnis the VNIs zebra has taken up ({@code show evpn vni json}), with their VXLAN device
+ * @param interfaces the interfaces zebra knows ({@code show interface vrf all brief json}), by name; null where
+ *     zebra does not answer that in JSON (FRR before 8.2), and then SVIs are not checked
+ */
+record ZebraView(Map<Long, String> vnis, @Nullable Map<String, Interface> interfaces) {
+    private static final ObjectMapper MAPPER = new ObjectMapper();
+
+    /**
+     * An interface as zebra sees it.
+     *
+     * @param vrf the VRF zebra put it in
+     * @param addresses its addresses with prefix length, link-local ones left out
+     */
+    record Interface(String vrf, Set<String> addresses) {
+        Interface {
+            requireNonNull(vrf);
+            addresses = Set.copyOf(addresses);
+        }
+    }
+
+    ZebraView {
+        vnis = Map.copyOf(vnis);
+        interfaces = interfaces == null ? null : Map.copyOf(interfaces);
+    }
+
+    /**
+     * Parses vtysh's JSON answers; either may be empty (zebra runs no EVPN, vtysh printed nothing).
+     *
+     * @throws IllegalArgumentException if the VNI list is not JSON
+     */
+    static ZebraView parse(final String evpnVnis, final String interfaceBrief) {
+        final var vnis = new TreeMap<Long, String>();
+        // {"10100":{"vni":10100,"type":"L2","vxlanIf":"ovvx10100",...},...}
+        json(evpnVnis, "zebra's VNI list").properties().forEach(entry -> {
+            final long vni = entry.getValue().path("vni").asLong(-1);
+            if (vni >= 0) {
+                vnis.put(vni, entry.getValue().path("vxlanIf").asText(""));
+            }
+        });
+        // {"ovbr10100":{"status":"up","vrfName":"ovrf50000","addresses":["10.1.0.1/24"]},...}
+        final JsonNode brief;
+        try {
+            brief = json(interfaceBrief, "zebra's interface list");
+        } catch (IllegalArgumentException e) {
+            return new ZebraView(vnis, null);
+        }
+        final var interfaces = new TreeMap<String, Interface>();
+        brief.properties().forEach(entry -> {
+            final var addresses = new TreeSet<String>();
+            entry.getValue().path("addresses").forEach(address -> addresses.add(address.asText()));
+            interfaces.put(entry.getKey(), new Interface(entry.getValue().path("vrfName").asText(""), addresses));
+        });
+        return new ZebraView(vnis, interfaces);
+    }
+
+    private static JsonNode json(final String text, final String what) {
+        if (text.isBlank()) {
+            return MAPPER.createObjectNode();
+        }
+        try {
+            return MAPPER.readTree(text);
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException(what + " is not JSON: " + e.getOriginalMessage(), e);
+        }
+    }
+
+    /**
+     * The owned devices zebra has lost track of: VXLAN devices whose VNI it has not taken up although it runs EVPN,
+     * and bridges in a VRF namespace that have their planned IPv4 addresses while zebra lacks one of them or puts
+     * the bridge in another VRF. Unplanned addresses (an operator's, about to be removed) and IPv6 ones (tentative
+     * for a while, and zebra takes them up only then) are left out: zebra may not have seen them yet.
+     *
+     * @param kernel the owned devices
+     * @param evpn whether the node's FRR advertises its VNIs ({@code advertise-all-vni})
+     * @param plannedIpv4 the planned IPv4 addresses of the bridges that have some
+     */
+    Set<String> devicesLacking(final KernelState kernel, final boolean evpn,
+            final Map<String, Set<String>> plannedIpv4) {
+        return kernel.links().stream()
+            .filter(link -> evpn && vxlanLacking(link) || sviLacking(link, plannedIpv4.get(link.name())))
+            .map(ObservedLink::name)
+            .collect(Collectors.toUnmodifiableSet());
+    }
+
+    private boolean vxlanLacking(final ObservedLink link) {
+        return link.kind().equals("vxlan")
+            && !link.name().equals(vnis.get(Long.parseLong(link.attributes().get("id"))));
+    }
+
+    private boolean sviLacking(final ObservedLink link, final @Nullable Set<String> planned) {
+        if (interfaces == null || planned == null || !link.kind().equals("bridge") || link.netns() == null
+                || !link.addresses().containsAll(planned)) {
+            return false;
+        }
+        final var seen = interfaces.get(link.name());
+        return seen == null || !seen.vrf().equals(link.netns()) || !seen.addresses().containsAll(planned);
+    }
+}
