@@ -9,8 +9,10 @@ import io.openvni.northbound.worker.CoalescingPassRunner;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -27,6 +29,8 @@ import org.opendaylight.yang.gen.v1.urn.openvni.yang.fabric.rev261126.fabric.Lea
 import org.opendaylight.yang.gen.v1.urn.openvni.yang.status.rev261126.ManagedNetconfNodes;
 import org.opendaylight.yang.gen.v1.urn.openvni.yang.status.rev261126.ManagedNetconfNodesBuilder;
 import org.opendaylight.yang.gen.v1.urn.openvni.yang.types.rev261126.DeviceName;
+import org.opendaylight.yang.gen.v1.urn.opendaylight.netconf.device.rev251028.ConnectionOper.ConnectionStatus;
+import org.opendaylight.yang.gen.v1.urn.tbd.params.xml.ns.yang.network.topology.rev131021.network.topology.Topology;
 import org.opendaylight.yang.gen.v1.urn.tbd.params.xml.ns.yang.network.topology.rev131021.network.topology.topology.Node;
 import org.opendaylight.yangtools.binding.DataObjectIdentifier;
 import org.opendaylight.yangtools.concepts.Registration;
@@ -48,6 +52,9 @@ import org.slf4j.LoggerFactory;
  * only those are ever removed, also after a restart; nodes others made in the NETCONF topology are left alone. A
  * failed pass is retried with a growing delay. Nodes carry the leaves' passwords encrypted (the fabric's sealed
  * ciphertext as it is, so the node stays unchanged when the fabric does); node contents are never logged.
+ *
+ * <p>Every {@value #CHECK_SECONDS} s a pass also looks for nodes ODL has been connecting for longer than
+ * {@link #PATIENCE} and starts them over ({@link StuckConnections}).
  */
 @Component(service = { })
 public final class LeafTopologyManager implements ClusterSingletonService, AutoCloseable {
@@ -66,9 +73,13 @@ public final class LeafTopologyManager implements ClusterSingletonService, AutoC
         DataObjectIdentifier.builder(ManagedNetconfNodes.class).build();
     private static final Duration FIRST_RETRY = Duration.ofSeconds(1);
     private static final Duration LAST_RETRY = Duration.ofSeconds(60);
+    private static final long CHECK_SECONDS = 10;
+    /** Longer than ODL takes to connect 200 simulated leaves at once here (55 s), and than its longest backoff. */
+    private static final Duration PATIENCE = Duration.ofSeconds(90);
 
-    // Touched only on the worker thread: the delay before retrying a failed pass.
+    // Touched only on the worker thread: the delay before retrying a failed pass, nodes connecting since when.
     private Duration retry = FIRST_RETRY;
+    private StuckConnections stuck = new StuckConnections(PATIENCE);
 
     @Activate
     public LeafTopologyManager(@Reference final DataBroker broker,
@@ -100,7 +111,9 @@ public final class LeafTopologyManager implements ClusterSingletonService, AutoC
     @Override
     public synchronized void instantiateServiceInstance() {
         LOG.info("OpenVNI leaf topology manager active on this node");
+        stuck = new StuckConnections(PATIENCE);
         runner.start(broker, List.of(FABRIC));
+        runner.schedulePasses(Duration.ofSeconds(CHECK_SECONDS));
     }
 
     @Override
@@ -162,6 +175,9 @@ public final class LeafTopologyManager implements ClusterSingletonService, AutoC
                 tx.commit().get(TIMEOUT_SECONDS, TimeUnit.SECONDS);
                 LOG.info("NETCONF topology: wrote nodes {}, removed nodes {}", written, removed);
             }
+            final var unchanged = new HashMap<>(desired);
+            written.forEach(unchanged::remove);
+            startOverStuck(unchanged);
             retry = FIRST_RETRY;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -171,6 +187,35 @@ public final class LeafTopologyManager implements ClusterSingletonService, AutoC
             runner.schedulePass(retry);
             retry = retry.multipliedBy(2).compareTo(LAST_RETRY) > 0 ? LAST_RETRY : retry.multipliedBy(2);
         }
+    }
+
+    // Deleting a node and writing it again makes ODL close its connection attempt and start a new one.
+    private void startOverStuck(final Map<String, Node> nodes) throws Exception {
+        final var connecting = new HashSet<String>();
+        try (var tx = broker.newReadOnlyTransaction()) {
+            tx.read(LogicalDatastoreType.OPERATIONAL, NetconfNodeMapping.topologyPath())
+                .get(TIMEOUT_SECONDS, TimeUnit.SECONDS)
+                .map(Topology::nonnullNode).orElse(Map.of()).values().forEach(node -> {
+                    final var netconf = NetconfNodeMapping.netconfNode(node);
+                    if (netconf != null && netconf.getConnectionStatus() == ConnectionStatus.Connecting
+                            && nodes.containsKey(node.getNodeId().getValue())) {
+                        connecting.add(node.getNodeId().getValue());
+                    }
+                });
+        }
+        final var restart = stuck.observe(connecting, Instant.now());
+        if (restart.isEmpty()) {
+            return;
+        }
+        LOG.warn("NETCONF topology: nodes {} have been connecting for over {} s, starting them over", restart,
+            PATIENCE.toSeconds());
+        final var delete = broker.newWriteOnlyTransaction();
+        restart.forEach(node -> delete.delete(LogicalDatastoreType.CONFIGURATION, NetconfNodeMapping.nodePath(node)));
+        delete.commit().get(TIMEOUT_SECONDS, TimeUnit.SECONDS);
+        final var write = broker.newWriteOnlyTransaction();
+        restart.forEach(node -> write.put(LogicalDatastoreType.CONFIGURATION, NetconfNodeMapping.nodePath(node),
+            nodes.get(node)));
+        write.commit().get(TIMEOUT_SECONDS, TimeUnit.SECONDS);
     }
 
     private Map<String, Node> desiredNodes(final List<LeafSwitch> leaves, final @Nullable Fabric fabric) {

@@ -96,6 +96,20 @@ public final class CoalescingPassRunner {
         }
     }
 
+    /**
+     * Queues a pass every {@code period} from now until {@link #stop()}, for state that changes without a
+     * configuration change to announce it.
+     *
+     * @param period the time between passes
+     */
+    public synchronized void schedulePasses(final Duration period) {
+        final var running = worker;
+        if (running != null) {
+            running.scheduleAtFixedRate(this::schedulePass, period.toMillis(), period.toMillis(),
+                TimeUnit.MILLISECONDS);
+        }
+    }
+
     private <T extends DataObject> Registration listen(final DataBroker broker, final DataObjectIdentifier<T> path) {
         return broker.registerTreeChangeListener(LogicalDatastoreType.CONFIGURATION, path,
             new DataTreeChangeListener<T>() {
