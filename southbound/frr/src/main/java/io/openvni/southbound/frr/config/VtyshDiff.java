@@ -65,7 +65,6 @@ public final class VtyshDiff {
     private static void diffStanza(final ConfigBlock current, final ConfigBlock desired, final List<String> out) {
         if (current == null) {
             desired.appendLines(out, 0);
-            refreshRedistribution(desired, out);
             return;
         }
         var cur = current.children();
@@ -78,29 +77,6 @@ public final class VtyshDiff {
             out.add(desired.line());
             out.addAll(inner);
             out.add(desired.exitCommand());
-        }
-    }
-
-    // zebra -n numbers a new netns VRF like one deleted just before, and FRR 8.4 may then keep the old VRF's
-    // redistribution registration: zebra takes the new instance's request for one it already has and sends no
-    // connected routes (no type-5 routes for the node's subnets). Withdrawing and repeating the request right after
-    // creating the instance clears such a leftover on both sides; on a clean registration it costs a resend.
-    private static void refreshRedistribution(final ConfigBlock instance, final List<String> out) {
-        if (!instance.line().startsWith("router bgp ") || DEFAULT_BGP.matcher(instance.line()).matches()) {
-            return;
-        }
-        final var refresh = new ArrayList<String>();
-        for (var family : instance.children()) {
-            if (family.isContext() && family.line().startsWith("address-family ipv")
-                    && family.children().stream().anyMatch(line -> line.line().equals("redistribute connected"))) {
-                refresh.addAll(List.of(" " + family.line(), "  no redistribute connected", "  redistribute connected",
-                    " " + family.exitCommand()));
-            }
-        }
-        if (!refresh.isEmpty()) {
-            out.add(instance.line());
-            out.addAll(refresh);
-            out.add(instance.exitCommand());
         }
     }
 
