@@ -207,7 +207,8 @@ public final class LeafTopologyManager implements ClusterSingletonService, AutoC
         if (restart.isEmpty()) {
             return;
         }
-        LOG.warn("NETCONF topology: nodes {} have been connecting for over {} s, starting them over", restart,
+        // INFO, not WARN: a switch that is simply down gets here every PATIENCE too
+        LOG.info("NETCONF topology: nodes {} have been connecting for over {} s, starting them over", restart,
             PATIENCE.toSeconds());
         final var delete = broker.newWriteOnlyTransaction();
         restart.forEach(node -> delete.delete(LogicalDatastoreType.CONFIGURATION, NetconfNodeMapping.nodePath(node)));
