@@ -33,7 +33,7 @@ import org.junit.jupiter.api.Test;
 @OpenVniController
 class LeafReconcileIT {
     private static final Path GOLDEN = Path.of("src", "test", "resources", "golden", "leaf-reconcile");
-    /** Leaves a leaf ODL hangs on (started over after 90 s, see LeafTopologyManager) time to converge. */
+    /** Leaves a leaf ODL hangs on (started over after about 30 s, see LeafTopologyManager) time to converge twice. */
     private static final Duration CONVERGE = Duration.ofSeconds(150);
     /** Configuration nobody but the operator owns: a port and a management VRF, on every leaf. */
     private static final String UNRELATED = """

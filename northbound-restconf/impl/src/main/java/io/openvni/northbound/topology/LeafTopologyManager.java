@@ -53,8 +53,8 @@ import org.slf4j.LoggerFactory;
  * failed pass is retried with a growing delay. Nodes carry the leaves' passwords encrypted (the fabric's sealed
  * ciphertext as it is, so the node stays unchanged when the fabric does); node contents are never logged.
  *
- * <p>Every {@value #CHECK_SECONDS} s a pass also looks for nodes ODL has been connecting for longer than
- * {@link #PATIENCE} and starts them over ({@link StuckConnections}).
+ * <p>Every {@value #CHECK_SECONDS} s a pass also looks for nodes ODL has been connecting for too long (30 s, plus
+ * 0.3 s for each node connecting at the same time) and starts them over ({@link StuckConnections}).
  */
 @Component(service = { })
 public final class LeafTopologyManager implements ClusterSingletonService, AutoCloseable {
@@ -74,12 +74,12 @@ public final class LeafTopologyManager implements ClusterSingletonService, AutoC
     private static final Duration FIRST_RETRY = Duration.ofSeconds(1);
     private static final Duration LAST_RETRY = Duration.ofSeconds(60);
     private static final long CHECK_SECONDS = 10;
-    /** Longer than ODL takes to connect 200 simulated leaves at once here (55 s), and than its longest backoff. */
-    private static final Duration PATIENCE = Duration.ofSeconds(90);
+    private static final Duration PATIENCE = Duration.ofSeconds(30);
+    private static final Duration PATIENCE_PER_NODE = Duration.ofMillis(300);
 
     // Touched only on the worker thread: the delay before retrying a failed pass, nodes connecting since when.
     private Duration retry = FIRST_RETRY;
-    private StuckConnections stuck = new StuckConnections(PATIENCE);
+    private StuckConnections stuck = new StuckConnections(PATIENCE, PATIENCE_PER_NODE);
 
     @Activate
     public LeafTopologyManager(@Reference final DataBroker broker,
@@ -111,7 +111,7 @@ public final class LeafTopologyManager implements ClusterSingletonService, AutoC
     @Override
     public synchronized void instantiateServiceInstance() {
         LOG.info("OpenVNI leaf topology manager active on this node");
-        stuck = new StuckConnections(PATIENCE);
+        stuck = new StuckConnections(PATIENCE, PATIENCE_PER_NODE);
         runner.start(broker, List.of(FABRIC));
         runner.schedulePasses(Duration.ofSeconds(CHECK_SECONDS));
     }
@@ -207,9 +207,9 @@ public final class LeafTopologyManager implements ClusterSingletonService, AutoC
         if (restart.isEmpty()) {
             return;
         }
-        // INFO, not WARN: a switch that is simply down gets here every PATIENCE too
+        // INFO, not WARN: a switch that is simply down gets here too, every half minute or so
         LOG.info("NETCONF topology: nodes {} have been connecting for over {} s, starting them over", restart,
-            PATIENCE.toSeconds());
+            stuck.patience(connecting.size()).toSeconds());
         final var delete = broker.newWriteOnlyTransaction();
         restart.forEach(node -> delete.delete(LogicalDatastoreType.CONFIGURATION, NetconfNodeMapping.nodePath(node)));
         delete.commit().get(TIMEOUT_SECONDS, TimeUnit.SECONDS);
