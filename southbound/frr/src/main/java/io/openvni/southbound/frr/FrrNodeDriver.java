@@ -4,10 +4,9 @@ import static java.util.Objects.requireNonNull;
 
 import io.openvni.southbound.ssh.NodeUnreachableException;
 import io.openvni.core.compile.DeviceIntent;
-import io.openvni.core.render.Addresses;
 import io.openvni.core.render.frr.FrrConfig;
 import io.openvni.core.render.frr.FrrRenderer;
-import io.openvni.core.render.frr.KernelDevice;
+import io.openvni.core.render.frr.KernelPlan;
 import io.openvni.core.render.frr.KernelPlanner;
 import io.openvni.southbound.frr.config.OwnedFrr;
 import io.openvni.southbound.frr.config.OwnedScope;
@@ -25,14 +24,10 @@ import io.openvni.southbound.spi.DeviceFailure;
 import io.openvni.southbound.spi.ReadResult;
 import io.openvni.southbound.spi.ReadScope;
 import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.regex.Pattern;
-import java.util.stream.Collectors;
 import org.eclipse.jdt.annotation.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -118,23 +113,7 @@ public final class FrrNodeDriver implements DeviceDriver<NodeState, NodeChange> 
         networks.addAll(rendered.networks());
         final var scope = new OwnedScope(Set.copyOf(neighbors), Set.copyOf(networks), rendered.vnis());
         return new NodeState(OwnedFrr.fromRunning(snapshot.runningConfig(), scope), scope, snapshot.kernel(),
-            l3vniByGrpc(desired), snapshot.zebra().devicesLacking(snapshot.kernel(),
-                snapshot.runningConfig().contains(" advertise-all-vni"), plannedSviIpv4(desired)));
-    }
-
-    private Map<String, Set<String>> plannedSviIpv4(final DeviceIntent desired) {
-        final var addresses = new HashMap<String, Set<String>>();
-        for (var device : planner.plan(desired).devices()) {
-            final String planned = device.spec().get("address");
-            if (device.kind() == KernelDevice.Kind.BRIDGE && planned != null) {
-                final var ipv4 = Arrays.stream(planned.split(",")).map(Addresses::canonicalPrefix)
-                    .filter(address -> !address.contains(":")).collect(Collectors.toUnmodifiableSet());
-                if (!ipv4.isEmpty()) {
-                    addresses.put(device.name(), ipv4);
-                }
-            }
-        }
-        return addresses;
+            l3vniByGrpc(desired), snapshot.zebra());
     }
 
     private boolean l3vniByGrpc(final DeviceIntent desired) {
@@ -151,7 +130,12 @@ public final class FrrNodeDriver implements DeviceDriver<NodeState, NodeChange> 
 
     @Override
     public ChangeSet<NodeChange> diff(final NodeState current, final DeviceIntent desired) {
-        final var kernel = KernelDiff.diff(current.kernel(), planner.plan(desired), current.devicesZebraLacks());
+        return diff(current, desired, planner.plan(desired));
+    }
+
+    private ChangeSet<NodeChange> diff(final NodeState current, final DeviceIntent desired, final KernelPlan plan) {
+        final var kernel = KernelDiff.diff(current.kernel(), plan,
+            current.zebra().devicesLacking(current.kernel(), ZebraView.plannedIpv4(plan)));
         final var frr = VtyshDiff.diff(current.frr(), OwnedFrr.rendered(renderer.render(desired)));
         final var changes = new ArrayList<NodeChange>();
         kernel.before().forEach(batch -> changes.add(new NodeChange.Kernel(batch)));
@@ -309,9 +293,12 @@ public final class FrrNodeDriver implements DeviceDriver<NodeState, NodeChange> 
         final long start = System.nanoTime();
         long deadline = start + settle;
         boolean recreated = false;
+        final var plan = planner.plan(desired);
+        final var plannedIpv4 = ZebraView.plannedIpv4(plan);
         while (true) {
             final var state = read(desired, List.of(renderer.render(desired)), scope);
-            final var left = diff(state, desired);
+            final var left = diff(state, desired, plan);
+            final var lacking = state.zebra().devicesLacking(state.kernel(), plannedIpv4);
             if (left.isEmpty()) {
                 return ApplyResult.APPLIED;
             }
@@ -321,7 +308,7 @@ public final class FrrNodeDriver implements DeviceDriver<NodeState, NodeChange> 
             // zebra sometimes misses an event of a namespace it has just taken up (seen: an SVI's address, in 1 of
             // 10 to 20 new VRF namespaces, also on a fresh zebra) and never learns it; what it still lacks after
             // half the settle time is created anew, once, which it does take up.
-            final boolean recreate = !release && !recreated && !state.devicesZebraLacks().isEmpty()
+            final boolean recreate = !release && !recreated && !lacking.isEmpty()
                 && onlyKernel(left) && System.nanoTime() - start > settle / 2;
             if (release || recreate) {
                 final var failure = runBatches(shells.apply(desired.name()), left.changes().stream()
@@ -332,7 +319,7 @@ public final class FrrNodeDriver implements DeviceDriver<NodeState, NodeChange> 
             }
             if (recreate) {
                 LOG.warn("{}: zebra has not taken up {} after the apply; created them anew", desired.name(),
-                    state.devicesZebraLacks());
+                    lacking);
                 recreated = true;
                 deadline = System.nanoTime() + settle;
             }

@@ -88,9 +88,10 @@ final class NodeReader {
         });
         try {
             final var zebra = ZebraView.parse(String.join("\n", sections.getOrDefault("evpn", List.of())),
-                String.join("\n", sections.getOrDefault("zebra-interfaces", List.of())));
-            return new Snapshot(running, zebra, KernelState.parse(namespaces, forwarding, String.join("\n", sections.get("ns -")),
-                    Map.copyOf(perNs)));
+                String.join("\n", sections.getOrDefault("zebra-interfaces", List.of())),
+                running.contains(" advertise-all-vni"));
+            return new Snapshot(running, zebra, KernelState.parse(namespaces, forwarding,
+                String.join("\n", sections.get("ns -")), Map.copyOf(perNs)));
         } catch (IllegalArgumentException e) {
             throw new ReadFailure(e.getMessage());
         }

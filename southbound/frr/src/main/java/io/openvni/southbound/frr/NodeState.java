@@ -15,14 +15,14 @@ import java.util.Set;
  *     apply (the neighbors a change removes are no longer in the desired intent)
  * @param kernel the owned kernel objects
  * @param l3vniByGrpc whether the node's VRF to L3VNI bindings are written through FRR's northbound gRPC
- * @param devicesZebraLacks the owned devices zebra has lost track of ({@link ZebraView#devicesLacking}): created anew
+ * @param zebra what zebra knows of the node's VNIs and interfaces: owned devices it has lost track of are created anew
  */
 public record NodeState(OwnedFrr frr, OwnedScope scope, KernelState kernel, boolean l3vniByGrpc,
-        Set<String> devicesZebraLacks) {
+        ZebraView zebra) {
     public NodeState {
         requireNonNull(frr);
         requireNonNull(scope);
         requireNonNull(kernel);
-        devicesZebraLacks = Set.copyOf(devicesZebraLacks);
+        requireNonNull(zebra);
     }
 }

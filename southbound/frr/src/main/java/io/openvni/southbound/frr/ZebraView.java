@@ -5,8 +5,13 @@ import static java.util.Objects.requireNonNull;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.openvni.core.render.Addresses;
+import io.openvni.core.render.frr.KernelDevice;
+import io.openvni.core.render.frr.KernelPlan;
 import io.openvni.southbound.frr.kernel.KernelState;
 import io.openvni.southbound.frr.kernel.ObservedLink;
+import java.util.Arrays;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
@@ -17,15 +22,16 @@ import org.eclipse.jdt.annotation.Nullable;
 /**
  * What zebra knows of the node's devices, to find owned devices it has lost track of. FRR 8.4's zebra follows netns
  * VRFs through one netlink socket per namespace and sometimes misses an event for good: a VXLAN device whose VNI it
- * dropped (no type-2/3 routes), or an SVI whose address it never saw (no connected route in the VRF, so no type-5
- * route; seen when a VRF namespace was created right after another was deleted). Such devices look right in the
- * kernel; only creating them anew makes zebra take them up.
+ * dropped (no type-2/3 routes), or an SVI whose address it never saw in a VRF namespace it had just taken up (no
+ * connected route in the VRF, so no type-5 route). Such devices look right in the kernel; only creating them anew
+ * makes zebra take them up.
  *
  * @param vnis the VNIs zebra has taken up ({@code show evpn vni json}), with their VXLAN device
  * @param interfaces the interfaces zebra knows ({@code show interface vrf all brief json}), by name; null where
  *     zebra does not answer that in JSON (FRR before 8.2), and then SVIs are not checked
+ * @param evpn whether the node's FRR advertises its VNIs ({@code advertise-all-vni}); zebra takes up no VNI otherwise
  */
-record ZebraView(Map<Long, String> vnis, @Nullable Map<String, Interface> interfaces) {
+public record ZebraView(Map<Long, String> vnis, @Nullable Map<String, Interface> interfaces, boolean evpn) {
     private static final ObjectMapper MAPPER = new ObjectMapper();
 
     /**
@@ -34,14 +40,14 @@ record ZebraView(Map<Long, String> vnis, @Nullable Map<String, Interface> interf
      * @param vrf the VRF zebra put it in
      * @param addresses its addresses with prefix length, link-local ones left out
      */
-    record Interface(String vrf, Set<String> addresses) {
-        Interface {
+    public record Interface(String vrf, Set<String> addresses) {
+        public Interface {
             requireNonNull(vrf);
             addresses = Set.copyOf(addresses);
         }
     }
 
-    ZebraView {
+    public ZebraView {
         vnis = Map.copyOf(vnis);
         interfaces = interfaces == null ? null : Map.copyOf(interfaces);
     }
@@ -51,7 +57,7 @@ record ZebraView(Map<Long, String> vnis, @Nullable Map<String, Interface> interf
      *
      * @throws IllegalArgumentException if the VNI list is not JSON
      */
-    static ZebraView parse(final String evpnVnis, final String interfaceBrief) {
+    static ZebraView parse(final String evpnVnis, final String interfaceBrief, final boolean evpn) {
         final var vnis = new TreeMap<Long, String>();
         // {"10100":{"vni":10100,"type":"L2","vxlanIf":"ovvx10100",...},...}
         json(evpnVnis, "zebra's VNI list").properties().forEach(entry -> {
@@ -65,7 +71,7 @@ record ZebraView(Map<Long, String> vnis, @Nullable Map<String, Interface> interf
         try {
             brief = json(interfaceBrief, "zebra's interface list");
         } catch (IllegalArgumentException e) {
-            return new ZebraView(vnis, null);
+            return new ZebraView(vnis, null, evpn);
         }
         final var interfaces = new TreeMap<String, Interface>();
         brief.properties().forEach(entry -> {
@@ -73,7 +79,7 @@ record ZebraView(Map<Long, String> vnis, @Nullable Map<String, Interface> interf
             entry.getValue().path("addresses").forEach(address -> addresses.add(address.asText()));
             interfaces.put(entry.getKey(), new Interface(entry.getValue().path("vrfName").asText(""), addresses));
         });
-        return new ZebraView(vnis, interfaces);
+        return new ZebraView(vnis, interfaces, evpn);
     }
 
     private static JsonNode json(final String text, final String what) {
@@ -94,15 +100,29 @@ record ZebraView(Map<Long, String> vnis, @Nullable Map<String, Interface> interf
      * for a while, and zebra takes them up only then) are left out: zebra may not have seen them yet.
      *
      * @param kernel the owned devices
-     * @param evpn whether the node's FRR advertises its VNIs ({@code advertise-all-vni})
-     * @param plannedIpv4 the planned IPv4 addresses of the bridges that have some
+     * @param plannedIpv4 the planned IPv4 addresses of the bridges that have some ({@link #plannedIpv4(KernelPlan)})
      */
-    Set<String> devicesLacking(final KernelState kernel, final boolean evpn,
-            final Map<String, Set<String>> plannedIpv4) {
+    Set<String> devicesLacking(final KernelState kernel, final Map<String, Set<String>> plannedIpv4) {
         return kernel.links().stream()
             .filter(link -> evpn && vxlanLacking(link) || sviLacking(link, plannedIpv4.get(link.name())))
             .map(ObservedLink::name)
             .collect(Collectors.toUnmodifiableSet());
+    }
+
+    /** The planned IPv4 addresses of each bridge of a plan that has some. */
+    static Map<String, Set<String>> plannedIpv4(final KernelPlan plan) {
+        final var addresses = new HashMap<String, Set<String>>();
+        for (var device : plan.devices()) {
+            final String planned = device.spec().get("address");
+            if (device.kind() == KernelDevice.Kind.BRIDGE && planned != null) {
+                final var ipv4 = Arrays.stream(planned.split(",")).map(Addresses::canonicalPrefix)
+                    .filter(address -> !address.contains(":")).collect(Collectors.toUnmodifiableSet());
+                if (!ipv4.isEmpty()) {
+                    addresses.put(device.name(), ipv4);
+                }
+            }
+        }
+        return addresses;
     }
 
     private boolean vxlanLacking(final ObservedLink link) {

@@ -30,7 +30,7 @@ class ZebraViewTest {
 
     @Test
     void findsVxlanDevicesWithoutTheirVniAndSvisWithoutTheirAddresses() {
-        final var zebra = ZebraView.parse(VNIS, INTERFACES);
+        final var zebra = ZebraView.parse(VNIS, INTERFACES, true);
         assertEquals(Map.of(10210L, "ovvx10210"), zebra.vnis());
         final var kernel = new KernelState(Set.of("ovrf50000"), Set.of("ovrf50000"), List.of(
             link("ovrf50000", "ovbr10210", "bridge", Map.of(), List.of("10.1.0.1/24", "fd00:1::1/64")),
@@ -48,27 +48,28 @@ class ZebraViewTest {
             link("ovrf50000", "ovbr50000", "bridge", Map.of(), List.of())), Set.of());
         final var planned = Map.of("ovbr10210", Set.of("10.1.0.1/24"), "ovbr10220", Set.of("10.2.0.1/24"),
             "ovbr10240", Set.of("10.4.0.1/24"), "ovbr10250", Set.of("10.5.0.1/24"));
-        assertEquals(Set.of("ovbr10220", "ovvx10220", "ovbr10240"), zebra.devicesLacking(kernel, true, planned));
+        assertEquals(Set.of("ovbr10220", "ovvx10220", "ovbr10240"), zebra.devicesLacking(kernel, planned));
         // without EVPN zebra takes up no VNI, and that is as it should be
-        assertEquals(Set.of("ovbr10220", "ovbr10240"), zebra.devicesLacking(kernel, false, planned));
+        assertEquals(Set.of("ovbr10220", "ovbr10240"),
+            ZebraView.parse(VNIS, INTERFACES, false).devicesLacking(kernel, planned));
     }
 
     @Test
     void anSviZebraSeesInAnotherVrfIsLacking() {
         final var zebra = ZebraView.parse("", """
-            {"ovbr10210":{"status":"up","vrfName":"ovrf50100","addresses":["10.1.0.1/24"]}}""");
+            {"ovbr10210":{"status":"up","vrfName":"ovrf50100","addresses":["10.1.0.1/24"]}}""", false);
         final var kernel = new KernelState(Set.of("ovrf50000"), Set.of(), List.of(
             link("ovrf50000", "ovbr10210", "bridge", Map.of(), List.of("10.1.0.1/24"))), Set.of());
-        assertEquals(Set.of("ovbr10210"), zebra.devicesLacking(kernel, false, PLANNED));
+        assertEquals(Set.of("ovbr10210"), zebra.devicesLacking(kernel, PLANNED));
     }
 
     @Test
     void aVniListThatIsNotJsonFailsTheReadAnInterfaceListThatIsNotJsonChecksNoSvi() {
-        final var error = assertThrows(IllegalArgumentException.class, () -> ZebraView.parse("% Unknown command", ""));
+        final var error = assertThrows(IllegalArgumentException.class, () -> ZebraView.parse("% Unknown command", "", true));
         assertTrue(error.getMessage().startsWith("zebra's VNI list is not JSON"), error.getMessage());
         final var kernel = new KernelState(Set.of("ovrf50000"), Set.of(), List.of(
             link("ovrf50000", "ovbr10210", "bridge", Map.of(), List.of("10.1.0.1/24"))), Set.of());
-        assertEquals(Set.of(), ZebraView.parse("", "% Unknown command").devicesLacking(kernel, true, PLANNED));
+        assertEquals(Set.of(), ZebraView.parse("", "% Unknown command", true).devicesLacking(kernel, PLANNED));
     }
 
     private static ObservedLink link(final @Nullable String netns, final String name, final String kind,
