@@ -74,11 +74,7 @@ class LeafReconcileIT {
         DemoData.expectOk(restconf.delete(DemoData.TENANTS), 204, 404, 409);
         DemoData.expectOk(restconf.put(DemoData.FABRIC, new SimulatedFabric().json()), 200, 201, 204);
         for (int i = 0; i < leaves.size(); i++) {
-            if (leaves.isRunning(i)) {
-                leaves.stop(i);
-            }
-            leaves.eraseConfig(i);
-            leaves.start(i);
+            leaves.restartEmpty(i);
             final var seeded = leaves.client(i).editCommit(UNRELATED);
             assertTrue(seeded.ok(), seeded::error);
         }

@@ -29,11 +29,7 @@ class LeafReconnectSoak {
             for (int round = 0; round < Integer.getInteger("rounds", 40); round++) {
                 DemoData.expectOk(restconf.put(DemoData.FABRIC, new SimulatedFabric().json()), 200, 201, 204);
                 for (int i = 0; i < leaves.size(); i++) {
-                    if (leaves.isRunning(i)) {
-                        leaves.stop(i);
-                    }
-                    leaves.eraseConfig(i);
-                    leaves.start(i);
+                    leaves.restartEmpty(i);
                 }
                 final long start = System.nanoTime();
                 DemoData.expectOk(restconf.put(DemoData.FABRIC,

@@ -304,6 +304,18 @@ public final class NetconfdLeaves implements AutoCloseable {
     }
 
     /**
+     * Stop a leaf if it runs, erase its configuration and start it again: a switch back from a factory reset.
+     *
+     * @param leaf index from 0
+     * @throws IOException if netconfd does not come up or the startup file cannot be written
+     */
+    public synchronized void restartEmpty(final int leaf) throws IOException {
+        stop(leaf);
+        eraseConfig(leaf);
+        start(leaf);
+    }
+
+    /**
      * Make a stopped leaf start with an empty configuration next time (a factory reset).
      *
      * @param leaf index from 0
