@@ -10,6 +10,7 @@ import io.openvni.southbound.frr.NodeChange;
 import io.openvni.southbound.frr.NodeIntents;
 import io.openvni.southbound.frr.NodeState;
 import io.openvni.southbound.frr.config.VtyshOutput;
+import io.openvni.southbound.spi.ApplyProgress;
 import io.openvni.southbound.spi.ApplyResult;
 import io.openvni.southbound.spi.ChangeSet;
 import io.openvni.southbound.spi.ReadResult;
@@ -191,8 +192,8 @@ public final class FrrApplyBenchmark {
         final var changes = driver.diff(current.config(), to);
         final long diffed = System.nanoTime();
         if (!changes.isEmpty()) {
-            final var result = driver.apply(to, changes);
-            if (result != ApplyResult.APPLIED) {
+            final var result = driver.apply(to, changes, ApplyProgress.NONE);
+            if (!(result instanceof ApplyResult.Applied)) {
                 throw new IllegalStateException(result + " applying\n" + changes.describe(20) + node.log("zebra.log"));
             }
         }

@@ -4,6 +4,7 @@ import io.openvni.core.compile.DeviceIntent;
 import io.openvni.southbound.frr.northbound.FrrGrpcChannels;
 import io.openvni.southbound.frr.grpc.FrrNorthboundClient;
 import io.openvni.southbound.frr.northbound.SshGrpcEndpoint;
+import io.openvni.southbound.spi.ApplyProgress;
 import io.openvni.southbound.spi.ApplyResult;
 import io.openvni.southbound.spi.ChangeSet;
 import io.openvni.southbound.spi.DeviceDriver;
@@ -71,8 +72,14 @@ public final class FrrDriverComponent implements DeviceDriver<NodeState, NodeCha
     }
 
     @Override
-    public ApplyResult apply(final DeviceIntent desired, final ChangeSet<NodeChange> changes) {
-        return driver.apply(desired, changes);
+    public ApplyResult<NodeState> apply(final DeviceIntent desired, final ChangeSet<NodeChange> changes,
+            final ApplyProgress progress) {
+        return driver.apply(desired, changes, progress);
+    }
+
+    @Override
+    public boolean stillCurrent(final NodeState observed, final String device) {
+        return driver.stillCurrent(observed, device);
     }
 
     @Override

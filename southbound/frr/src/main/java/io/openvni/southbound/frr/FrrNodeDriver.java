@@ -17,6 +17,7 @@ import io.openvni.southbound.frr.grpc.FrrNorthboundException;
 import io.openvni.southbound.frr.kernel.KernelDiff;
 import io.openvni.southbound.frr.kernel.IpBatch;
 import io.openvni.southbound.frr.kernel.KernelState;
+import io.openvni.southbound.spi.ApplyProgress;
 import io.openvni.southbound.spi.ApplyResult;
 import io.openvni.southbound.spi.ChangeSet;
 import io.openvni.southbound.spi.DeviceDriver;
@@ -151,7 +152,8 @@ public final class FrrNodeDriver implements DeviceDriver<NodeState, NodeChange> 
     }
 
     @Override
-    public ApplyResult apply(final DeviceIntent desired, final ChangeSet<NodeChange> changes) {
+    public ApplyResult<NodeState> apply(final DeviceIntent desired, final ChangeSet<NodeChange> changes,
+            final ApplyProgress progress) {
         final var shell = shells.apply(desired.name());
         OwnedScope scope = null;
         final var newNamespaces = new ArrayList<String>();
@@ -170,7 +172,7 @@ public final class FrrNodeDriver implements DeviceDriver<NodeState, NodeChange> 
                 final var failure = runBatches(shell, kernelRun);
                 kernelRun.clear();
                 if (failure != null) {
-                    return failure;
+                    return ApplyResult.failed(failure);
                 }
                 final var nextFailure = switch (change) {
                     // the namespaces a batch created must be zebra's VRFs before anything else goes into them
@@ -182,18 +184,18 @@ public final class FrrNodeDriver implements DeviceDriver<NodeState, NodeChange> 
                     case NodeChange.GrpcL3vni bindings -> runGrpc(desired, bindings);
                 };
                 if (nextFailure != null) {
-                    return nextFailure;
+                    return ApplyResult.failed(nextFailure);
                 }
             }
             final var failure = runBatches(shell, kernelRun);
             if (failure != null) {
-                return failure;
+                return ApplyResult.failed(failure);
             }
             return verify(desired, scope);
         } catch (NodeUnreachableException e) {
-            return new DeviceFailure.Unreachable(e.getMessage());
+            return ApplyResult.failed(new DeviceFailure.Unreachable(e.getMessage()));
         } catch (NodeReader.ReadFailure e) {
-            return new DeviceFailure.Rejected(e.getMessage());
+            return ApplyResult.failed(new DeviceFailure.Rejected(e.getMessage()));
         }
     }
 
@@ -287,7 +289,7 @@ public final class FrrNodeDriver implements DeviceDriver<NodeState, NodeChange> 
 
     // Re-reads until nothing is left to do or the settle time is over: zebra follows namespace changes
     // asynchronously.
-    private ApplyResult verify(final DeviceIntent desired, final @Nullable OwnedScope scope)
+    private ApplyResult<NodeState> verify(final DeviceIntent desired, final @Nullable OwnedScope scope)
             throws NodeUnreachableException, NodeReader.ReadFailure {
         final long settle = settings.settleTimeout().toNanos();
         final long start = System.nanoTime();
@@ -300,7 +302,7 @@ public final class FrrNodeDriver implements DeviceDriver<NodeState, NodeChange> 
             final var left = diff(state, desired, plan);
             final var lacking = state.zebra().devicesLacking(state.kernel(), plannedIpv4);
             if (left.isEmpty()) {
-                return ApplyResult.APPLIED;
+                return ApplyResult.applied(state);
             }
             // zebra holds a VXLAN device protodown a moment after it appears (see KernelDiff): release it here
             // rather than fail the apply and wait for a retry.
@@ -314,7 +316,7 @@ public final class FrrNodeDriver implements DeviceDriver<NodeState, NodeChange> 
                 final var failure = runBatches(shells.apply(desired.name()), left.changes().stream()
                     .map(change -> ((NodeChange.Kernel) change).batch()).toList());
                 if (failure != null) {
-                    return failure;
+                    return ApplyResult.failed(failure);
                 }
             }
             if (recreate) {
@@ -324,14 +326,15 @@ public final class FrrNodeDriver implements DeviceDriver<NodeState, NodeChange> 
                 deadline = System.nanoTime() + settle;
             }
             if (System.nanoTime() > deadline) {
-                return new DeviceFailure.Rejected("the node does not run the desired configuration after the apply;"
-                    + " still to do:\n" + left.describe());
+                return ApplyResult.failed(new DeviceFailure.Rejected("the node does not run the desired configuration"
+                    + " after the apply; still to do:\n" + left.describe()));
             }
             try {
                 Thread.sleep(SETTLE_POLL_MILLIS);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
-                return new DeviceFailure.Unreachable("interrupted while checking the apply");
+                return ApplyResult.failed(
+                    new DeviceFailure.Unreachable("interrupted while checking the apply"));
             }
         }
     }

@@ -10,6 +10,7 @@ import io.openvni.core.compile.DeviceIntent;
 import io.openvni.southbound.frr.config.OwnedFrr;
 import io.openvni.southbound.frr.config.OwnedScope;
 import io.openvni.southbound.frr.kernel.IpBatch;
+import io.openvni.southbound.spi.ApplyProgress;
 import io.openvni.southbound.spi.ApplyResult;
 import io.openvni.southbound.spi.ChangeSet;
 import io.openvni.southbound.spi.DeviceFailure;
@@ -94,7 +95,7 @@ class FrrNodeDriverTest {
             "  vni 10300", "   rd 10.0.2.1:199", "  exit-vni", " exit-address-family", "exit"),
             ((NodeChange.Vtysh) changes.changes().getFirst()).scope())), changes.changes());
         final long start = System.nanoTime();
-        assertEquals(ApplyResult.APPLIED, driver.apply(after, changes));
+        assertInstanceOf(ApplyResult.Applied.class, driver.apply(after, changes, ApplyProgress.NONE));
         System.out.printf("small change: apply+verify %d ms%n", (System.nanoTime() - start) / 1_000_000);
         assertTrue(node.runningConfig().contains("   rd 10.0.2.1:199"));
         assertEquals(List.of(), diff(after, after).changes());
@@ -169,7 +170,7 @@ class FrrNodeDriverTest {
         final var bad = new ChangeSet<NodeChange>(List.of(new NodeChange.Vtysh(List.of("router bgp 65201",
             " address-family l2vpn evpn", "  vni 10100", "   rd not-an-rd", "  exit-vni", " exit-address-family",
             "exit"), new OwnedScope(Set.of(), Set.of(), Set.of()))));
-        final var result = driver.apply(intent, bad);
+        final var result = DriverPasses.failure(driver.apply(intent, bad, ApplyProgress.NONE));
         final var rejected = assertInstanceOf(DeviceFailure.Rejected.class, result);
         assertEquals("rd not-an-rd -> % Malformed Route Distinguisher", rejected.deviceError());
     }
@@ -183,7 +184,8 @@ class FrrNodeDriverTest {
             new NodeChange.Kernel(new IpBatch(null, List.of("link add ovbr31000 type bridge"))),
             new NodeChange.Kernel(new IpBatch("ovrf50000", List.of("link set ovnosuch31000 up"))),
             new NodeChange.Kernel(new IpBatch(null, List.of("link add ovbr32000 type bridge")))));
-        final var rejected = assertInstanceOf(DeviceFailure.Rejected.class, driver.apply(intent, bad));
+        final var rejected = assertInstanceOf(DeviceFailure.Rejected.class,
+            DriverPasses.failure(driver.apply(intent, bad, ApplyProgress.NONE)));
         assertTrue(rejected.deviceError().startsWith("ip -n ovrf50000 -batch - failed: ")
             && rejected.deviceError().contains("ovnosuch31000"), rejected.deviceError());
         assertFalse(rejected.deviceError().contains("@@"), rejected.deviceError());
@@ -216,7 +218,7 @@ class FrrNodeDriverTest {
         final var changes = diff(intent, intent);
         assertEquals(List.of("ip -n ovrf50000 -batch -: link set ovvx10100 protodown off"),
             changes.changes().stream().map(NodeChange::describe).toList());
-        assertEquals(ApplyResult.APPLIED, driver.apply(intent, changes));
+        assertInstanceOf(ApplyResult.Applied.class, driver.apply(intent, changes, ApplyProgress.NONE));
         assertFalse(node.check("ip -n ovrf50000 -d link show ovvx10100").contains("protodown on"));
     }
 
@@ -234,7 +236,7 @@ class FrrNodeDriverTest {
             "vtysh: router bgp 65201; address-family l2vpn evpn; vni 10100; no route-target import 65000:4242;"
                 + " exit-vni; exit-address-family; exit"),
             changes.changes().stream().map(NodeChange::describe).toList());
-        assertEquals(ApplyResult.APPLIED, driver.apply(intent, changes));
+        assertInstanceOf(ApplyResult.Applied.class, driver.apply(intent, changes, ApplyProgress.NONE));
     }
 
     @Test

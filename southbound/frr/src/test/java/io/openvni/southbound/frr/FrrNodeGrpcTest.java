@@ -11,6 +11,7 @@ import io.openvni.core.compile.DeviceIntent;
 import io.openvni.southbound.frr.northbound.FrrGrpcChannels;
 import io.openvni.southbound.frr.northbound.GrpcEndpoint;
 import io.openvni.southbound.spi.ChangeSet;
+import io.openvni.southbound.spi.ApplyProgress;
 import io.openvni.southbound.spi.DeviceFailure;
 import io.openvni.southbound.spi.DeviceStateReader.StateResult;
 import java.time.Clock;
@@ -142,7 +143,8 @@ class FrrNodeGrpcTest {
         sync(intent, null);
         final var second = new ChangeSet<NodeChange>(List.of(new NodeChange.GrpcL3vni(
             List.of(new NodeChange.Binding("ovrf50000", 50001L)))));
-        final var rejected = assertInstanceOf(DeviceFailure.Rejected.class, driver.apply(intent, second));
+        final var rejected = assertInstanceOf(DeviceFailure.Rejected.class,
+            DriverPasses.failure(driver.apply(intent, second, ApplyProgress.NONE)));
         assertTrue(rejected.deviceError().startsWith("vrf ovrf50000 l3vni 50001 -> ")
             && rejected.deviceError().length() > "vrf ovrf50000 l3vni 50001 -> ".length(), rejected.deviceError());
     }

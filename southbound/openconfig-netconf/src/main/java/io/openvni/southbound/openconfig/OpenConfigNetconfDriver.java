@@ -5,6 +5,7 @@ import static java.util.Objects.requireNonNull;
 import io.openvni.core.compile.DeviceIntent;
 import io.openvni.core.render.openconfig.OpenConfigRenderer;
 import io.openvni.southbound.openconfig.NetconfOperations.DeviceException;
+import io.openvni.southbound.spi.ApplyProgress;
 import io.openvni.southbound.spi.ApplyResult;
 import io.openvni.southbound.spi.ChangeSet;
 import io.openvni.southbound.spi.DeviceDriver;
@@ -141,7 +142,8 @@ public final class OpenConfigNetconfDriver implements DeviceDriver<OwnedConfig, 
     }
 
     @Override
-    public ApplyResult apply(final DeviceIntent desired, final ChangeSet<OpenConfigChange> changes) {
+    public ApplyResult<OwnedConfig> apply(final DeviceIntent desired, final ChangeSet<OpenConfigChange> changes,
+            final ApplyProgress progress) {
         final String device = desired.name();
         final NetconfOperations ops;
         final EffectiveModelContext schema;
@@ -156,12 +158,12 @@ public final class OpenConfigNetconfDriver implements DeviceDriver<OwnedConfig, 
             capabilities = known != null ? known : ops.capabilities();
             sessionCapabilities.put(mount, capabilities);
             if (!capabilities.candidate()) {
-                return new DeviceFailure.Rejected("device " + device + " does not advertise the :candidate "
-                    + "capability; OpenVNI writes leaf switches only through the candidate datastore");
+                return ApplyResult.failed(new DeviceFailure.Rejected("device " + device + " does not advertise the "
+                    + ":candidate capability; OpenVNI writes leaf switches only through the candidate datastore"));
             }
             ops.lockCandidate();
         } catch (DeviceException e) {
-            return e.failure();
+            return ApplyResult.failed(e.failure());
         }
         try {
             for (var change : changes.changes()) {
@@ -175,13 +177,13 @@ public final class OpenConfigNetconfDriver implements DeviceDriver<OwnedConfig, 
         } catch (DeviceException e) {
             LOG.debug("{}: pass failed, discarding the candidate: {}", device, e.getMessage());
             release(ops, device, true);
-            return e.failure();
+            return ApplyResult.failed(e.failure());
         }
         // The configuration is in: a failed unlock is logged, not reported (the lock ends with the session at the
         // latest, and the next pass finds the device in sync).
         release(ops, device, false);
         LOG.debug("{}: committed {} change(s)", device, changes.changes().size());
-        return ApplyResult.APPLIED;
+        return ApplyResult.appliedUnobserved();
     }
 
     // Best effort after the fact; the pass's outcome is already decided.

@@ -6,6 +6,7 @@ import io.openvni.core.compile.DesiredConfig;
 import io.openvni.core.compile.DeviceIntent;
 import io.openvni.core.status.DeviceStatus;
 import io.openvni.core.status.SyncState;
+import io.openvni.southbound.spi.ApplyProgress;
 import io.openvni.southbound.spi.DriverRegistry;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -47,6 +48,11 @@ final class DeviceWorker {
     private @Nullable DesiredConfig desired;
     private @Nullable DeviceStatus status;
     private @Nullable DeviceIntent lastApplied;
+    // what the last pass saw on the device, in sync; the next pass diffs against it instead of reading, unless it
+    // must read (drift check, forced pass, check asked for) or the device's session changed
+    private Pass.@Nullable Observation observed;
+    // the next pass reads the device even if an observation is at hand
+    private boolean readNext;
     // a pass is queued on the executor or running
     private boolean passScheduled;
     // another pass was asked for while one was scheduled
@@ -168,15 +174,17 @@ final class DeviceWorker {
             checksInPass = checksWaiting;
             checksWaiting = new ArrayList<>();
             passDrift = "";
-            pass = new Pass(config, lastApplied, current.appliedGeneration() == config.generation(),
-                forced || context.settings().autoHeal());
+            final boolean mustRead = readNext || forced || !checksInPass.isEmpty();
+            readNext = false;
+            pass = new Pass(config, lastApplied, mustRead ? null : observed,
+                current.appliedGeneration() == config.generation(), forced || context.settings().autoHeal());
             // entered under the lock, so that close() after stop() waits for this pass
             context.inFlight().enter();
         }
 
         final PassOutcome outcome;
         try {
-            outcome = pass.run(context.drivers(), this::driftSeen);
+            outcome = pass.run(context.drivers(), this::driftSeen, ApplyProgress.NONE);
         } finally {
             context.inFlight().exit();
         }
@@ -215,6 +223,7 @@ final class DeviceWorker {
     // guarded by this
     private void record(final PassOutcome outcome, final boolean forced) {
         final var before = currentStatus();
+        observed = outcome instanceof PassOutcome.InSync inSync ? inSync.observed() : null;
         switch (outcome) {
             case PassOutcome.InSync inSync -> {
                 failures = 0;
@@ -261,8 +270,15 @@ final class DeviceWorker {
     private void scheduleDriftCheck() {
         final Duration interval = context.settings().driftInterval();
         if (context.settings().driftChecks()) {
-            driftCheck = context.runtime().scheduler().schedule(interval, () -> requestPass(false));
+            driftCheck = context.runtime().scheduler().schedule(interval, this::requestDriftCheck);
         }
+    }
+
+    private void requestDriftCheck() {
+        synchronized (this) {
+            readNext = true;
+        }
+        requestPass(false);
     }
 
     // guarded by this

@@ -5,6 +5,7 @@ import static java.util.Objects.requireNonNull;
 import io.openvni.core.compile.DesiredConfig;
 import io.openvni.core.compile.DeviceIntent;
 import io.openvni.core.status.SyncState;
+import io.openvni.southbound.spi.ApplyProgress;
 import io.openvni.southbound.spi.ApplyResult;
 import io.openvni.southbound.spi.Change;
 import io.openvni.southbound.spi.DeviceDriver;
@@ -19,17 +20,21 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * One pass over one device: read what OpenVNI owns, diff it against the desired intent, and write the difference
- * if there is one and the pass may. Holds no state and no locks; {@link DeviceWorker} decides when passes run and
- * what their outcome means for the device's standing.
+ * One pass over one device: read what OpenVNI owns (or take what the previous pass observed, when the worker
+ * trusts it), diff it against the desired intent, and write the difference if there is one and the pass may. Holds
+ * no state and no locks; {@link DeviceWorker} decides when passes run and what their outcome means for the
+ * device's standing.
  *
  * @param desired what the device should run
  * @param lastApplied what was last applied to it, if known
+ * @param observed what the previous pass observed on the device, to be used instead of a read if its driver says
+ *                 it is still current; {@code null} to read
  * @param confirmed whether the desired generation was already confirmed on the device, so that any difference now
  *                  is drift rather than a change still to roll out
  * @param heal whether drift may be written over
  */
-record Pass(DesiredConfig desired, @Nullable DeviceIntent lastApplied, boolean confirmed, boolean heal) {
+record Pass(DesiredConfig desired, @Nullable DeviceIntent lastApplied, @Nullable Observation observed,
+        boolean confirmed, boolean heal) {
     private static final Logger LOG = LoggerFactory.getLogger(Pass.class);
 
     Pass {
@@ -41,17 +46,18 @@ record Pass(DesiredConfig desired, @Nullable DeviceIntent lastApplied, boolean c
      *
      * @param drivers where to find the device's driver
      * @param driftSeen told the diff text when drift is found and about to be healed, before the write
+     * @param progress told the phases of the pass
      * @return how the pass ended
      */
     @SuppressWarnings("checkstyle:IllegalCatch") // a driver bug must fail this device's pass, not its worker
-    PassOutcome run(final DriverRegistry drivers, final Consumer<String> driftSeen) {
+    PassOutcome run(final DriverRegistry drivers, final Consumer<String> driftSeen, final ApplyProgress progress) {
         final var intent = desired.intent();
         final var driver = drivers.driverFor(intent);
         if (driver.isEmpty()) {
             return new PassOutcome.NoDriver(DriverKey.of(intent));
         }
         try {
-            return run(driver.orElseThrow(), driftSeen);
+            return run(driver.orElseThrow(), driftSeen, progress);
         } catch (RuntimeException e) {
             // the SPI reports device trouble as results, so this is a driver bug: report it, retry like a rejection
             LOG.warn("{}: driver failed", intent.name(), e);
@@ -59,19 +65,25 @@ record Pass(DesiredConfig desired, @Nullable DeviceIntent lastApplied, boolean c
         }
     }
 
-    private <C, X extends Change> PassOutcome run(final DeviceDriver<C, X> driver, final Consumer<String> driftSeen) {
+    private <C, X extends Change> PassOutcome run(final DeviceDriver<C, X> driver, final Consumer<String> driftSeen,
+            final ApplyProgress progress) {
+        final var known = observed == null ? null : observed.of(driver, desired.intent().name());
+        if (known != null) {
+            return converge(driver, known, driftSeen, progress);
+        }
+        progress.report("reading", 0, 0);
         return switch (driver.readOwned(new ReadScope(desired.intent(), lastApplied))) {
             case ReadResult.Failed<C> failed -> failure("read", failed.failure());
-            case ReadResult.Current<C> current -> converge(driver, current.config(), driftSeen);
+            case ReadResult.Current<C> current -> converge(driver, current.config(), driftSeen, progress);
         };
     }
 
     private <C, X extends Change> PassOutcome converge(final DeviceDriver<C, X> driver, final C current,
-            final Consumer<String> driftSeen) {
+            final Consumer<String> driftSeen, final ApplyProgress progress) {
         final var intent = desired.intent();
         final var changes = driver.diff(current, intent);
         if (changes.isEmpty()) {
-            return new PassOutcome.InSync(desired.generation(), intent, false);
+            return new PassOutcome.InSync(desired.generation(), intent, false, new Observation(driver, current));
         }
         if (confirmed) {
             final var diff = changes.describe();
@@ -85,9 +97,10 @@ record Pass(DesiredConfig desired, @Nullable DeviceIntent lastApplied, boolean c
         // one line per write, naming every change: the audit trail of what OpenVNI did to a device
         LOG.info("{}: applying generation {}: {}", intent.name(), desired.generation(),
             changes.describe().replace("\n", "; "));
-        return switch (driver.apply(intent, changes)) {
-            case ApplyResult.Applied applied -> new PassOutcome.InSync(desired.generation(), intent, true);
-            case DeviceFailure failure -> failure("apply", failure);
+        return switch (driver.apply(intent, changes, progress)) {
+            case ApplyResult.Applied<C> applied -> new PassOutcome.InSync(desired.generation(), intent, true,
+                applied.state().map(state -> new Observation(driver, state)).orElse(null));
+            case ApplyResult.Failed<C> failed -> failure("apply", failed.failure());
         };
     }
 
@@ -99,5 +112,29 @@ record Pass(DesiredConfig desired, @Nullable DeviceIntent lastApplied, boolean c
             case DeviceFailure.Unreachable unreachable ->
                 new PassOutcome.Failed(SyncState.UNREACHABLE, unreachable.reason());
         };
+    }
+
+    /**
+     * What a pass saw on a device, and which driver saw it: the next pass may diff against it instead of reading,
+     * if the same driver says the device's session is still the one it was seen in.
+     *
+     * @param driver the driver that returned it
+     * @param config the driver's configuration model, as {@code driver} returned it
+     */
+    record Observation(DeviceDriver<?, ?> driver, Object config) {
+        Observation {
+            requireNonNull(driver);
+            requireNonNull(config);
+        }
+
+        // The cast is safe: config came from this very driver instance, whose configuration type is C.
+        @SuppressWarnings("unchecked")
+        <C> @Nullable C of(final DeviceDriver<C, ?> current, final String device) {
+            if (driver != current) {
+                return null;
+            }
+            final var typed = (C) config;
+            return current.stillCurrent(typed, device) ? typed : null;
+        }
     }
 }

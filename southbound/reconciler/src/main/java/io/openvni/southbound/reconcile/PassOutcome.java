@@ -5,6 +5,7 @@ import static java.util.Objects.requireNonNull;
 import io.openvni.core.compile.DeviceIntent;
 import io.openvni.core.status.SyncState;
 import io.openvni.southbound.spi.DriverKey;
+import org.eclipse.jdt.annotation.Nullable;
 
 /**
  * How one pass over a device ended.
@@ -16,8 +17,11 @@ sealed interface PassOutcome {
      * @param generation the generation the pass worked on
      * @param intent its intent, now the device's last applied intent
      * @param wrote whether the pass wrote to the device
+     * @param observed what the device runs now, as its driver read it or knows it after the apply; {@code null}
+     *                 when only a new read can tell
      */
-    record InSync(long generation, DeviceIntent intent, boolean wrote) implements PassOutcome {
+    record InSync(long generation, DeviceIntent intent, boolean wrote, Pass.@Nullable Observation observed)
+            implements PassOutcome {
         public InSync {
             requireNonNull(intent);
         }

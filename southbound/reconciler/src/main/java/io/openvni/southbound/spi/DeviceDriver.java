@@ -7,9 +7,12 @@ import io.openvni.core.compile.DeviceIntent;
  * device of its kind; the reconciler calls it for a given device from one thread at a time, and for different
  * devices concurrently, so an implementation keeps per-device state (sessions, mount points) thread-safe.
  *
- * <p>A pass over a device is always {@link #readOwned read}, {@link #diff diff}, and, when the diff is not empty,
- * {@link #apply apply}. The reconciler never trusts its memory of a device: after any failure or restart it reads
- * again, so an apply that failed half-way is repaired by the next pass's diff.
+ * <p>A pass over a device is {@link #readOwned read}, {@link #diff diff}, and, when the diff is not empty,
+ * {@link #apply apply}. The read is skipped only when the previous pass of this reconciler ended with the device
+ * in sync and {@link ApplyResult.Applied#observed observed}, in the {@link #stillCurrent same session}: then that
+ * observation is the current state. After any failure, a restart, a reconnect, and for every periodic drift
+ * check the reconciler reads again, so an apply that failed half-way is repaired by the next pass's diff and
+ * changes made on the device behind its back are found.
  *
  * <p>Contract for device-side trouble: the device refusing something is {@link DeviceFailure.Rejected} with the
  * device's own error text; not getting an answer is {@link DeviceFailure.Unreachable}. Neither is thrown. Every
@@ -49,7 +52,22 @@ public interface DeviceDriver<C, X extends Change> {
      *
      * @param desired what the device should run once the changes are in
      * @param changes a non-empty change set from {@link #diff}
-     * @return whether the device took the changes
+     * @param progress told the phases of the apply and how far each is, for status
+     * @return whether the device took the changes and, if the driver knows it, what the device runs now
      */
-    ApplyResult apply(DeviceIntent desired, ChangeSet<X> changes);
+    ApplyResult<C> apply(DeviceIntent desired, ChangeSet<X> changes, ApplyProgress progress);
+
+    /**
+     * Whether a configuration this driver returned for a device (from {@link #readOwned} or in
+     * {@link ApplyResult.Applied}) was observed in the device's current session. A device that reconnected may
+     * have rebooted or been written while it was away, so an observation from an earlier session is never used in
+     * place of a read. Must not do I/O. The default, {@code false}, makes every pass read.
+     *
+     * @param observed what the driver returned earlier
+     * @param device the device's name
+     * @return {@code true} if the session the observation came from is still the device's session
+     */
+    default boolean stillCurrent(final C observed, final String device) {
+        return false;
+    }
 }

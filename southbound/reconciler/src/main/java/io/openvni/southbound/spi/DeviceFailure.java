@@ -6,7 +6,7 @@ import static java.util.Objects.requireNonNull;
  * Why a device did not do what was asked. Both kinds are retried with backoff; they differ in the state the device
  * is reported in ({@code failed} or {@code unreachable}).
  */
-public sealed interface DeviceFailure extends ApplyResult {
+public sealed interface DeviceFailure {
     /**
      * Text for status and logs.
      *

@@ -1,6 +1,7 @@
 package io.openvni.southbound.reconcile;
 
 import io.openvni.core.compile.DeviceIntent;
+import io.openvni.southbound.spi.ApplyProgress;
 import io.openvni.southbound.spi.ApplyResult;
 import io.openvni.southbound.spi.Change;
 import io.openvni.southbound.spi.ChangeSet;
@@ -9,9 +10,12 @@ import io.openvni.southbound.spi.DeviceFailure;
 import io.openvni.southbound.spi.ReadResult;
 import io.openvni.southbound.spi.ReadScope;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
@@ -34,7 +38,7 @@ class FakeDevices implements DeviceDriver<SortedMap<String, String>, FakeDevices
     }
 
     /** One device; all methods are safe to call from the test thread while the reconciler works on it. */
-    static final class Device {
+    final class Device {
         private final SortedMap<String, String> config = new TreeMap<>();
         private final List<DeviceIntent> applied = new ArrayList<>();
         private final List<Optional<DeviceIntent>> readPrevious = new ArrayList<>();
@@ -45,6 +49,8 @@ class FakeDevices implements DeviceDriver<SortedMap<String, String>, FakeDevices
         private int applyFailuresLeft;
         private @Nullable CountDownLatch applyEntered;
         private @Nullable CountDownLatch applyRelease;
+        // what this device's current session returned, by identity; a reconnect forgets them
+        private final Set<SortedMap<String, String>> observations = Collections.newSetFromMap(new IdentityHashMap<>());
 
         synchronized void set(final String key, final String value) {
             config.put(key, value);
@@ -87,6 +93,15 @@ class FakeDevices implements DeviceDriver<SortedMap<String, String>, FakeDevices
             applyFailuresLeft = times;
         }
 
+        /** The device's session ends and a new one starts: what was observed in the old one is no longer current. */
+        synchronized void reconnect() {
+            observations.clear();
+        }
+
+        synchronized boolean observedInThisSession(final SortedMap<String, String> observed) {
+            return observations.contains(observed);
+        }
+
         /** The next apply counts {@code entered} down, then waits for {@code release} before it writes. */
         synchronized void blockNextApply(final CountDownLatch entered, final CountDownLatch release) {
             applyEntered = entered;
@@ -100,10 +115,12 @@ class FakeDevices implements DeviceDriver<SortedMap<String, String>, FakeDevices
                 readFailuresLeft--;
                 return new ReadResult.Failed<>(readFailure);
             }
-            return ReadResult.current(new TreeMap<>(config.subMap("l2 ", "l2!")));
+            final var owned = new TreeMap<>(config.subMap("l2 ", "l2!"));
+            observations.add(owned);
+            return ReadResult.current(owned);
         }
 
-        private ApplyResult apply(final DeviceIntent desired, final List<Edit> edits) {
+        private ApplyResult<SortedMap<String, String>> apply(final DeviceIntent desired, final List<Edit> edits) {
             final CountDownLatch entered;
             final CountDownLatch release;
             synchronized (this) {
@@ -116,17 +133,17 @@ class FakeDevices implements DeviceDriver<SortedMap<String, String>, FakeDevices
                 entered.countDown();
                 try {
                     if (!release.await(30, TimeUnit.SECONDS)) {
-                        return new DeviceFailure.Unreachable("test never released the apply");
+                        return ApplyResult.failed(new DeviceFailure.Unreachable("test never released the apply"));
                     }
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
-                    return new DeviceFailure.Unreachable("interrupted");
+                    return ApplyResult.failed(new DeviceFailure.Unreachable("interrupted"));
                 }
             }
             synchronized (this) {
                 if (applyFailuresLeft > 0) {
                     applyFailuresLeft--;
-                    return applyFailure;
+                    return ApplyResult.failed(applyFailure);
                 }
                 for (var edit : edits) {
                     if (edit.value() == null) {
@@ -136,12 +153,25 @@ class FakeDevices implements DeviceDriver<SortedMap<String, String>, FakeDevices
                     }
                 }
                 applied.add(desired);
-                return ApplyResult.APPLIED;
+                if (!observing) {
+                    return ApplyResult.appliedUnobserved();
+                }
+                final var owned = new TreeMap<>(config.subMap("l2 ", "l2!"));
+                observations.add(owned);
+                return ApplyResult.applied(owned);
             }
         }
     }
 
     private final Map<String, Device> devices = new ConcurrentHashMap<>();
+    // whether the driver vouches for what it observed, so that passes may skip the read (off: every pass reads)
+    private volatile boolean observing;
+
+    /** From now on, what a read or an apply observed stands for the device until its session changes. */
+    FakeDevices observing() {
+        observing = true;
+        return this;
+    }
 
     Device device(final String name) {
         return devices.computeIfAbsent(name, unused -> new Device());
@@ -173,8 +203,14 @@ class FakeDevices implements DeviceDriver<SortedMap<String, String>, FakeDevices
     }
 
     @Override
-    public ApplyResult apply(final DeviceIntent desired, final ChangeSet<Edit> changes) {
+    public ApplyResult<SortedMap<String, String>> apply(final DeviceIntent desired, final ChangeSet<Edit> changes,
+            final ApplyProgress progress) {
         return device(desired.name()).apply(desired, changes.changes());
+    }
+
+    @Override
+    public boolean stillCurrent(final SortedMap<String, String> observed, final String device) {
+        return observing && device(device).observedInThisSession(observed);
     }
 
     static SortedMap<String, String> render(final DeviceIntent intent) {
