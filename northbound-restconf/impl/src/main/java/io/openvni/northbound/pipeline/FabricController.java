@@ -6,6 +6,7 @@ import com.google.common.util.concurrent.Futures;
 import com.google.common.util.concurrent.ListenableFuture;
 import io.openvni.core.allocation.Allocations;
 import io.openvni.core.intent.Intent;
+import io.openvni.core.pipeline.IntentPipeline;
 import io.openvni.core.preview.DevicePreview;
 import io.openvni.core.preview.DevicePreviewer;
 import io.openvni.northbound.api.FabricService;

@@ -1,4 +1,4 @@
-package io.openvni.northbound.pipeline;
+package io.openvni.core.pipeline;
 
 import static java.util.Objects.requireNonNull;
 
