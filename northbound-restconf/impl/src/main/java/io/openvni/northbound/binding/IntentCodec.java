@@ -14,7 +14,7 @@ import io.openvni.core.intent.SshAccess;
 import io.openvni.core.intent.Tenant;
 import io.openvni.core.intent.Vrf;
 import io.openvni.northbound.secrets.FabricPaths;
-import io.openvni.northbound.secrets.SecretBox;
+import io.openvni.odl.SecretBox;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;

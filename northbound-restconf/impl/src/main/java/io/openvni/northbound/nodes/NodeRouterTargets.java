@@ -3,7 +3,7 @@ package io.openvni.northbound.nodes;
 import io.openvni.core.intent.NodeRouter;
 import io.openvni.core.intent.SshAccess;
 import io.openvni.northbound.binding.IntentCodec;
-import io.openvni.northbound.secrets.SecretBox;
+import io.openvni.odl.SecretBox;
 import io.openvni.southbound.ssh.Credentials;
 import io.openvni.southbound.ssh.NodeTargets;
 import io.openvni.southbound.ssh.SshTarget;

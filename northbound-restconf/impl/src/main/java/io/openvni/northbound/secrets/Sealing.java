@@ -1,5 +1,6 @@
 package io.openvni.northbound.secrets;
 
+import io.openvni.odl.SecretBox;
 import java.util.ArrayList;
 import java.util.List;
 import org.eclipse.jdt.annotation.Nullable;

@@ -1,6 +1,7 @@
 package io.openvni.northbound.secrets;
 
 import io.openvni.core.validation.ValidationError;
+import io.openvni.odl.SecretBox;
 import java.util.ArrayList;
 import java.util.List;
 import org.eclipse.jdt.annotation.Nullable;

@@ -2,7 +2,8 @@ package io.openvni.northbound.secrets;
 
 import com.google.common.util.concurrent.Futures;
 import com.google.common.util.concurrent.ListenableFuture;
-import io.openvni.northbound.worker.CoalescingPassRunner;
+import io.openvni.odl.CoalescingPassRunner;
+import io.openvni.odl.SecretBox;
 import java.util.List;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;

@@ -12,7 +12,7 @@ import io.openvni.core.allocation.Allocations;
 import io.openvni.core.intent.Fabric;
 import io.openvni.core.intent.NumberRange;
 import io.openvni.northbound.secrets.RealAaa;
-import io.openvni.northbound.secrets.SecretBox;
+import io.openvni.odl.SecretBox;
 import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;

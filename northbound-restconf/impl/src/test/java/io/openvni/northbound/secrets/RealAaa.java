@@ -1,5 +1,6 @@
 package io.openvni.northbound.secrets;
 
+import io.openvni.odl.SecretBox;
 import java.nio.charset.StandardCharsets;
 import org.opendaylight.aaa.encrypt.impl.AAAEncryptionServiceImpl;
 import org.opendaylight.yang.gen.v1.config.aaa.authn.encrypt.service.config.rev240202.EncryptServiceConfig;

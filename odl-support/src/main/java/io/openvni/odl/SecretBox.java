@@ -1,4 +1,4 @@
-package io.openvni.northbound.secrets;
+package io.openvni.odl;
 
 import static java.util.Objects.requireNonNull;
 

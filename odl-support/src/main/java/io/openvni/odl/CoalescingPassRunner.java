@@ -1,4 +1,4 @@
-package io.openvni.northbound.worker;
+package io.openvni.odl;
 
 import static java.util.Objects.requireNonNull;
 
