@@ -2,8 +2,6 @@ package io.openvni.northbound.pipeline;
 
 import static java.util.Objects.requireNonNull;
 
-import com.google.common.util.concurrent.Futures;
-import com.google.common.util.concurrent.ListenableFuture;
 import io.openvni.core.allocation.Allocations;
 import io.openvni.core.intent.Intent;
 import io.openvni.core.pipeline.IntentPipeline;
@@ -14,6 +12,7 @@ import io.openvni.northbound.api.FabricSnapshot;
 import io.openvni.northbound.binding.AllocationCodec;
 import io.openvni.northbound.binding.IntentCodec;
 import io.openvni.northbound.reconcile.DeviceReconciliation;
+import io.openvni.odl.ClusterSingleton;
 import io.openvni.odl.CoalescingPassRunner;
 import io.openvni.odl.SecretBox;
 import io.openvni.southbound.reconcile.DriftReport;
@@ -30,14 +29,11 @@ import org.opendaylight.aaa.encrypt.AAAEncryptionService;
 import org.opendaylight.mdsal.binding.api.DataBroker;
 import org.opendaylight.mdsal.binding.api.ReadTransaction;
 import org.opendaylight.mdsal.common.api.LogicalDatastoreType;
-import org.opendaylight.mdsal.singleton.api.ClusterSingletonService;
 import org.opendaylight.mdsal.singleton.api.ClusterSingletonServiceProvider;
-import org.opendaylight.mdsal.singleton.api.ServiceGroupIdentifier;
 import org.opendaylight.yang.gen.v1.urn.openvni.yang.fabric.rev261126.Fabric;
 import org.opendaylight.yang.gen.v1.urn.openvni.yang.tenant.rev261126.Tenants;
 import org.opendaylight.yangtools.binding.DataObject;
 import org.opendaylight.yangtools.binding.DataObjectIdentifier;
-import org.opendaylight.yangtools.concepts.Registration;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
@@ -53,18 +49,17 @@ import org.slf4j.LoggerFactory;
  * one pass over the latest data), persists allocations, and publishes the status and the desired configurations.
  */
 @Component(service = FabricService.class)
-public final class FabricController implements FabricService, ClusterSingletonService, AutoCloseable {
+public final class FabricController implements FabricService, AutoCloseable {
     static final DataObjectIdentifier<Fabric> FABRIC = DataObjectIdentifier.builder(Fabric.class).build();
     static final DataObjectIdentifier<Tenants> TENANTS = DataObjectIdentifier.builder(Tenants.class).build();
 
     private static final Logger LOG = LoggerFactory.getLogger(FabricController.class);
-    private static final ServiceGroupIdentifier GROUP = new ServiceGroupIdentifier("openvni-controller");
 
     private final DataBroker broker;
     private final Clock clock;
     private final SecretBox secrets;
     private final DevicePreviewer previewer = new DevicePreviewer();
-    private final Registration singleton;
+    private final ClusterSingleton singleton;
     private volatile FabricSnapshot snapshot = FabricSnapshot.EMPTY;
 
     private final CoalescingPassRunner runner = new CoalescingPassRunner("openvni-controller-%d", this::pass);
@@ -96,36 +91,22 @@ public final class FabricController implements FabricService, ClusterSingletonSe
         this.secrets = secrets;
         this.clock = clock;
         this.drivers = drivers;
-        singleton = singletons.registerClusterSingletonService(this);
+        singleton = new ClusterSingleton(singletons, ClusterSingleton.CONTROLLER_GROUP, "controller", this::start,
+            this::stop);
     }
 
     @Deactivate
     @Override
     public void close() {
         singleton.close();
-        stop();
     }
 
-    @Override
-    public ServiceGroupIdentifier getIdentifier() {
-        return GROUP;
-    }
-
-    @Override
-    public synchronized void instantiateServiceInstance() {
-        LOG.info("OpenVNI controller active on this node");
+    private synchronized void start() {
         pipeline = new IntentPipeline();
         statusWriter = new StatusWriter(broker);
         reported.start();
         reconciliation = new DeviceReconciliation(drivers, reported, reported::onState);
         runner.start(broker, List.of(FABRIC, TENANTS));
-    }
-
-    @Override
-    public ListenableFuture<?> closeServiceInstance() {
-        LOG.info("OpenVNI controller no longer active on this node");
-        stop();
-        return Futures.immediateFuture(null);
     }
 
     @Override

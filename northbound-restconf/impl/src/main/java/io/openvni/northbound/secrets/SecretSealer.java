@@ -1,7 +1,6 @@
 package io.openvni.northbound.secrets;
 
-import com.google.common.util.concurrent.Futures;
-import com.google.common.util.concurrent.ListenableFuture;
+import io.openvni.odl.ClusterSingleton;
 import io.openvni.odl.CoalescingPassRunner;
 import io.openvni.odl.SecretBox;
 import java.util.List;
@@ -11,12 +10,9 @@ import org.opendaylight.aaa.encrypt.AAAEncryptionService;
 import org.opendaylight.mdsal.binding.api.DataBroker;
 import org.opendaylight.mdsal.common.api.LogicalDatastoreType;
 import org.opendaylight.mdsal.common.api.OptimisticLockFailedException;
-import org.opendaylight.mdsal.singleton.api.ClusterSingletonService;
 import org.opendaylight.mdsal.singleton.api.ClusterSingletonServiceProvider;
-import org.opendaylight.mdsal.singleton.api.ServiceGroupIdentifier;
 import org.opendaylight.yang.gen.v1.urn.openvni.yang.fabric.rev261126.Fabric;
 import org.opendaylight.yangtools.binding.DataObjectIdentifier;
-import org.opendaylight.yangtools.concepts.Registration;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
@@ -32,16 +28,16 @@ import org.slf4j.LoggerFactory;
  * that user change triggers the next pass, which seals whatever it brought.
  */
 @Component(service = { })
-public final class SecretSealer implements ClusterSingletonService, AutoCloseable {
+public final class SecretSealer implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(SecretSealer.class);
     // own group: sealing does not depend on the controller's singleton, and the controller's group stays its own
-    private static final ServiceGroupIdentifier GROUP = new ServiceGroupIdentifier("openvni-secrets");
+    private static final String GROUP = "openvni-secrets";
     private static final DataObjectIdentifier<Fabric> FABRIC = DataObjectIdentifier.builder(Fabric.class).build();
     private static final long TIMEOUT_SECONDS = 30;
 
     private final DataBroker broker;
     private final SecretBox box;
-    private final Registration singleton;
+    private final ClusterSingleton singleton;
     private final CoalescingPassRunner runner = new CoalescingPassRunner("openvni-secret-sealer-%d", this::pass);
 
     @Activate
@@ -50,32 +46,14 @@ public final class SecretSealer implements ClusterSingletonService, AutoCloseabl
             @Reference final AAAEncryptionService aaa) {
         this.broker = broker;
         this.box = new SecretBox(aaa);
-        singleton = singletons.registerClusterSingletonService(this);
+        singleton = new ClusterSingleton(singletons, GROUP, "secret sealer",
+            () -> runner.start(broker, List.of(FABRIC)), runner::stop);
     }
 
     @Deactivate
     @Override
     public void close() {
         singleton.close();
-        runner.stop();
-    }
-
-    @Override
-    public ServiceGroupIdentifier getIdentifier() {
-        return GROUP;
-    }
-
-    @Override
-    public void instantiateServiceInstance() {
-        LOG.info("OpenVNI secret sealer active on this node");
-        runner.start(broker, List.of(FABRIC));
-    }
-
-    @Override
-    public ListenableFuture<?> closeServiceInstance() {
-        LOG.info("OpenVNI secret sealer no longer active on this node");
-        runner.stop();
-        return Futures.immediateFuture(null);
     }
 
     /** One pass over the latest fabric. Runs only on the worker thread. */

@@ -1,9 +1,8 @@
 package io.openvni.northbound.topology;
 
-import com.google.common.util.concurrent.Futures;
-import com.google.common.util.concurrent.ListenableFuture;
 import io.openvni.core.intent.LeafSwitch;
 import io.openvni.northbound.binding.IntentCodec;
+import io.openvni.odl.ClusterSingleton;
 import io.openvni.odl.CoalescingPassRunner;
 import io.openvni.odl.SecretBox;
 import java.io.IOException;
@@ -21,9 +20,7 @@ import org.eclipse.jdt.annotation.Nullable;
 import org.opendaylight.aaa.encrypt.AAAEncryptionService;
 import org.opendaylight.mdsal.binding.api.DataBroker;
 import org.opendaylight.mdsal.common.api.LogicalDatastoreType;
-import org.opendaylight.mdsal.singleton.api.ClusterSingletonService;
 import org.opendaylight.mdsal.singleton.api.ClusterSingletonServiceProvider;
-import org.opendaylight.mdsal.singleton.api.ServiceGroupIdentifier;
 import org.opendaylight.yang.gen.v1.urn.openvni.yang.fabric.rev261126.Fabric;
 import org.opendaylight.yang.gen.v1.urn.openvni.yang.fabric.rev261126.fabric.LeafSwitchKey;
 import org.opendaylight.yang.gen.v1.urn.openvni.yang.status.rev261126.ManagedNetconfNodes;
@@ -33,7 +30,6 @@ import org.opendaylight.yang.gen.v1.urn.opendaylight.netconf.device.rev251028.Co
 import org.opendaylight.yang.gen.v1.urn.tbd.params.xml.ns.yang.network.topology.rev131021.network.topology.Topology;
 import org.opendaylight.yang.gen.v1.urn.tbd.params.xml.ns.yang.network.topology.rev131021.network.topology.topology.Node;
 import org.opendaylight.yangtools.binding.DataObjectIdentifier;
-import org.opendaylight.yangtools.concepts.Registration;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
@@ -57,16 +53,15 @@ import org.slf4j.LoggerFactory;
  * 0.3 s for each node connecting at the same time) and starts them over ({@link StuckConnections}).
  */
 @Component(service = { })
-public final class LeafTopologyManager implements ClusterSingletonService, AutoCloseable {
+public final class LeafTopologyManager implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(LeafTopologyManager.class);
-    private static final ServiceGroupIdentifier GROUP = new ServiceGroupIdentifier("openvni-controller");
     private static final DataObjectIdentifier<Fabric> FABRIC = DataObjectIdentifier.builder(Fabric.class).build();
     private static final long TIMEOUT_SECONDS = 30;
 
     private final DataBroker broker;
     private final SchemaCache schemaCache;
     private final SecretBox secrets;
-    private final Registration singleton;
+    private final ClusterSingleton singleton;
     private final CoalescingPassRunner runner = new CoalescingPassRunner("openvni-leaf-topology-%d", this::pass);
 
     private static final DataObjectIdentifier<ManagedNetconfNodes> MANAGED =
@@ -93,34 +88,20 @@ public final class LeafTopologyManager implements ClusterSingletonService, AutoC
         this.broker = broker;
         this.schemaCache = schemaCache;
         this.secrets = secrets;
-        singleton = singletons.registerClusterSingletonService(this);
+        singleton = new ClusterSingleton(singletons, ClusterSingleton.CONTROLLER_GROUP, "leaf topology manager",
+            this::start, this::stop);
     }
 
     @Deactivate
     @Override
     public void close() {
         singleton.close();
-        stop();
     }
 
-    @Override
-    public ServiceGroupIdentifier getIdentifier() {
-        return GROUP;
-    }
-
-    @Override
-    public synchronized void instantiateServiceInstance() {
-        LOG.info("OpenVNI leaf topology manager active on this node");
+    private synchronized void start() {
         stuck = new StuckConnections(PATIENCE, PATIENCE_PER_NODE);
         runner.start(broker, List.of(FABRIC));
         runner.schedulePasses(Duration.ofSeconds(CHECK_SECONDS));
-    }
-
-    @Override
-    public ListenableFuture<?> closeServiceInstance() {
-        LOG.info("OpenVNI leaf topology manager no longer active on this node");
-        stop();
-        return Futures.immediateFuture(null);
     }
 
     private void stop() {
