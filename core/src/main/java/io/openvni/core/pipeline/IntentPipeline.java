@@ -62,7 +62,17 @@ public final class IntentPipeline {
      * Processes a committed intent. On rejection the previous compile stays in force.
      */
     public Step process(final Intent intent, final Allocations persisted) throws RejectedIntentException {
-        final var allocations = switch (IntentValidator.validateAndAllocate(intent, persisted)) {
+        return process(intent, persisted, IntentValidator.validateAndAllocate(intent, persisted));
+    }
+
+    /**
+     * Processes a committed intent that was validated already, when it was admitted.
+     *
+     * @param outcome what {@link IntentValidator#validateAndAllocate} gave for this intent and these allocations
+     */
+    public Step process(final Intent intent, final Allocations persisted, final AllocationOutcome outcome)
+            throws RejectedIntentException {
+        final var allocations = switch (outcome) {
             case AllocationOutcome.Allocated allocated -> allocated.allocations();
             case AllocationOutcome.Failed failed -> throw new RejectedIntentException(failed.errors());
         };

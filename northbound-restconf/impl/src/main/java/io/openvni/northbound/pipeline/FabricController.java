@@ -2,19 +2,16 @@ package io.openvni.northbound.pipeline;
 
 import static java.util.Objects.requireNonNull;
 
-import io.openvni.core.allocation.Allocations;
-import io.openvni.core.intent.Intent;
 import io.openvni.core.pipeline.IntentPipeline;
 import io.openvni.core.preview.DevicePreview;
 import io.openvni.core.preview.DevicePreviewer;
 import io.openvni.northbound.api.FabricService;
 import io.openvni.northbound.api.FabricSnapshot;
 import io.openvni.northbound.binding.AllocationCodec;
-import io.openvni.northbound.binding.IntentCodec;
+import io.openvni.northbound.binding.DecodedIntents;
 import io.openvni.northbound.reconcile.DeviceReconciliation;
 import io.openvni.odl.ClusterSingleton;
 import io.openvni.odl.CoalescingPassRunner;
-import io.openvni.odl.SecretBox;
 import io.openvni.southbound.reconcile.DriftReport;
 import io.openvni.southbound.spi.DeviceDriver;
 import io.openvni.southbound.spi.DriverRegistry;
@@ -23,16 +20,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeUnit;
 import org.eclipse.jdt.annotation.Nullable;
-import org.opendaylight.aaa.encrypt.AAAEncryptionService;
 import org.opendaylight.mdsal.binding.api.DataBroker;
-import org.opendaylight.mdsal.binding.api.ReadTransaction;
-import org.opendaylight.mdsal.common.api.LogicalDatastoreType;
 import org.opendaylight.mdsal.singleton.api.ClusterSingletonServiceProvider;
 import org.opendaylight.yang.gen.v1.urn.openvni.yang.fabric.rev261126.Fabric;
 import org.opendaylight.yang.gen.v1.urn.openvni.yang.tenant.rev261126.Tenants;
-import org.opendaylight.yangtools.binding.DataObject;
 import org.opendaylight.yangtools.binding.DataObjectIdentifier;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -46,7 +38,9 @@ import org.slf4j.LoggerFactory;
 /**
  * The controller: on the cluster node that owns the OpenVNI singleton, it listens to the fabric and the tenants,
  * runs every committed change through the {@link IntentPipeline} on one worker thread (rapid changes coalesce into
- * one pass over the latest data), persists allocations, and publishes the status and the desired configurations.
+ * one pass over the latest data), persists allocations, and publishes the status, the desired configurations and
+ * the fabric it took in ({@link PublishedFabric}). The change comes decoded and validated from
+ * {@link DecodedIntents}, which did both when the validation cohort admitted it.
  */
 @Component(service = FabricService.class)
 public final class FabricController implements FabricService, AutoCloseable {
@@ -57,7 +51,8 @@ public final class FabricController implements FabricService, AutoCloseable {
 
     private final DataBroker broker;
     private final Clock clock;
-    private final SecretBox secrets;
+    private final DecodedIntents intents;
+    private final PublishedFabric published;
     private final DevicePreviewer previewer = new DevicePreviewer();
     private final ClusterSingleton singleton;
     private volatile FabricSnapshot snapshot = FabricSnapshot.EMPTY;
@@ -78,17 +73,19 @@ public final class FabricController implements FabricService, AutoCloseable {
     @Activate
     public FabricController(@Reference final DataBroker broker,
             @Reference final ClusterSingletonServiceProvider singletons,
-            @Reference final AAAEncryptionService aaa,
+            @Reference final DecodedIntents intents, @Reference final PublishedFabric published,
             @Reference(service = DeviceDriver.class, cardinality = ReferenceCardinality.MULTIPLE,
                 policyOption = ReferencePolicyOption.GREEDY)
             final List<Map.Entry<Map<String, ?>, DeviceDriver<?, ?>>> driverServices) {
-        this(broker, singletons, new SecretBox(aaa), DriverServices.registry(driverServices), Clock.systemUTC());
+        this(broker, singletons, intents, published, DriverServices.registry(driverServices), Clock.systemUTC());
     }
 
     FabricController(final DataBroker broker, final ClusterSingletonServiceProvider singletons,
-            final SecretBox secrets, final DriverRegistry drivers, final Clock clock) {
+            final DecodedIntents intents, final PublishedFabric published, final DriverRegistry drivers,
+            final Clock clock) {
         this.broker = broker;
-        this.secrets = secrets;
+        this.intents = intents;
+        this.published = published;
         this.clock = clock;
         this.drivers = drivers;
         singleton = new ClusterSingleton(singletons, ClusterSingleton.CONTROLLER_GROUP, "controller", this::start,
@@ -137,6 +134,7 @@ public final class FabricController implements FabricService, AutoCloseable {
 
     private synchronized void stop() {
         runner.stop();
+        published.withdraw();
         if (reconciliation != null) {
             reconciliation.close();
             reconciliation = null;
@@ -151,15 +149,9 @@ public final class FabricController implements FabricService, AutoCloseable {
     /** One pass over the latest committed data. Runs only on the worker thread. */
     private void pass() {
         try {
-            final Intent intent;
-            final Allocations persisted;
-            // one transaction: the three containers as of the same commit
-            try (var tx = broker.newReadOnlyTransaction()) {
-                intent = IntentCodec.toIntent(read(tx, FABRIC).orElse(null), read(tx, TENANTS).orElse(null),
-                    secrets);
-                persisted = AllocationCodec.toCore(read(tx, StatusWriter.ALLOCATIONS).orElse(null));
-            }
-            final var step = pipeline.process(intent, persisted);
+            final var decoded = intents.committed();
+            final var intent = decoded.intent();
+            final var step = pipeline.process(intent, decoded.persisted(), decoded.outcome());
             if (step.allocationsChanged()) {
                 statusWriter.writeAllocations(AllocationCodec.toStored(step.allocations()));
             }
@@ -168,6 +160,8 @@ public final class FabricController implements FabricService, AutoCloseable {
                 snapshot = new FabricSnapshot(compile.fabric(), snapshot.devices(), clock.instant(),
                     snapshot.operational());
             }
+            // before the reconciler's passes: drivers reach devices by what it says (node routers' SSH access)
+            published.publish(intent.fabric());
             // the reconciler reports each device's new desired generation as pending before update() returns
             activeReconciliation().update(intent.fabric(), compile.fabric().devices().values());
             publishStatus();
@@ -201,10 +195,5 @@ public final class FabricController implements FabricService, AutoCloseable {
             snapshot = next;
         }
         writer.writeStatus(StatusModel.build(next));
-    }
-
-    private static <T extends DataObject> Optional<T> read(final ReadTransaction tx,
-            final DataObjectIdentifier<T> path) throws Exception {
-        return tx.read(LogicalDatastoreType.CONFIGURATION, path).get(30, TimeUnit.SECONDS);
     }
 }

@@ -1,10 +1,10 @@
 package io.openvni.northbound.topology;
 
 import io.openvni.core.intent.LeafSwitch;
-import io.openvni.northbound.binding.IntentCodec;
 import io.openvni.odl.ClusterSingleton;
 import io.openvni.odl.CoalescingPassRunner;
 import io.openvni.odl.SecretBox;
+import io.openvni.southbound.spi.CommittedFabric;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -40,9 +40,10 @@ import org.slf4j.LoggerFactory;
 /**
  * Keeps ODL's NETCONF topology ({@code topology=topology-netconf}) in line with the fabric's leaf switches: one node
  * per leaf switch (node-id = the leaf's name), created, updated and removed as the fabric changes. Runs on the
- * cluster node that owns the OpenVNI singleton (the same service group as the controller), on one worker thread;
- * rapid changes coalesce into one pass over the latest fabric. A node is written only when it differs from the
- * stored one, because ODL reconnects a node on every write.
+ * cluster node that owns the OpenVNI singleton (the same service group as the controller), on one worker thread,
+ * after each fabric the controller takes in ({@link CommittedFabric}, decoded once for both); rapid changes
+ * coalesce into one pass over the latest fabric. A node is written only when it differs from the stored one,
+ * because ODL reconnects a node on every write.
  *
  * <p>The nodes it created are recorded in {@code openvni-status:managed-netconf-nodes} in the same transaction, so
  * only those are ever removed, also after a restart; nodes others made in the NETCONF topology are left alone. A
@@ -61,6 +62,7 @@ public final class LeafTopologyManager implements AutoCloseable {
     private final DataBroker broker;
     private final SchemaCache schemaCache;
     private final SecretBox secrets;
+    private final CommittedFabric committed;
     private final ClusterSingleton singleton;
     private final CoalescingPassRunner runner = new CoalescingPassRunner("openvni-leaf-topology-%d", this::pass);
 
@@ -75,19 +77,22 @@ public final class LeafTopologyManager implements AutoCloseable {
     // Touched only on the worker thread: the delay before retrying a failed pass, nodes connecting since when.
     private Duration retry = FIRST_RETRY;
     private StuckConnections stuck = new StuckConnections(PATIENCE, PATIENCE_PER_NODE);
+    // guarded by this
+    private CommittedFabric.@Nullable Subscription subscription;
 
     @Activate
     public LeafTopologyManager(@Reference final DataBroker broker,
             @Reference final ClusterSingletonServiceProvider singletons,
-            @Reference final AAAEncryptionService aaa) {
-        this(broker, singletons, SchemaCache.odlDefault(), new SecretBox(aaa));
+            @Reference final AAAEncryptionService aaa, @Reference final CommittedFabric committed) {
+        this(broker, singletons, SchemaCache.odlDefault(), new SecretBox(aaa), committed);
     }
 
     LeafTopologyManager(final DataBroker broker, final ClusterSingletonServiceProvider singletons,
-            final SchemaCache schemaCache, final SecretBox secrets) {
+            final SchemaCache schemaCache, final SecretBox secrets, final CommittedFabric committed) {
         this.broker = broker;
         this.schemaCache = schemaCache;
         this.secrets = secrets;
+        this.committed = committed;
         singleton = new ClusterSingleton(singletons, ClusterSingleton.CONTROLLER_GROUP, "leaf topology manager",
             this::start, this::stop);
     }
@@ -100,16 +105,27 @@ public final class LeafTopologyManager implements AutoCloseable {
 
     private synchronized void start() {
         stuck = new StuckConnections(PATIENCE, PATIENCE_PER_NODE);
-        runner.start(broker, List.of(FABRIC));
+        runner.start(broker, List.of());
+        subscription = committed.subscribe(runner::schedulePass);
+        runner.schedulePass();
         runner.schedulePasses(Duration.ofSeconds(CHECK_SECONDS));
     }
 
-    private void stop() {
+    private synchronized void stop() {
+        if (subscription != null) {
+            subscription.close();
+            subscription = null;
+        }
         runner.stop();
     }
 
     /** One pass over the latest fabric. Runs only on the worker thread. */
     private void pass() {
+        final List<LeafSwitch> leaves = committed.fabric().map(taken -> taken.leafSwitches()).orElse(null);
+        if (leaves == null) {
+            // the controller has taken in no fabric yet here: its first one queues the next pass
+            return;
+        }
         try {
             final Fabric fabric;
             final Map<String, Node> stored = new HashMap<>();
@@ -126,8 +142,8 @@ public final class LeafTopologyManager implements AutoCloseable {
                         .forEach(node -> stored.put(node.getNodeId().getValue(), node));
                 }
             }
-            final var desired = desiredNodes(IntentCodec.toIntent(fabric, null, secrets).fabric().leafSwitches(),
-                fabric);
+            // the leaves as decoded by the controller; the stored fabric only for the passwords' ciphertext
+            final var desired = desiredNodes(leaves, fabric);
 
             final var tx = broker.newWriteOnlyTransaction();
             final var written = new ArrayList<String>();

@@ -1,17 +1,11 @@
 package io.openvni.northbound.validation;
 
 import com.google.common.util.concurrent.FluentFuture;
-import io.openvni.core.validation.IntentValidator;
 import io.openvni.core.validation.ValidationError;
-import io.openvni.northbound.binding.AllocationCodec;
-import io.openvni.northbound.binding.IntentCodec;
-import io.openvni.northbound.secrets.SecretCheck;
-import io.openvni.odl.SecretBox;
+import io.openvni.northbound.binding.DecodedIntents;
 import java.util.Collection;
 import java.util.List;
 import java.util.stream.Collectors;
-import org.eclipse.jdt.annotation.Nullable;
-import org.opendaylight.aaa.encrypt.AAAEncryptionService;
 import org.opendaylight.mdsal.common.api.DataValidationFailedException;
 import org.opendaylight.mdsal.common.api.LogicalDatastoreType;
 import org.opendaylight.mdsal.common.api.PostCanCommitStep;
@@ -21,10 +15,7 @@ import org.opendaylight.mdsal.dom.api.DOMDataTreeCommitCohort;
 import org.opendaylight.mdsal.dom.api.DOMDataTreeIdentifier;
 import org.opendaylight.netconf.api.NetconfDocumentedException;
 import org.opendaylight.yang.gen.v1.urn.openvni.yang.fabric.rev261126.Fabric;
-import org.opendaylight.yang.gen.v1.urn.openvni.yang.status.rev261126.Allocations;
 import org.opendaylight.yang.gen.v1.urn.openvni.yang.tenant.rev261126.Tenants;
-import org.opendaylight.yangtools.binding.DataObject;
-import org.opendaylight.yangtools.binding.data.codec.api.BindingNormalizedNodeSerializer;
 import org.opendaylight.yangtools.concepts.Registration;
 import org.opendaylight.yangtools.util.concurrent.FluentFutures;
 import org.opendaylight.yangtools.yang.common.ErrorSeverity;
@@ -46,26 +37,22 @@ import org.slf4j.LoggerFactory;
  * Validates the fabric and the tenants together whenever a configuration commit touches either. Registered at the
  * datastore root because the two containers must be checked against each other (a cohort sees only the subtree
  * it is registered on). A rejection carries a {@link NetconfDocumentedException} with {@code invalid-value}, which
- * RESTCONF turns into a 400 whose message lists every error as {@code path: reason}. Credentials are checked first
- * (one form each, encrypted ones decryptable with this controller's AAA key), since the intent needs them readable.
+ * RESTCONF turns into a 400 whose message lists every error as {@code path: reason}. {@link DecodedIntents} decodes
+ * and validates the candidate, and keeps the result for the controller once the commit is in.
  */
 @Component(service = { })
 public final class IntentValidationCohort implements DOMDataTreeCommitCohort, AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(IntentValidationCohort.class);
     private static final NodeIdentifier FABRIC = NodeIdentifier.create(Fabric.QNAME);
     private static final NodeIdentifier TENANTS = NodeIdentifier.create(Tenants.QNAME);
-    private static final NodeIdentifier ALLOCATIONS = NodeIdentifier.create(Allocations.QNAME);
     private static final int MAX_LISTED_ERRORS = 20;
 
-    private final BindingNormalizedNodeSerializer codec;
-    private final SecretBox secrets;
+    private final DecodedIntents intents;
     private final Registration registration;
 
     @Activate
-    public IntentValidationCohort(@Reference final DOMDataBroker broker,
-            @Reference final BindingNormalizedNodeSerializer codec, @Reference final AAAEncryptionService aaa) {
-        this.codec = codec;
-        secrets = new SecretBox(aaa);
+    public IntentValidationCohort(@Reference final DOMDataBroker broker, @Reference final DecodedIntents intents) {
+        this.intents = intents;
         final var cohorts = broker.extension(DOMDataBroker.CommitCohortExtension.class);
         if (cohorts == null) {
             throw new IllegalStateException("The data broker does not support commit cohorts; OpenVNI cannot "
@@ -91,7 +78,7 @@ public final class IntentValidationCohort implements DOMDataTreeCommitCohort, Au
             }
             final List<ValidationError> errors;
             try {
-                errors = validate(root.dataAfter() instanceof ContainerNode after ? after : null);
+                errors = intents.proposed(root.dataAfter() instanceof ContainerNode after ? after : null).errors();
             } catch (RuntimeException e) {
                 // never throw from a cohort: the shard would not answer
                 LOG.error("Transaction {}: validation failed unexpectedly", txId, e);
@@ -104,27 +91,6 @@ public final class IntentValidationCohort implements DOMDataTreeCommitCohort, Au
             }
         }
         return PostCanCommitStep.NOOP_SUCCESSFUL_FUTURE;
-    }
-
-    private List<ValidationError> validate(final @Nullable ContainerNode root) {
-        final var fabric = binding(root, FABRIC, Fabric.class);
-        final var secretErrors = SecretCheck.errors(fabric, secrets);
-        if (!secretErrors.isEmpty()) {
-            return secretErrors;
-        }
-        final var intent = IntentCodec.toIntent(fabric, binding(root, TENANTS, Tenants.class), secrets);
-        return IntentValidator.validate(intent, AllocationCodec.toCore(binding(root, ALLOCATIONS,
-            Allocations.class)));
-    }
-
-    private <T extends DataObject> @Nullable T binding(final @Nullable ContainerNode root, final NodeIdentifier id,
-            final Class<T> type) {
-        final var node = root == null ? null : root.childByArg(id);
-        if (node == null) {
-            return null;
-        }
-        final var entry = codec.fromNormalizedNode(YangInstanceIdentifier.of(id), node);
-        return entry == null ? null : type.cast(entry.getValue());
     }
 
     static String describe(final List<ValidationError> errors) {

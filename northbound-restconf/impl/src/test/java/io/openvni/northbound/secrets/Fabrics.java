@@ -17,17 +17,17 @@ import org.opendaylight.yangtools.binding.util.BindingMap;
 import org.opendaylight.yangtools.yang.common.Uint32;
 
 /** Binding fabrics with one leaf switch and one node router, for the credential tests. */
-final class Fabrics {
+public final class Fabrics {
     private Fabrics() {
         // factory
     }
 
-    static NetconfBuilder netconf() {
+    public static NetconfBuilder netconf() {
         return new NetconfBuilder().setHost(new Host("192.0.2.1")).setUsername("admin")
             .setExtraCapability(Set.of("urn:a?module=a-sub&revision=2020-01-01"));
     }
 
-    static Fabric fabric(final Netconf netconf, final Credentials nodeCredentials) {
+    public static Fabric fabric(final Netconf netconf, final Credentials nodeCredentials) {
         return new FabricBuilder()
             .setLeafSwitch(BindingMap.of(new LeafSwitchBuilder().setName(new DeviceName("leaf1"))
                 .setAsn(new AsNumber(Uint32.valueOf(65001))).setRouterId(new Ipv4Address("10.0.0.1"))
