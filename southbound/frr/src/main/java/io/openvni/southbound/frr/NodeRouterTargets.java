@@ -1,4 +1,4 @@
-package io.openvni.northbound.nodes;
+package io.openvni.southbound.frr;
 
 import io.openvni.core.intent.Fabric;
 import io.openvni.core.intent.NodeRouter;
