@@ -3,7 +3,7 @@ package io.openvni.southbound.ssh;
 import java.util.Optional;
 
 /**
- * Where each node router is reached over SSH, by device name. The ODL adapter implements it from the fabric's
+ * Where each node router is reached over SSH, by device name. The FRR driver bundle implements it from the fabric's
  * {@code node-router/ssh} settings; drivers look a node up at every call, so changed settings apply at once.
  */
 @FunctionalInterface
