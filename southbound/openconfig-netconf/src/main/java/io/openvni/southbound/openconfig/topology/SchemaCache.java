@@ -1,4 +1,4 @@
-package io.openvni.northbound.topology;
+package io.openvni.southbound.openconfig.topology;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;

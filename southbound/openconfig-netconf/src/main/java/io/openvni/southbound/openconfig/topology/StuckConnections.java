@@ -1,4 +1,4 @@
-package io.openvni.northbound.topology;
+package io.openvni.southbound.openconfig.topology;
 
 import static java.util.Objects.requireNonNull;
 

@@ -1,4 +1,4 @@
-package io.openvni.northbound.topology;
+package io.openvni.southbound.openconfig.topology;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
