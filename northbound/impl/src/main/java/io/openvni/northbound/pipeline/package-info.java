@@ -1,5 +1,6 @@
 /**
- * The compile pipeline: on every committed change of the fabric or the tenants, allocate (stable, persisted),
- * compile incrementally, and publish the desired configurations and the status.
+ * The controller: on every committed change of the fabric or the tenants, run the core's pipeline step
+ * ({@link io.openvni.core.pipeline.IntentPipeline}: allocate, stable and persisted, then compile incrementally),
+ * hand the desired configurations to the reconciler, and publish the status and the fabric it took in.
  */
 package io.openvni.northbound.pipeline;
