@@ -10,6 +10,7 @@ import io.openvni.southbound.ssh.SshTarget;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Supplier;
 import org.eclipse.jdt.annotation.Nullable;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -26,7 +27,7 @@ import org.slf4j.LoggerFactory;
 public final class NodeRouterTargets implements NodeTargets {
     private static final Logger LOG = LoggerFactory.getLogger(NodeRouterTargets.class);
 
-    private final CommittedFabric committed;
+    private final Supplier<Optional<Fabric>> committed;
     private volatile Targets targets = new Targets(null, Map.of());
 
     /** The targets of one fabric, compared by identity: the controller publishes a new one per change. */
@@ -35,12 +36,16 @@ public final class NodeRouterTargets implements NodeTargets {
 
     @Activate
     public NodeRouterTargets(@Reference final CommittedFabric committed) {
+        this(committed::fabric);
+    }
+
+    NodeRouterTargets(final Supplier<Optional<Fabric>> committed) {
         this.committed = committed;
     }
 
     @Override
     public Optional<SshTarget> target(final String device) {
-        final var fabric = committed.fabric().orElse(null);
+        final var fabric = committed.get().orElse(null);
         if (fabric == null) {
             return Optional.empty();
         }

@@ -8,31 +8,17 @@ import io.openvni.core.intent.FrrSettings;
 import io.openvni.core.intent.NodeRouter;
 import io.openvni.core.intent.Secret;
 import io.openvni.core.intent.SshAccess;
-import io.openvni.southbound.spi.CommittedFabric;
 import io.openvni.southbound.ssh.Credentials;
 import io.openvni.southbound.ssh.SshTarget;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
 
 class NodeRouterTargetsTest {
-    /** What the controller published last; the northbound's implementation is no more than this. */
-    private static final class Published implements CommittedFabric {
-        private volatile Optional<Fabric> fabric = Optional.empty();
-
-        @Override
-        public Optional<Fabric> fabric() {
-            return fabric;
-        }
-
-        @Override
-        public Subscription subscribe(final Runnable listener) {
-            return () -> { };
-        }
-    }
-
-    private final Published published = new Published();
-    private final NodeRouterTargets targets = new NodeRouterTargets(published);
+    // what the controller published last
+    private final AtomicReference<Optional<Fabric>> published = new AtomicReference<>(Optional.empty());
+    private final NodeRouterTargets targets = new NodeRouterTargets(published::get);
 
     private static NodeRouter node(final String name, final String host, final Secret password,
             final Secret privateKey) {
@@ -41,7 +27,7 @@ class NodeRouterTargetsTest {
     }
 
     private void publish(final NodeRouter... nodes) {
-        published.fabric = Optional.of(Fabric.EMPTY.withDevices(List.of(), List.of(nodes)));
+        published.set(Optional.of(Fabric.EMPTY.withDevices(List.of(), List.of(nodes))));
     }
 
     @Test
@@ -63,7 +49,7 @@ class NodeRouterTargetsTest {
         assertEquals("192.0.2.11", targets.target("n1").orElseThrow().host());
         publish(node("n1", "192.0.2.99", new Secret("pw"), null));
         assertEquals("192.0.2.99", targets.target("n1").orElseThrow().host());
-        published.fabric = Optional.empty();
+        published.set(Optional.empty());
         assertEquals(Optional.empty(), targets.target("n1"));
     }
 
