@@ -3,6 +3,7 @@ package io.openvni.northbound.validation;
 import com.google.common.util.concurrent.FluentFuture;
 import io.openvni.core.validation.ValidationError;
 import io.openvni.northbound.binding.DecodedIntents;
+import io.openvni.northbound.binding.IntentDecoder;
 import java.util.Collection;
 import java.util.List;
 import java.util.stream.Collectors;
@@ -14,15 +15,12 @@ import org.opendaylight.mdsal.dom.api.DOMDataTreeCandidate;
 import org.opendaylight.mdsal.dom.api.DOMDataTreeCommitCohort;
 import org.opendaylight.mdsal.dom.api.DOMDataTreeIdentifier;
 import org.opendaylight.netconf.api.NetconfDocumentedException;
-import org.opendaylight.yang.gen.v1.urn.openvni.yang.fabric.rev261126.Fabric;
-import org.opendaylight.yang.gen.v1.urn.openvni.yang.tenant.rev261126.Tenants;
 import org.opendaylight.yangtools.concepts.Registration;
 import org.opendaylight.yangtools.util.concurrent.FluentFutures;
 import org.opendaylight.yangtools.yang.common.ErrorSeverity;
 import org.opendaylight.yangtools.yang.common.ErrorTag;
 import org.opendaylight.yangtools.yang.common.ErrorType;
 import org.opendaylight.yangtools.yang.data.api.YangInstanceIdentifier;
-import org.opendaylight.yangtools.yang.data.api.YangInstanceIdentifier.NodeIdentifier;
 import org.opendaylight.yangtools.yang.data.api.schema.ContainerNode;
 import org.opendaylight.yangtools.yang.data.tree.api.DataTreeCandidateNode;
 import org.opendaylight.yangtools.yang.model.api.EffectiveModelContext;
@@ -43,8 +41,6 @@ import org.slf4j.LoggerFactory;
 @Component(service = { })
 public final class IntentValidationCohort implements DOMDataTreeCommitCohort, AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(IntentValidationCohort.class);
-    private static final NodeIdentifier FABRIC = NodeIdentifier.create(Fabric.QNAME);
-    private static final NodeIdentifier TENANTS = NodeIdentifier.create(Tenants.QNAME);
     private static final int MAX_LISTED_ERRORS = 20;
 
     private final DecodedIntents intents;
@@ -73,7 +69,8 @@ public final class IntentValidationCohort implements DOMDataTreeCommitCohort, Au
             final Collection<DOMDataTreeCandidate> candidates) {
         for (var candidate : candidates) {
             final DataTreeCandidateNode root = candidate.getRootNode();
-            if (root.modifiedChild(FABRIC) == null && root.modifiedChild(TENANTS) == null) {
+            if (root.modifiedChild(IntentDecoder.FABRIC) == null
+                    && root.modifiedChild(IntentDecoder.TENANTS) == null) {
                 continue;
             }
             final List<ValidationError> errors;
