@@ -116,7 +116,7 @@ public final class FabricController implements FabricService, ClusterSingletonSe
         pipeline = new IntentPipeline();
         statusWriter = new StatusWriter(broker);
         reported.start();
-        reconciliation = new DeviceReconciliation(drivers, reported, reported::onState);
+        reconciliation = new DeviceReconciliation(drivers, reported);
         runner.start(broker, List.of(FABRIC, TENANTS));
     }
 

@@ -83,7 +83,8 @@ final class ReportedStatus implements StatusListener {
      * @param device the device
      * @param result what the read gave
      */
-    void onState(final String device, final StateResult result) {
+    @Override
+    public void onOperationalState(final String device, final StateResult result) {
         operational.compute(device, (name, previous) -> switch (result) {
             case StateResult.Read read -> new DeviceOperational(read.state(), "");
             case StateResult.Failed failed -> new DeviceOperational(previous == null ? null : previous.state(),
