@@ -15,15 +15,19 @@ import io.openvni.northbound.binding.IntentCodec;
 import io.openvni.northbound.reconcile.DeviceReconciliation;
 import io.openvni.northbound.secrets.SecretBox;
 import io.openvni.northbound.worker.CoalescingPassRunner;
+import io.openvni.southbound.reconcile.Backoff;
 import io.openvni.southbound.reconcile.DriftReport;
 import io.openvni.southbound.spi.DeviceDriver;
 import io.openvni.southbound.spi.DriverRegistry;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.random.RandomGenerator;
+import java.util.stream.Collectors;
 import org.eclipse.jdt.annotation.Nullable;
 import org.opendaylight.aaa.encrypt.AAAEncryptionService;
 import org.opendaylight.mdsal.binding.api.DataBroker;
@@ -49,7 +53,10 @@ import org.slf4j.LoggerFactory;
 /**
  * The controller: on the cluster node that owns the OpenVNI singleton, it listens to the fabric and the tenants,
  * runs every committed change through the {@link IntentPipeline} on one worker thread (rapid changes coalesce into
- * one pass over the latest data), persists allocations, and publishes the status and the desired configurations.
+ * one pass over the latest data), persists allocations, and hands the desired configurations to the reconciler.
+ * Status flows one way: the reconciler and this controller report to the {@link StatusPublisher}, which alone
+ * writes {@code openvni-status}. A pass that fails (a stored intent that no longer validates, a datastore that does
+ * not answer) keeps the previous compile, is retried with backoff and shows in {@code status/controller}.
  */
 @Component(service = FabricService.class)
 public final class FabricController implements FabricService, ClusterSingletonService, AutoCloseable {
@@ -58,17 +65,19 @@ public final class FabricController implements FabricService, ClusterSingletonSe
 
     private static final Logger LOG = LoggerFactory.getLogger(FabricController.class);
     private static final ServiceGroupIdentifier GROUP = new ServiceGroupIdentifier("openvni-controller");
+    /** Retries of a failed pass over the stored intent. */
+    private static final Backoff RETRY = new Backoff(Duration.ofSeconds(1), Duration.ofSeconds(30));
 
     private final DataBroker broker;
     private final Clock clock;
     private final SecretBox secrets;
     private final DevicePreviewer previewer = new DevicePreviewer();
     private final Registration singleton;
-    private volatile FabricSnapshot snapshot = FabricSnapshot.EMPTY;
+    private final RandomGenerator random = RandomGenerator.of("L64X128MixRandom");
 
     private final CoalescingPassRunner runner = new CoalescingPassRunner("openvni-controller-%d", this::pass);
     private final DriverRegistry drivers;
-    private final ReportedStatus reported = new ReportedStatus(this::publishStatus);
+    private final StatusPublisher publisher;
 
     // Owned by the active singleton instance; guarded by this.
     private StatusWriter statusWriter;
@@ -95,6 +104,7 @@ public final class FabricController implements FabricService, ClusterSingletonSe
         this.secrets = secrets;
         this.clock = clock;
         this.drivers = drivers;
+        publisher = new StatusPublisher(StatusPublisher.Timing.DEFAULT, clock, random);
         singleton = singletons.registerClusterSingletonService(this);
     }
 
@@ -115,8 +125,8 @@ public final class FabricController implements FabricService, ClusterSingletonSe
         LOG.info("OpenVNI controller active on this node");
         pipeline = new IntentPipeline();
         statusWriter = new StatusWriter(broker);
-        reported.start();
-        reconciliation = new DeviceReconciliation(drivers, reported);
+        publisher.start(statusWriter);
+        reconciliation = new DeviceReconciliation(drivers, publisher);
         runner.start(broker, List.of(FABRIC, TENANTS));
     }
 
@@ -129,12 +139,12 @@ public final class FabricController implements FabricService, ClusterSingletonSe
 
     @Override
     public FabricSnapshot snapshot() {
-        return snapshot;
+        return publisher.snapshot();
     }
 
     @Override
     public Optional<DevicePreview> preview(final String device) {
-        return snapshot.compiled().device(device).map(previewer::preview);
+        return publisher.snapshot().compiled().device(device).map(previewer::preview);
     }
 
     @Override
@@ -159,14 +169,12 @@ public final class FabricController implements FabricService, ClusterSingletonSe
             reconciliation.close();
             reconciliation = null;
         }
-        reported.stop();
-        if (statusWriter != null) {
-            statusWriter.close();
-            statusWriter = null;
-        }
+        publisher.stop();
+        statusWriter = null;
     }
 
     /** One pass over the latest committed data. Runs only on the worker thread. */
+    @SuppressWarnings("checkstyle:IllegalCatch") // any failure of a pass is retried and shown, never lost
     private void pass() {
         try {
             final Intent intent;
@@ -179,46 +187,45 @@ public final class FabricController implements FabricService, ClusterSingletonSe
             }
             final var step = pipeline.process(intent, persisted);
             if (step.allocationsChanged()) {
-                statusWriter.writeAllocations(AllocationCodec.toStored(step.allocations()));
+                activeStatusWriter().writeAllocations(AllocationCodec.toStored(step.allocations()));
             }
             final var compile = step.compile();
-            synchronized (this) {
-                snapshot = new FabricSnapshot(compile.fabric(), snapshot.devices(), clock.instant(),
-                    snapshot.operational());
-            }
-            // the reconciler reports each device's new desired generation as pending before update() returns
+            // the publisher shows each device pending at its new generation until the reconciler reports
+            publisher.processed(compile.fabric(), clock.instant());
             activeReconciliation().update(intent.fabric(), compile.fabric().devices().values());
-            publishStatus();
             LOG.info("Processed intent: {} devices, {} recompiled, {} changed, {} removed",
                 compile.fabric().devices().size(), compile.recompiled().size(), compile.changed().size(),
                 compile.removed().size());
         } catch (IntentPipeline.RejectedIntentException e) {
-            LOG.warn("Committed intent is invalid, keeping the previous compile: {}", e.errors());
+            failed("the stored intent does not validate, the previous compile stays in force: "
+                + e.errors().stream().map(Object::toString).collect(Collectors.joining("; ")), null);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } catch (Exception e) {
-            LOG.error("Failed to process intent", e);
+            failed("processing the stored intent failed, the previous compile stays in force: " + e, e);
         }
+    }
+
+    /** Shows why the pass failed and retries it with backoff; a repeated failure is logged once. */
+    private void failed(final String error, final @Nullable Exception cause) {
+        final var before = publisher.controller();
+        final var delay = RETRY.delay(before.failedPasses() + 1, random);
+        if (error.equals(before.lastError())) {
+            LOG.debug("Pass failed again ({} in a row), retrying in {} ms: {}", before.failedPasses() + 1,
+                delay.toMillis(), error);
+        } else {
+            LOG.warn("Pass failed, retrying in {} ms: {}", delay.toMillis(), error, cause);
+        }
+        publisher.passFailed(error, clock.instant().plus(delay));
+        runner.schedulePass(delay);
     }
 
     private synchronized DeviceReconciliation activeReconciliation() {
         return requireNonNull(reconciliation, "controller not active");
     }
 
-    /** Publishes every device's latest standing with the latest compile: snapshot first, then the datastore. */
-    private void publishStatus() {
-        final FabricSnapshot next;
-        final StatusWriter writer;
-        synchronized (this) {
-            writer = statusWriter;
-            if (writer == null) {
-                return;
-            }
-            next = new FabricSnapshot(snapshot.compiled(), reported.merge(snapshot.compiled(), clock.instant()),
-                snapshot.processedAt(), reported.operational(snapshot.compiled()));
-            snapshot = next;
-        }
-        writer.writeStatus(StatusModel.build(next));
+    private synchronized StatusWriter activeStatusWriter() {
+        return requireNonNull(statusWriter, "controller not active");
     }
 
     private static <T extends DataObject> Optional<T> read(final ReadTransaction tx,
