@@ -20,8 +20,8 @@ public interface StatusListener {
     void onStatus(DeviceStatus status);
 
     /**
-     * The pass running on a device moved on: a new phase, or more items of the phase done. Throttled by the
-     * reconciler (phase changes at once, counts at most every {@link ProgressThrottle#INTERVAL}).
+     * The pass running on a device moved on: a new phase, or more items of the phase done. Thinned out by the
+     * reconciler: a new phase at once, a phase's counts at most every second.
      *
      * @param device the device's name
      * @param progress where the pass stands; {@code null} once it has ended
