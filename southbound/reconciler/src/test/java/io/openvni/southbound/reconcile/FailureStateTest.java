@@ -16,14 +16,11 @@ import org.junit.jupiter.api.Test;
  * with its own text, whether the read or the apply failed, and status always says why.
  */
 class FailureStateTest {
-    private static final ReconcilerSettings SETTINGS = ReconcilerSettings.DEFAULTS
-        .withDriftInterval(Duration.ofMinutes(1))
-        .withBackoff(new Backoff(Duration.ofSeconds(1), Duration.ofSeconds(8)));
 
     private final ManualTime time = new ManualTime();
     private final FakeDevices devices = new FakeDevices();
     private final RecordingListener listener = new RecordingListener();
-    private final Reconciler reconciler = new Reconciler(SETTINGS,
+    private final Reconciler reconciler = new Reconciler(ReconcilerTest.SETTINGS,
         new DriverRegistry(Map.of(DriverKey.OPENCONFIG_LEAF, devices, DriverKey.FRR_NODE, devices)), listener,
         new ReconcilerRuntime(Runnable::run, time, time, new ReconcilerTest.FixedFraction(0.5)));
 

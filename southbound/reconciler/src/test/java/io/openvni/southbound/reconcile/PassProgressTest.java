@@ -21,15 +21,11 @@ import org.junit.jupiter.api.Test;
  * {@link ManualTime#advance}, also inside the scripted applies.
  */
 class PassProgressTest {
-    private static final Duration DRIFT_INTERVAL = Duration.ofMinutes(1);
-    private static final ReconcilerSettings SETTINGS = ReconcilerSettings.DEFAULTS
-        .withDriftInterval(DRIFT_INTERVAL)
-        .withBackoff(new Backoff(Duration.ofSeconds(1), Duration.ofSeconds(8)));
 
     private final ManualTime time = new ManualTime();
     private final FakeDevices devices = new FakeDevices();
     private final RecordingListener listener = new RecordingListener();
-    private final Reconciler reconciler = new Reconciler(SETTINGS,
+    private final Reconciler reconciler = new Reconciler(ReconcilerTest.SETTINGS,
         new DriverRegistry(Map.of(DriverKey.OPENCONFIG_LEAF, devices)), listener,
         new ReconcilerRuntime(Runnable::run, time, time, new ReconcilerTest.FixedFraction(0.5)));
 

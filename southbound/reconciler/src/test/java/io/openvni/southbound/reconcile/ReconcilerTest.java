@@ -22,8 +22,9 @@ import org.junit.jupiter.api.Test;
  * {@link ManualTime#advance}.
  */
 class ReconcilerTest {
-    private static final Duration DRIFT_INTERVAL = Duration.ofMinutes(1);
-    private static final ReconcilerSettings SETTINGS = ReconcilerSettings.DEFAULTS
+    static final Duration DRIFT_INTERVAL = Duration.ofMinutes(1);
+    /** Drift checks every minute, retries from 1 s to 8 s: what most reconciler tests run with. */
+    static final ReconcilerSettings SETTINGS = ReconcilerSettings.DEFAULTS
         .withDriftInterval(DRIFT_INTERVAL)
         .withBackoff(new Backoff(Duration.ofSeconds(1), Duration.ofSeconds(8)));
 
