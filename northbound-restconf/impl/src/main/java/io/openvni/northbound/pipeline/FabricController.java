@@ -1,7 +1,5 @@
 package io.openvni.northbound.pipeline;
 
-import static java.util.Objects.requireNonNull;
-
 import com.google.common.util.concurrent.Futures;
 import com.google.common.util.concurrent.ListenableFuture;
 import io.openvni.core.allocation.Allocations;
@@ -163,19 +161,34 @@ public final class FabricController implements FabricService, ClusterSingletonSe
         return reconciliation;
     }
 
-    private synchronized void stop() {
+    private void stop() {
+        // without this lock: the pass runner.stop() waits for may need it to finish
         runner.stop();
-        if (reconciliation != null) {
-            reconciliation.close();
+        final DeviceReconciliation last;
+        synchronized (this) {
+            last = reconciliation;
             reconciliation = null;
+            statusWriter = null;
+        }
+        if (last != null) {
+            last.close();
         }
         publisher.stop();
-        statusWriter = null;
     }
 
     /** One pass over the latest committed data. Runs only on the worker thread. */
     @SuppressWarnings("checkstyle:IllegalCatch") // any failure of a pass is retried and shown, never lost
     private void pass() {
+        final DeviceReconciliation target;
+        final StatusWriter writer;
+        synchronized (this) {
+            target = reconciliation;
+            writer = statusWriter;
+        }
+        if (target == null || writer == null) {
+            LOG.debug("Controller no longer active, pass skipped");
+            return;
+        }
         try {
             final Intent intent;
             final Allocations persisted;
@@ -187,12 +200,12 @@ public final class FabricController implements FabricService, ClusterSingletonSe
             }
             final var step = pipeline.process(intent, persisted);
             if (step.allocationsChanged()) {
-                activeStatusWriter().writeAllocations(AllocationCodec.toStored(step.allocations()));
+                writer.writeAllocations(AllocationCodec.toStored(step.allocations()));
             }
             final var compile = step.compile();
             // the publisher shows each device pending at its new generation until the reconciler reports
             publisher.processed(compile.fabric(), clock.instant());
-            activeReconciliation().update(intent.fabric(), compile.fabric().devices().values());
+            target.update(intent.fabric(), compile.fabric().devices().values());
             LOG.info("Processed intent: {} devices, {} recompiled, {} changed, {} removed",
                 compile.fabric().devices().size(), compile.recompiled().size(), compile.changed().size(),
                 compile.removed().size());
@@ -218,14 +231,6 @@ public final class FabricController implements FabricService, ClusterSingletonSe
         }
         publisher.passFailed(error, clock.instant().plus(delay));
         runner.schedulePass(delay);
-    }
-
-    private synchronized DeviceReconciliation activeReconciliation() {
-        return requireNonNull(reconciliation, "controller not active");
-    }
-
-    private synchronized StatusWriter activeStatusWriter() {
-        return requireNonNull(statusWriter, "controller not active");
     }
 
     private static <T extends DataObject> Optional<T> read(final ReadTransaction tx,

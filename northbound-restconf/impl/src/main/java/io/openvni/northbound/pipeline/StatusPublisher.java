@@ -289,7 +289,7 @@ final class StatusPublisher implements StatusListener {
     }
 
     private synchronized void written(final long of) {
-        if (of != epoch) {
+        if (of != epoch || timer == null) {
             return;
         }
         failedWrites = 0;
@@ -300,7 +300,7 @@ final class StatusPublisher implements StatusListener {
     }
 
     private synchronized void failed(final long of, final Throwable cause) {
-        if (of != epoch) {
+        if (of != epoch || timer == null) {
             return;
         }
         failedWrites++;
