@@ -31,6 +31,22 @@ class TenantWalkthroughIT {
         final var generations = generations(status);
         assertEquals(4, generations.size(), status::toString);
 
+        // the controller's own standing: it processed the intent and nothing of its own failed
+        final var controller = status.path("openvni-status:status").path("controller");
+        assertTrue(controller.has("processed-at"), status::toString);
+        assertFalse(controller.has("last-error"), status::toString);
+        assertEquals(0, controller.path("failed-passes").asLong(-1), status::toString);
+        assertEquals(0, controller.path("status-write-failures").asLong(-1), status::toString);
+        // nothing listens where the demo's node routers are: unreachable, and their operational state is not read
+        // while they are, which status says instead of showing an old read
+        final var unread = DemoData.await(restconf, STATUS, response -> response.status() == 200
+            && device(response.json(), "node1").path("operational").has("read-error")).json();
+        final var node1 = device(unread, "node1");
+        assertEquals("unreachable", node1.path("sync-state").asText(), node1::toString);
+        assertFalse(node1.path("last-error").asText().isEmpty(), node1::toString);
+        assertTrue(node1.path("operational").path("read-error").asText()
+            .startsWith("not read while the device is unreachable: "), node1::toString);
+
         // every allocation is shown in status and persisted in the allocations container
         final var allocations = DemoData.await(restconf, ALLOCATIONS, r -> r.status() == 200).json().toString();
         assertTrue(allocations.contains("/tenants/tenant[acme]/network[web]"), allocations);
@@ -120,6 +136,15 @@ class TenantWalkthroughIT {
     private static JsonNode awaitDevices(final RestconfClient restconf, final int count) {
         return DemoData.await(restconf, STATUS, response -> response.status() == 200
             && response.json().path("openvni-status:status").path("device").size() == count).json();
+    }
+
+    private static JsonNode device(final JsonNode status, final String name) {
+        for (var device : status.path("openvni-status:status").path("device")) {
+            if (name.equals(device.path("name").asText())) {
+                return device;
+            }
+        }
+        return RestconfClient.parse("{}");
     }
 
     private static Map<String, Long> generations(final JsonNode status) {

@@ -6,8 +6,9 @@ import com.google.common.util.concurrent.ThreadFactoryBuilder;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.eclipse.jdt.annotation.Nullable;
@@ -34,6 +35,7 @@ public final class CoalescingPassRunner {
     // guarded by this
     private @Nullable ScheduledExecutorService worker;
     private List<Registration> listeners = List.of();
+    private @Nullable ScheduledFuture<?> retry;
 
     /**
      * A runner.
@@ -48,8 +50,11 @@ public final class CoalescingPassRunner {
 
     /** Starts the worker and listens to the containers; their initial data triggers the first pass. */
     public synchronized void start(final DataBroker broker, final List<DataObjectIdentifier<?>> watched) {
-        worker = Executors.newSingleThreadScheduledExecutor(new ThreadFactoryBuilder()
+        final var executor = new ScheduledThreadPoolExecutor(1, new ThreadFactoryBuilder()
             .setNameFormat(threadName).setDaemon(true).build());
+        // a retry waiting for its delay must not hold up stop(): the next start begins with a pass anyway
+        executor.setExecuteExistingDelayedTasksAfterShutdownPolicy(false);
+        worker = executor;
         final var registrations = new ArrayList<Registration>(watched.size());
         for (var path : watched) {
             registrations.add(listen(broker, path));
@@ -71,6 +76,7 @@ public final class CoalescingPassRunner {
             }
             worker = null;
         }
+        retry = null;
     }
 
     /** Queues a pass unless one is queued already. */
@@ -85,14 +91,18 @@ public final class CoalescingPassRunner {
     }
 
     /**
-     * Queues a pass after a delay, for a pass that failed and should be retried although nothing changed.
+     * Queues a pass after a delay, for a pass that failed and should be retried although nothing changed. Replaces
+     * a retry still waiting, so that passes failing one after the other keep one retry, not one each.
      *
      * @param delay how long to wait
      */
     public synchronized void schedulePass(final Duration delay) {
         final var running = worker;
         if (running != null) {
-            running.schedule((Runnable) this::schedulePass, delay.toMillis(), TimeUnit.MILLISECONDS);
+            if (retry != null) {
+                retry.cancel(false);
+            }
+            retry = running.schedule((Runnable) this::schedulePass, delay.toMillis(), TimeUnit.MILLISECONDS);
         }
     }
 

@@ -9,6 +9,7 @@ import io.openvni.core.intent.Network;
 import io.openvni.core.intent.Vrf;
 import io.openvni.core.preview.DevicePreview;
 import io.openvni.core.status.DeviceStatus;
+import io.openvni.northbound.api.ControllerStatus;
 import io.openvni.northbound.api.FabricSnapshot;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
@@ -97,15 +98,34 @@ final class ConsoleViews {
         table.column("Desired");
         table.column("Applied");
         table.column("Last change");
+        table.column("Pass");
         table.column("Last error");
         for (DeviceStatus device : snapshot.devices().values().stream()
                 .sorted(Comparator.comparing(DeviceStatus::name)).toList()) {
+            final var progress = snapshot.progress().get(device.name());
             table.addRow().addContent(device.name(), device.role().yangName(), device.state().yangName(),
-                device.desiredGeneration(), device.appliedGeneration(), device.lastChange(), device.lastError());
+                device.desiredGeneration(), device.appliedGeneration(), device.lastChange(),
+                progress == null ? "" : progress.describe() + " since " + progress.since(), device.lastError());
         }
         final long inSync = snapshot.devices().values().stream().filter(DeviceStatus::isInSync).count();
         return print(table) + inSync + " of " + snapshot.devices().size() + " devices in sync; "
-            + snapshot.allocations().size() + " allocations\n" + operational(snapshot);
+            + snapshot.allocations().size() + " allocations\n" + controller(snapshot.controller())
+            + operational(snapshot);
+    }
+
+    /** The controller's own failures, when it has any: they are retried, and shown here. */
+    private static String controller(final ControllerStatus controller) {
+        final var out = new StringBuilder();
+        if (!controller.lastError().isEmpty()) {
+            out.append("controller: ").append(controller.failedPasses()).append(" failed pass(es), next attempt ")
+                .append(controller.nextAttempt()).append(": ").append(controller.lastError()).append('\n');
+        }
+        if (controller.statusWriteFailures() > 0) {
+            out.append("controller: ").append(controller.statusWriteFailures())
+                .append(" status write(s) failed and were retried, last: ")
+                .append(controller.lastStatusWriteError()).append('\n');
+        }
+        return out.toString();
     }
 
     /** What node routers report: management channel, BGP sessions and VNIs with their remote VTEPs. */

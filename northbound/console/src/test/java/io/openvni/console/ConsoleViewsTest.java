@@ -22,7 +22,9 @@ import io.openvni.core.intent.Tenant;
 import io.openvni.core.intent.Vrf;
 import io.openvni.core.preview.DevicePreviewer;
 import io.openvni.core.status.DeviceStatus;
+import io.openvni.core.status.PassProgress;
 import io.openvni.core.status.SyncState;
+import io.openvni.northbound.api.ControllerStatus;
 import io.openvni.northbound.api.FabricSnapshot;
 import java.time.Instant;
 import java.util.List;
@@ -53,7 +55,11 @@ class ConsoleViewsTest {
             "leaf1", new DeviceStatus("leaf1", io.openvni.core.compile.DeviceRole.LEAF_SWITCH, SyncState.IN_SYNC, 1,
                 1, "", now),
             "node1", new DeviceStatus("node1", io.openvni.core.compile.DeviceRole.NODE_ROUTER, SyncState.FAILED, 1,
-                0, "% Unknown command", now)), now, Map.of());
+                0, "% Unknown command", now)), Map.of(),
+            Map.of("leaf1", new PassProgress("writing", 120, 500, now.plusSeconds(3), now)),
+            ControllerStatus.INITIAL.processed(now).passFailed("the stored intent does not validate, the previous "
+                + "compile stays in force: /tenants/tenant[acme]/network[web]/vrf: names VRF 'red', which tenant "
+                + "'acme' does not have", now.plusSeconds(2)));
     }
 
     @Test
@@ -76,6 +82,20 @@ class ConsoleViewsTest {
         final String text = ConsoleViews.status(SNAPSHOT);
         assertTrue(text.contains("in-sync") && text.contains("failed") && text.contains("% Unknown command"), text);
         assertTrue(text.contains("1 of 2 devices in sync"), text);
+    }
+
+    @Test
+    void statusShowsWhereTheRunningPassIs() {
+        final String text = ConsoleViews.status(SNAPSHOT);
+        assertTrue(text.contains("writing 120/500 since 2026-11-26T07:00:03Z"), text);
+    }
+
+    @Test
+    void statusShowsTheControllersOwnFailure() {
+        final String text = ConsoleViews.status(SNAPSHOT);
+        assertTrue(text.contains("controller: 1 failed pass(es), next attempt 2026-11-26T07:00:02Z: the stored "
+            + "intent does not validate"), text);
+        assertTrue(text.contains("/tenants/tenant[acme]/network[web]/vrf"), text);
     }
 
     @Test

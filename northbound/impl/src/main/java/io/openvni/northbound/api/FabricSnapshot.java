@@ -6,27 +6,30 @@ import io.openvni.core.allocation.Allocations;
 import io.openvni.core.compile.CompiledFabric;
 import io.openvni.core.intent.Intent;
 import io.openvni.core.status.DeviceStatus;
-import java.time.Instant;
+import io.openvni.core.status.PassProgress;
 import java.util.Map;
 
 /**
- * One consistent view of the controller's state after a processed change.
+ * One consistent view of the controller's state: the last processed change and what devices reported since.
+ * {@link ControllerStatus#processedAt()} says when the change was processed.
  *
  * @param compiled the compiled fabric: intent, allocations and every device's desired configuration
- * @param devices every device's standing, by name
- * @param processedAt when the change was processed
+ * @param devices every compiled device's standing, by name
  * @param operational what was last read of devices' operational state, by name (devices whose driver reads it)
+ * @param progress where the passes running on devices stand, by name (only devices a pass runs on)
+ * @param controller the controller's own standing
  */
-public record FabricSnapshot(CompiledFabric compiled, Map<String, DeviceStatus> devices, Instant processedAt,
-        Map<String, DeviceOperational> operational) {
-    public static final FabricSnapshot EMPTY = new FabricSnapshot(CompiledFabric.EMPTY, Map.of(), Instant.EPOCH,
-        Map.of());
+public record FabricSnapshot(CompiledFabric compiled, Map<String, DeviceStatus> devices,
+        Map<String, DeviceOperational> operational, Map<String, PassProgress> progress, ControllerStatus controller) {
+    public static final FabricSnapshot EMPTY = new FabricSnapshot(CompiledFabric.EMPTY, Map.of(), Map.of(), Map.of(),
+        ControllerStatus.INITIAL);
 
     public FabricSnapshot {
         requireNonNull(compiled);
         devices = Map.copyOf(devices);
-        requireNonNull(processedAt);
         operational = Map.copyOf(operational);
+        progress = Map.copyOf(progress);
+        requireNonNull(controller);
     }
 
     public Intent intent() {

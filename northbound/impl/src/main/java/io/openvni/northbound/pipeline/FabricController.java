@@ -1,7 +1,5 @@
 package io.openvni.northbound.pipeline;
 
-import static java.util.Objects.requireNonNull;
-
 import io.openvni.core.pipeline.IntentPipeline;
 import io.openvni.core.preview.DevicePreview;
 import io.openvni.core.preview.DevicePreviewer;
@@ -12,14 +10,18 @@ import io.openvni.northbound.binding.DecodedIntents;
 import io.openvni.northbound.reconcile.DeviceReconciliation;
 import io.openvni.odl.ClusterSingleton;
 import io.openvni.odl.CoalescingPassRunner;
+import io.openvni.southbound.reconcile.Backoff;
 import io.openvni.southbound.reconcile.DriftReport;
 import io.openvni.southbound.spi.DeviceDriver;
 import io.openvni.southbound.spi.DriverRegistry;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.random.RandomGenerator;
+import java.util.stream.Collectors;
 import org.eclipse.jdt.annotation.Nullable;
 import org.opendaylight.mdsal.binding.api.DataBroker;
 import org.opendaylight.mdsal.singleton.api.ClusterSingletonServiceProvider;
@@ -38,9 +40,12 @@ import org.slf4j.LoggerFactory;
 /**
  * The controller: on the cluster node that owns the OpenVNI singleton, it listens to the fabric and the tenants,
  * runs every committed change through the {@link IntentPipeline} on one worker thread (rapid changes coalesce into
- * one pass over the latest data), persists allocations, and publishes the status, the desired configurations and
- * the fabric it took in ({@link PublishedFabric}). The change comes decoded and validated from
- * {@link DecodedIntents}, which did both when the validation cohort admitted it.
+ * one pass over the latest data), persists allocations, publishes the fabric it took in ({@link PublishedFabric})
+ * and hands the desired configurations to the reconciler. The change comes decoded and validated from
+ * {@link DecodedIntents}, which did both when the validation cohort admitted it. Status flows one way: the
+ * reconciler and this controller report to the {@link StatusPublisher}, which alone writes {@code openvni-status}.
+ * A pass that fails (a stored intent that no longer validates, a datastore that does not answer) keeps the
+ * previous compile, is retried with backoff and shows in {@code status/controller}.
  */
 @Component(service = FabricService.class)
 public final class FabricController implements FabricService, AutoCloseable {
@@ -48,6 +53,8 @@ public final class FabricController implements FabricService, AutoCloseable {
     static final DataObjectIdentifier<Tenants> TENANTS = DataObjectIdentifier.builder(Tenants.class).build();
 
     private static final Logger LOG = LoggerFactory.getLogger(FabricController.class);
+    /** Retries of a failed pass over the stored intent. */
+    private static final Backoff RETRY = new Backoff(Duration.ofSeconds(1), Duration.ofSeconds(30));
 
     private final DataBroker broker;
     private final Clock clock;
@@ -55,11 +62,11 @@ public final class FabricController implements FabricService, AutoCloseable {
     private final PublishedFabric published;
     private final DevicePreviewer previewer = new DevicePreviewer();
     private final ClusterSingleton singleton;
-    private volatile FabricSnapshot snapshot = FabricSnapshot.EMPTY;
+    private final RandomGenerator random = RandomGenerator.of("L64X128MixRandom");
 
     private final CoalescingPassRunner runner = new CoalescingPassRunner("openvni-controller-%d", this::pass);
     private final DriverRegistry drivers;
-    private final ReportedStatus reported = new ReportedStatus(this::publishStatus);
+    private final StatusPublisher publisher;
 
     // Owned by the active singleton instance; guarded by this.
     private StatusWriter statusWriter;
@@ -88,6 +95,7 @@ public final class FabricController implements FabricService, AutoCloseable {
         this.published = published;
         this.clock = clock;
         this.drivers = drivers;
+        publisher = new StatusPublisher(StatusPublisher.Timing.DEFAULT, clock, random);
         singleton = new ClusterSingleton(singletons, ClusterSingleton.CONTROLLER_GROUP, "controller", this::start,
             this::stop);
     }
@@ -101,19 +109,19 @@ public final class FabricController implements FabricService, AutoCloseable {
     private synchronized void start() {
         pipeline = new IntentPipeline();
         statusWriter = new StatusWriter(broker);
-        reported.start();
-        reconciliation = new DeviceReconciliation(drivers, reported, reported::onState);
+        publisher.start(statusWriter);
+        reconciliation = new DeviceReconciliation(drivers, publisher);
         runner.start(broker, List.of(FABRIC, TENANTS));
     }
 
     @Override
     public FabricSnapshot snapshot() {
-        return snapshot;
+        return publisher.snapshot();
     }
 
     @Override
     public Optional<DevicePreview> preview(final String device) {
-        return snapshot.compiled().device(device).map(previewer::preview);
+        return publisher.snapshot().compiled().device(device).map(previewer::preview);
     }
 
     @Override
@@ -132,68 +140,72 @@ public final class FabricController implements FabricService, AutoCloseable {
         return reconciliation;
     }
 
-    private synchronized void stop() {
+    private void stop() {
+        // without this lock: the pass runner.stop() waits for may need it to finish
         runner.stop();
         published.withdraw();
-        if (reconciliation != null) {
-            reconciliation.close();
+        final DeviceReconciliation last;
+        synchronized (this) {
+            last = reconciliation;
             reconciliation = null;
-        }
-        reported.stop();
-        if (statusWriter != null) {
-            statusWriter.close();
             statusWriter = null;
         }
+        if (last != null) {
+            last.close();
+        }
+        publisher.stop();
     }
 
     /** One pass over the latest committed data. Runs only on the worker thread. */
+    @SuppressWarnings("checkstyle:IllegalCatch") // any failure of a pass is retried and shown, never lost
     private void pass() {
+        final DeviceReconciliation target;
+        final StatusWriter writer;
+        synchronized (this) {
+            target = reconciliation;
+            writer = statusWriter;
+        }
+        if (target == null || writer == null) {
+            LOG.debug("Controller no longer active, pass skipped");
+            return;
+        }
         try {
             final var decoded = intents.committed();
             final var intent = decoded.intent();
             final var step = pipeline.process(intent, decoded.persisted(), decoded.outcome());
             if (step.allocationsChanged()) {
-                statusWriter.writeAllocations(AllocationCodec.toStored(step.allocations()));
+                writer.writeAllocations(AllocationCodec.toStored(step.allocations()));
             }
             final var compile = step.compile();
-            synchronized (this) {
-                snapshot = new FabricSnapshot(compile.fabric(), snapshot.devices(), clock.instant(),
-                    snapshot.operational());
-            }
+            // the publisher shows each device pending at its new generation until the reconciler reports
+            publisher.processed(compile.fabric(), clock.instant());
             // before the reconciler's passes: drivers reach devices by what it says (node routers' SSH access)
             published.publish(intent.fabric());
-            // the reconciler reports each device's new desired generation as pending before update() returns
-            activeReconciliation().update(intent.fabric(), compile.fabric().devices().values());
-            publishStatus();
+            target.update(intent.fabric(), compile.fabric().devices().values());
             LOG.info("Processed intent: {} devices, {} recompiled, {} changed, {} removed",
                 compile.fabric().devices().size(), compile.recompiled().size(), compile.changed().size(),
                 compile.removed().size());
         } catch (IntentPipeline.RejectedIntentException e) {
-            LOG.warn("Committed intent is invalid, keeping the previous compile: {}", e.errors());
+            failed("the stored intent does not validate, the previous compile stays in force: "
+                + e.errors().stream().map(Object::toString).collect(Collectors.joining("; ")), null);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } catch (Exception e) {
-            LOG.error("Failed to process intent", e);
+            failed("processing the stored intent failed, the previous compile stays in force: " + e, e);
         }
     }
 
-    private synchronized DeviceReconciliation activeReconciliation() {
-        return requireNonNull(reconciliation, "controller not active");
-    }
-
-    /** Publishes every device's latest standing with the latest compile: snapshot first, then the datastore. */
-    private void publishStatus() {
-        final FabricSnapshot next;
-        final StatusWriter writer;
-        synchronized (this) {
-            writer = statusWriter;
-            if (writer == null) {
-                return;
-            }
-            next = new FabricSnapshot(snapshot.compiled(), reported.merge(snapshot.compiled(), clock.instant()),
-                snapshot.processedAt(), reported.operational(snapshot.compiled()));
-            snapshot = next;
+    /** Shows why the pass failed and retries it with backoff; a repeated failure is logged once. */
+    private void failed(final String error, final @Nullable Exception cause) {
+        final var before = publisher.controller();
+        final var delay = RETRY.delay(before.failedPasses() + 1, random);
+        if (error.equals(before.lastError())) {
+            LOG.debug("Pass failed again ({} in a row), retrying in {} ms: {}", before.failedPasses() + 1,
+                delay.toMillis(), error);
+        } else {
+            LOG.warn("Pass failed, retrying in {} ms: {}", delay.toMillis(), error, cause);
         }
-        writer.writeStatus(StatusModel.build(next));
+        publisher.passFailed(error, clock.instant().plus(delay));
+        runner.schedulePass(delay);
     }
 }

@@ -4,9 +4,7 @@ import static java.util.Objects.requireNonNull;
 
 import com.google.common.util.concurrent.ThreadFactoryBuilder;
 import io.openvni.core.compile.DesiredConfig;
-import io.openvni.core.compile.DeviceIntent;
 import io.openvni.core.intent.Fabric;
-import io.openvni.core.status.DeviceStatus;
 import io.openvni.southbound.reconcile.Backoff;
 import io.openvni.southbound.reconcile.DriftReport;
 import io.openvni.southbound.reconcile.Reconciler;
@@ -14,13 +12,10 @@ import io.openvni.southbound.reconcile.ReconcilerRuntime;
 import io.openvni.southbound.reconcile.ReconcilerSettings;
 import io.openvni.southbound.reconcile.Scheduler;
 import io.openvni.southbound.reconcile.StatusListener;
-import io.openvni.southbound.spi.DeviceStateReader;
-import io.openvni.southbound.spi.DeviceStateReader.StateResult;
 import io.openvni.southbound.spi.DriverRegistry;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Collection;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -29,11 +24,9 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import java.util.function.BiConsumer;
 import java.util.random.RandomGenerator;
 import org.eclipse.jdt.annotation.Nullable;
 import org.slf4j.Logger;
@@ -55,13 +48,11 @@ public final class DeviceReconciliation implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(DeviceReconciliation.class);
     private static final Backoff BACKOFF = new Backoff(Duration.ofSeconds(1), Duration.ofSeconds(30));
 
-    /** How often node routers' operational state (BGP sessions, VNIs) is read. */
+    /** How often node routers' operational state (BGP sessions, VNIs) is read, by each device's worker. */
     static final Duration STATE_INTERVAL = Duration.ofSeconds(10);
 
     private final DriverRegistry drivers;
     private final StatusListener listener;
-    private final BiConsumer<String, StateResult> stateListener;
-    private volatile Map<String, DeviceIntent> intents = Map.of();
     private final ExecutorService workers = Executors.newFixedThreadPool(WORKERS,
         new ThreadFactoryBuilder().setNameFormat("openvni-reconcile-%d").setDaemon(true).build());
     private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(
@@ -76,15 +67,11 @@ public final class DeviceReconciliation implements AutoCloseable {
      * Reconciliation with the given drivers.
      *
      * @param drivers the device drivers available now
-     * @param listener receives every device status change
-     * @param stateListener receives every read of a device's operational state
+     * @param listener receives every device status change, the progress of passes and operational state reads
      */
-    public DeviceReconciliation(final DriverRegistry drivers, final StatusListener listener,
-            final BiConsumer<String, StateResult> stateListener) {
+    public DeviceReconciliation(final DriverRegistry drivers, final StatusListener listener) {
         this.drivers = requireNonNull(drivers);
         this.listener = requireNonNull(listener);
-        this.stateListener = requireNonNull(stateListener);
-        timer.scheduleWithFixedDelay(this::readStates, 2, STATE_INTERVAL.toSeconds(), TimeUnit.SECONDS);
     }
 
     /**
@@ -94,30 +81,7 @@ public final class DeviceReconciliation implements AutoCloseable {
      * @param desired every device's desired configuration
      */
     public void update(final Fabric fabric, final Collection<DesiredConfig> desired) {
-        final var next = new HashMap<String, DeviceIntent>();
-        desired.forEach(config -> next.put(config.intent().name(), config.intent()));
-        intents = Map.copyOf(next);
         active(settingsOf(fabric)).ifPresent(active -> active.updateAll(desired));
-    }
-
-    /** Reads the operational state of every device whose driver can, each on a worker thread. */
-    @SuppressWarnings("checkstyle:IllegalCatch") // a driver bug must not stop the periodic reads
-    private void readStates() {
-        for (var intent : intents.values()) {
-            if (drivers.driverFor(intent).orElse(null) instanceof DeviceStateReader reader) {
-                try {
-                    workers.execute(() -> {
-                        try {
-                            stateListener.accept(intent.name(), reader.readState(intent));
-                        } catch (RuntimeException e) {
-                            LOG.warn("{}: reading its operational state failed", intent.name(), e);
-                        }
-                    });
-                } catch (RejectedExecutionException e) {
-                    return;
-                }
-            }
-        }
     }
 
     /**
@@ -150,15 +114,6 @@ public final class DeviceReconciliation implements AutoCloseable {
             return List.of();
         }
         return selected(active, device).stream().filter(active::reconcile).toList();
-    }
-
-    /**
-     * Every device's last published standing.
-     *
-     * @return statuses by device name
-     */
-    public synchronized Map<String, DeviceStatus> statuses() {
-        return reconciler == null ? Map.of() : reconciler.statuses();
     }
 
     @Override
@@ -213,7 +168,7 @@ public final class DeviceReconciliation implements AutoCloseable {
     }
 
     private static ReconcilerSettings settingsOf(final Fabric fabric) {
-        return ReconcilerSettings.DEFAULTS.withBackoff(BACKOFF)
+        return ReconcilerSettings.DEFAULTS.withBackoff(BACKOFF).withStateInterval(STATE_INTERVAL)
             .withDriftInterval(Duration.ofSeconds(fabric.driftCheckIntervalSeconds()))
             .withAutoHeal(fabric.autoHeal());
     }

@@ -5,15 +5,15 @@ import static java.util.Objects.requireNonNull;
 import io.openvni.core.compile.DesiredConfig;
 import io.openvni.core.compile.DeviceIntent;
 import io.openvni.core.status.DeviceStatus;
+import io.openvni.core.status.PassProgress;
 import io.openvni.core.status.SyncState;
-import io.openvni.southbound.spi.ApplyProgress;
+import io.openvni.southbound.spi.DeviceStateReader;
+import io.openvni.southbound.spi.DeviceStateReader.StateResult;
 import io.openvni.southbound.spi.DriverRegistry;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.function.Consumer;
 import org.eclipse.jdt.annotation.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -23,6 +23,11 @@ import org.slf4j.LoggerFactory;
  * configuration, and at most one pass is queued or running at a time, so any number of desired configurations that
  * arrive during a pass cost one more pass, over the newest. Passes run on the shared worker executor; retries and
  * drift checks are timers that only ask for a pass.
+ *
+ * <p>Reads of the device's operational state (for drivers that are a {@link DeviceStateReader}) take the same slot,
+ * so that the driver talks to a device from one thread at a time: a read due while a pass is queued or running, or
+ * while the device is unreachable, is skipped until the next interval, and a pass asked for during a read runs
+ * right after it.
  *
  * <p>Everything below is guarded by {@code this}; driver calls run without the lock, status is published with it,
  * so that a device's statuses reach the listener in order.
@@ -53,20 +58,21 @@ final class DeviceWorker {
     private Pass.@Nullable Observation observed;
     // the next pass reads the device even if an observation is at hand
     private boolean readNext;
-    // a pass is queued on the executor or running
-    private boolean passScheduled;
-    // another pass was asked for while one was scheduled
+    // a pass or a state read is queued on the executor or running
+    private boolean busy;
+    // a pass was asked for while busy
     private boolean passAgain;
+    // the last pass did not reach the device: state reads wait for one that does
+    private boolean unreachable;
+    // where the running pass stands, as last shown
+    private @Nullable PassProgress progress;
+    private Scheduler.@Nullable Cancellable stateRead;
     private boolean forceNext;
     private int failures;
     private Scheduler.@Nullable Cancellable retry;
     private Scheduler.@Nullable Cancellable driftCheck;
     private boolean stopped;
-    // drift checks waiting for the next pass to start, and those the running pass will answer
-    private List<CompletableFuture<DriftReport>> checksWaiting = new ArrayList<>();
-    private List<CompletableFuture<DriftReport>> checksInPass = List.of();
-    // what the running pass found drifted, before healing it
-    private String passDrift = "";
+    private final DriftChecks checks = new DriftChecks();
 
     DeviceWorker(final String name, final Context context) {
         this.name = requireNonNull(name);
@@ -112,23 +118,21 @@ final class DeviceWorker {
                 result.completeExceptionally(new IllegalStateException(name + " is not reconciled"));
                 return result;
             }
-            checksWaiting.add(result);
+            checks.add(result);
         }
         requestPass(false);
         return result;
-    }
-
-    synchronized Optional<DeviceStatus> status() {
-        return Optional.ofNullable(status);
     }
 
     /** Stops for good: cancels timers; a pass in progress finishes its driver call but reports nothing. */
     synchronized void stop() {
         stopped = true;
         cancelTimers();
-        final var abandoned = new IllegalStateException(name + " is no longer reconciled");
-        checksWaiting.forEach(check -> check.completeExceptionally(abandoned));
-        checksInPass.forEach(check -> check.completeExceptionally(abandoned));
+        if (stateRead != null) {
+            stateRead.cancel();
+            stateRead = null;
+        }
+        checks.abandon(name);
     }
 
     private void requestPass(final boolean force) {
@@ -137,22 +141,22 @@ final class DeviceWorker {
                 return;
             }
             forceNext |= force;
-            if (passScheduled) {
+            if (busy) {
                 passAgain = true;
                 return;
             }
-            passScheduled = true;
+            busy = true;
         }
-        submit();
+        submit(this::runPass);
     }
 
-    private void submit() {
+    private void submit(final Runnable task) {
         try {
-            context.runtime().workers().execute(this::runPass);
+            context.runtime().workers().execute(task);
         } catch (RejectedExecutionException e) {
-            LOG.warn("{}: worker executor refused the pass, device left as it is", name, e);
+            LOG.warn("{}: worker executor refused the task, device left as it is", name, e);
             synchronized (this) {
-                passScheduled = false;
+                busy = false;
             }
         }
     }
@@ -164,17 +168,15 @@ final class DeviceWorker {
             final var config = desired;
             final var current = status;
             if (stopped || config == null || current == null) {
-                passScheduled = false;
+                busy = false;
                 return;
             }
             passAgain = false;
             cancelTimers();
             forced = forceNext;
             forceNext = false;
-            checksInPass = checksWaiting;
-            checksWaiting = new ArrayList<>();
-            passDrift = "";
-            final boolean mustRead = readNext || forced || !checksInPass.isEmpty();
+            final boolean checked = checks.passStarts();
+            final boolean mustRead = readNext || forced || checked;
             readNext = false;
             pass = new Pass(config, lastApplied, mustRead ? null : observed,
                 current.appliedGeneration() == config.generation(), forced || context.settings().autoHeal());
@@ -182,39 +184,109 @@ final class DeviceWorker {
             context.inFlight().enter();
         }
 
+        final var throttle = new ProgressThrottle(context.runtime().clock(), context.runtime().scheduler(),
+            this::progressed);
         final PassOutcome outcome;
         try {
-            outcome = pass.run(context.drivers(), this::driftSeen, ApplyProgress.NONE);
+            outcome = pass.run(context.drivers(), this::driftSeen, throttle);
+        } finally {
+            throttle.end();
+            context.inFlight().exit();
+        }
+
+        synchronized (this) {
+            if (stopped) {
+                busy = false;
+                return;
+            }
+            if (progress != null) {
+                progress = null;
+                tell(listener -> listener.onProgress(name, null));
+            }
+            record(outcome, forced);
+            checks.passEnded(outcome, currentStatus());
+            scheduleStateRead();
+            if (!passAgain) {
+                busy = false;
+                return;
+            }
+        }
+        submit(this::runPass);
+    }
+
+    private synchronized void progressed(final PassProgress next) {
+        if (!stopped) {
+            progress = next;
+            tell(listener -> listener.onProgress(name, next));
+        }
+    }
+
+    private void requestStateRead() {
+        final DeviceStateReader reader;
+        final DeviceIntent intent;
+        synchronized (this) {
+            stateRead = null;
+            final var config = desired;
+            reader = config == null ? null : StateReads.readerFor(context.drivers(), config);
+            if (stopped || config == null || reader == null) {
+                return;
+            }
+            if (busy || unreachable) {
+                if (unreachable) {
+                    final var skipped = StateReads.skipped(currentStatus().lastError());
+                    tell(listener -> listener.onOperationalState(name, skipped));
+                }
+                scheduleStateRead();
+                return;
+            }
+            busy = true;
+            intent = config.intent();
+        }
+        submit(() -> runStateRead(reader, intent));
+    }
+
+    private void runStateRead(final DeviceStateReader reader, final DeviceIntent intent) {
+        synchronized (this) {
+            if (stopped) {
+                busy = false;
+                return;
+            }
+            context.inFlight().enter();
+        }
+        final StateResult result;
+        try {
+            result = StateReads.read(reader, intent);
         } finally {
             context.inFlight().exit();
         }
 
         synchronized (this) {
             if (stopped) {
-                passScheduled = false;
+                busy = false;
                 return;
             }
-            record(outcome, forced);
-            answerChecks(outcome);
+            tell(listener -> listener.onOperationalState(name, result));
+            scheduleStateRead();
             if (!passAgain) {
-                passScheduled = false;
+                busy = false;
                 return;
             }
         }
-        submit();
+        submit(this::runPass);
     }
 
     // guarded by this
-    private void answerChecks(final PassOutcome outcome) {
-        final var drift = outcome instanceof PassOutcome.Drifted drifted ? drifted.diff() : passDrift;
-        final var report = new DriftReport(currentStatus(), drift, !drift.isEmpty()
-            && outcome instanceof PassOutcome.InSync);
-        checksInPass.forEach(check -> check.complete(report));
-        checksInPass = List.of();
+    private void scheduleStateRead() {
+        final var config = desired;
+        if (stateRead == null && !stopped && context.settings().stateReads() && config != null
+                && StateReads.readerFor(context.drivers(), config) != null) {
+            stateRead = context.runtime().scheduler().schedule(context.settings().stateInterval(),
+                this::requestStateRead);
+        }
     }
 
     private synchronized void driftSeen(final String diff) {
-        passDrift = diff;
+        checks.driftSeen(diff);
         if (!stopped) {
             publish(SyncState.DRIFTED, currentStatus().appliedGeneration(), driftText(diff));
         }
@@ -224,6 +296,7 @@ final class DeviceWorker {
     private void record(final PassOutcome outcome, final boolean forced) {
         final var before = currentStatus();
         observed = outcome instanceof PassOutcome.InSync inSync ? inSync.observed() : null;
+        unreachable = outcome instanceof PassOutcome.Failed failed && failed.state() == SyncState.UNREACHABLE;
         switch (outcome) {
             case PassOutcome.InSync inSync -> {
                 failures = 0;
@@ -298,7 +371,6 @@ final class DeviceWorker {
      * generation does, not when only the error text does.
      */
     // guarded by this
-    @SuppressWarnings("checkstyle:IllegalCatch") // a listener bug must not stop the device's reconciliation
     private void publish(final SyncState state, final long appliedGeneration, final String lastError) {
         final var config = currentDesired();
         final var old = status;
@@ -310,8 +382,14 @@ final class DeviceWorker {
             return;
         }
         status = next;
+        tell(listener -> listener.onStatus(next));
+    }
+
+    // guarded by this
+    @SuppressWarnings("checkstyle:IllegalCatch") // a listener bug must not stop the device's reconciliation
+    private void tell(final Consumer<StatusListener> call) {
         try {
-            context.listener().onStatus(next);
+            call.accept(context.listener());
         } catch (RuntimeException e) {
             LOG.warn("{}: status listener failed", name, e);
         }

@@ -81,6 +81,7 @@ record Pass(DesiredConfig desired, @Nullable DeviceIntent lastApplied, @Nullable
     private <C, X extends Change> PassOutcome converge(final DeviceDriver<C, X> driver, final C current,
             final Consumer<String> driftSeen, final ApplyProgress progress) {
         final var intent = desired.intent();
+        progress.report("diffing", 0, 0);
         final var changes = driver.diff(current, intent);
         if (changes.isEmpty()) {
             return new PassOutcome.InSync(desired.generation(), intent, false, new Observation(driver, current));
@@ -97,6 +98,8 @@ record Pass(DesiredConfig desired, @Nullable DeviceIntent lastApplied, @Nullable
         // one line per write, naming every change: the audit trail of what OpenVNI did to a device
         LOG.info("{}: applying generation {}: {}", intent.name(), desired.generation(),
             changes.describe().replace("\n", "; "));
+        // the driver reports its own phases from here; until it does, status shows the write as a whole
+        progress.report("writing", 0, changes.changes().size());
         return switch (driver.apply(intent, changes, progress)) {
             case ApplyResult.Applied<C> applied -> new PassOutcome.InSync(desired.generation(), intent, true,
                 applied.state().map(state -> new Observation(driver, state)).orElse(null));
@@ -104,13 +107,16 @@ record Pass(DesiredConfig desired, @Nullable DeviceIntent lastApplied, @Nullable
         };
     }
 
+    /**
+     * A failed read or apply: {@code unreachable} only when the device did not answer, {@code failed} when it
+     * answered and refused, in both cases with the driver's text, which is never left empty in status.
+     */
     private PassOutcome failure(final String step, final DeviceFailure failure) {
-        LOG.info("{}: {} of generation {} failed: {}", desired.intent().name(), step, desired.generation(),
-            failure.text());
+        final var text = failure.text().isBlank() ? step + " failed; the driver gave no reason" : failure.text();
+        LOG.info("{}: {} of generation {} failed: {}", desired.intent().name(), step, desired.generation(), text);
         return switch (failure) {
-            case DeviceFailure.Rejected rejected -> new PassOutcome.Failed(SyncState.FAILED, rejected.deviceError());
-            case DeviceFailure.Unreachable unreachable ->
-                new PassOutcome.Failed(SyncState.UNREACHABLE, unreachable.reason());
+            case DeviceFailure.Rejected rejected -> new PassOutcome.Failed(SyncState.FAILED, text);
+            case DeviceFailure.Unreachable unreachable -> new PassOutcome.Failed(SyncState.UNREACHABLE, text);
         };
     }
 

@@ -3,7 +3,6 @@ package io.openvni.southbound.reconcile;
 import static java.util.Objects.requireNonNull;
 
 import io.openvni.core.compile.DesiredConfig;
-import io.openvni.core.status.DeviceStatus;
 import io.openvni.southbound.spi.DriverRegistry;
 import java.util.Collection;
 import java.util.HashSet;
@@ -11,7 +10,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.SortedSet;
-import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
@@ -19,7 +17,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Drives every device towards its desired configuration and reports where each device stands.
+ * Drives every device towards its desired configuration and reports where each device stands, how far a running
+ * pass is, and, for drivers that read it, each device's operational state.
  *
  * <p>Per device: the newest desired configuration wins (updates that arrive while the device is being worked on
  * replace each other, and cost one more pass); a pass reads what OpenVNI owns, diffs it against the desired intent
@@ -28,6 +27,12 @@ import org.slf4j.LoggerFactory;
  * converges, a newer configuration arrives, or the device is removed. Devices in sync are read again every
  * {@link ReconcilerSettings#driftInterval()}; drift is reported as {@code drifted} with the readable diff and, with
  * auto-heal, written over at once.
+ *
+ * <p>While a pass runs, its phase and, when the driver counts them, the entries done of the total are reported
+ * (a new phase at once, counts at most every {@link ProgressThrottle#INTERVAL}); the progress goes when the pass
+ * ends. For drivers that read operational state, each device's state is read every
+ * {@link ReconcilerSettings#stateInterval()} as a task of its own queue: never beside a pass or another read of the
+ * same device, and not while the device is unreachable.
  *
  * <p>Devices never wait for each other: passes run on the bounded worker executor, retries wait on timers rather
  * than on threads, and a driver call blocks only its own device (drivers bound their I/O with timeouts).
@@ -49,7 +54,7 @@ public final class Reconciler implements AutoCloseable {
      *
      * @param settings drift, healing, backoff and shutdown settings
      * @param drivers the drivers by kind of device
-     * @param listener receives every status change
+     * @param listener receives every status change, the progress of passes and operational state reads
      * @param runtime executors, clock and randomness
      */
     public Reconciler(final ReconcilerSettings settings, final DriverRegistry drivers, final StatusListener listener,
@@ -155,33 +160,6 @@ public final class Reconciler implements AutoCloseable {
      */
     public SortedSet<String> devices() {
         return new TreeSet<>(workers.keySet());
-    }
-
-    /** Reconciles every device now, as {@link #reconcile(String)} does one. */
-    public void reconcileAll() {
-        workers.values().forEach(DeviceWorker::reconcileNow);
-    }
-
-    /**
-     * One device's standing.
-     *
-     * @param device the device's name
-     * @return its last published status, or empty if the device is unknown
-     */
-    public Optional<DeviceStatus> status(final String device) {
-        final var worker = workers.get(device);
-        return worker == null ? Optional.empty() : worker.status();
-    }
-
-    /**
-     * Every device's standing.
-     *
-     * @return the last published status of every device, by name
-     */
-    public Map<String, DeviceStatus> statuses() {
-        final var result = new TreeMap<String, DeviceStatus>();
-        workers.forEach((name, worker) -> worker.status().ifPresent(status -> result.put(name, status)));
-        return result;
     }
 
     /**

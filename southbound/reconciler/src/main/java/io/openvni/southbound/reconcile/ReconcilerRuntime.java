@@ -12,8 +12,8 @@ import java.util.random.RandomGenerator;
  *
  * @param workers runs device passes (driver calls); bounded, because its size is how many devices are worked on at
  *                once
- * @param scheduler runs retries and drift checks later
- * @param clock stamps status changes
+ * @param scheduler runs retries, drift checks, state reads and held-back progress later
+ * @param clock stamps status changes and times progress
  * @param random jitters retry delays
  */
 public record ReconcilerRuntime(Executor workers, Scheduler scheduler, Clock clock, RandomGenerator random) {

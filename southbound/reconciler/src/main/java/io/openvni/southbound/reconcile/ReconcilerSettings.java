@@ -13,18 +13,28 @@ import java.time.Duration;
  *                 {@code drifted} until a new desired configuration or a forced reconcile
  * @param backoff retry delays after failures
  * @param closeTimeout how long {@link Reconciler#close()} waits for driver calls in progress
+ * @param stateInterval how long after a pass or the previous read a device's operational state is read, for
+ *                      drivers that can; zero turns these reads off
  */
-public record ReconcilerSettings(Duration driftInterval, boolean autoHeal, Backoff backoff, Duration closeTimeout) {
-    /** Drift checks every five minutes with auto-heal, retries from 1 s up to 5 min, 30 s to close. */
+public record ReconcilerSettings(Duration driftInterval, boolean autoHeal, Backoff backoff, Duration closeTimeout,
+        Duration stateInterval) {
+    /**
+     * Drift checks every five minutes with auto-heal, retries from 1 s up to 5 min, 30 s to close, operational
+     * state read every 10 s.
+     */
     public static final ReconcilerSettings DEFAULTS = new ReconcilerSettings(Duration.ofMinutes(5), true,
-        new Backoff(Duration.ofSeconds(1), Duration.ofMinutes(5)), Duration.ofSeconds(30));
+        new Backoff(Duration.ofSeconds(1), Duration.ofMinutes(5)), Duration.ofSeconds(30), Duration.ofSeconds(10));
 
     public ReconcilerSettings {
         requireNonNull(driftInterval);
         requireNonNull(backoff);
         requireNonNull(closeTimeout);
+        requireNonNull(stateInterval);
         if (driftInterval.isNegative()) {
             throw new IllegalArgumentException("drift interval must not be negative, was " + driftInterval);
+        }
+        if (stateInterval.isNegative()) {
+            throw new IllegalArgumentException("state interval must not be negative, was " + stateInterval);
         }
     }
 
@@ -37,15 +47,28 @@ public record ReconcilerSettings(Duration driftInterval, boolean autoHeal, Backo
         return !driftInterval.isZero();
     }
 
+    /**
+     * Whether operational state is read.
+     *
+     * @return {@code true} unless the interval is zero
+     */
+    public boolean stateReads() {
+        return !stateInterval.isZero();
+    }
+
     public ReconcilerSettings withDriftInterval(final Duration interval) {
-        return new ReconcilerSettings(interval, autoHeal, backoff, closeTimeout);
+        return new ReconcilerSettings(interval, autoHeal, backoff, closeTimeout, stateInterval);
     }
 
     public ReconcilerSettings withAutoHeal(final boolean heal) {
-        return new ReconcilerSettings(driftInterval, heal, backoff, closeTimeout);
+        return new ReconcilerSettings(driftInterval, heal, backoff, closeTimeout, stateInterval);
     }
 
     public ReconcilerSettings withBackoff(final Backoff retries) {
-        return new ReconcilerSettings(driftInterval, autoHeal, retries, closeTimeout);
+        return new ReconcilerSettings(driftInterval, autoHeal, retries, closeTimeout, stateInterval);
+    }
+
+    public ReconcilerSettings withStateInterval(final Duration interval) {
+        return new ReconcilerSettings(driftInterval, autoHeal, backoff, closeTimeout, interval);
     }
 }

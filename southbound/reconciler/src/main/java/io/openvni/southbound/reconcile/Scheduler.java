@@ -7,8 +7,9 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Runs a task after a delay: retries and drift checks. Scheduled tasks only hand work to the reconciler's workers,
- * they never talk to devices, so one timer thread serves any number of devices. Tests use a manual clock instead.
+ * Runs a task after a delay: retries, drift checks, state reads, held-back progress. Scheduled tasks only hand
+ * work to the reconciler's workers or status, they never talk to devices, so one timer thread serves any number of
+ * devices. Tests use a manual clock instead.
  */
 @FunctionalInterface
 public interface Scheduler {

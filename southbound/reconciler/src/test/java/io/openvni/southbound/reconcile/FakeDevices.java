@@ -163,13 +163,26 @@ class FakeDevices implements DeviceDriver<SortedMap<String, String>, FakeDevices
         }
     }
 
+    /** What a scripted apply does before the device takes the changes: report progress, let time pass, ... */
+    @FunctionalInterface
+    interface ApplyScript {
+        void run(DeviceIntent desired, ChangeSet<Edit> changes, ApplyProgress progress);
+    }
+
     private final Map<String, Device> devices = new ConcurrentHashMap<>();
+    private volatile ApplyScript applyScript = (desired, changes, progress) -> { };
     // whether the driver vouches for what it observed, so that passes may skip the read (off: every pass reads)
     private volatile boolean observing;
 
     /** From now on, what a read or an apply observed stands for the device until its session changes. */
     FakeDevices observing() {
         observing = true;
+        return this;
+    }
+
+    /** Every apply from now on runs the script first. */
+    FakeDevices scriptApplies(final ApplyScript script) {
+        applyScript = script;
         return this;
     }
 
@@ -205,6 +218,7 @@ class FakeDevices implements DeviceDriver<SortedMap<String, String>, FakeDevices
     @Override
     public ApplyResult<SortedMap<String, String>> apply(final DeviceIntent desired, final ChangeSet<Edit> changes,
             final ApplyProgress progress) {
+        applyScript.run(desired, changes, progress);
         return device(desired.name()).apply(desired, changes.changes());
     }
 

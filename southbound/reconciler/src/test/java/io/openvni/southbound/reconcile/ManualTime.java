@@ -28,6 +28,7 @@ final class ManualTime extends Clock implements Scheduler {
         final var cancelled = new boolean[1];
         delays.add(delay);
         tasks.add(new Task(now.plus(delay), order++, task, cancelled));
+        notifyAll();
         return () -> {
             synchronized (ManualTime.this) {
                 cancelled[0] = true;
@@ -67,6 +68,21 @@ final class ManualTime extends Clock implements Scheduler {
     /** How many tasks are scheduled and not cancelled. */
     synchronized long pending() {
         return tasks.stream().filter(task -> !task.cancelled[0]).count();
+    }
+
+    /**
+     * Waits until at least {@code count} tasks are scheduled, for tests whose tasks are scheduled from worker
+     * threads; the wait only guards against hanging, nothing asserts on how long it takes.
+     */
+    synchronized void awaitPending(final long count) throws InterruptedException {
+        final long deadline = System.currentTimeMillis() + 10_000;
+        while (pending() < count) {
+            final long left = deadline - System.currentTimeMillis();
+            if (left <= 0) {
+                throw new AssertionError("only " + pending() + " of " + count + " tasks were scheduled");
+            }
+            wait(left);
+        }
     }
 
     @Override

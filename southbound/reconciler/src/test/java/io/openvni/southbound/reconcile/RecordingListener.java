@@ -3,13 +3,18 @@ package io.openvni.southbound.reconcile;
 import static org.junit.jupiter.api.Assertions.fail;
 
 import io.openvni.core.status.DeviceStatus;
+import io.openvni.core.status.PassProgress;
 import io.openvni.core.status.SyncState;
+import io.openvni.southbound.spi.DeviceStateReader.StateResult;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.function.Predicate;
+import org.eclipse.jdt.annotation.Nullable;
 
 /**
- * Records every status the reconciler publishes. The await methods only guard threaded tests against hanging;
+ * Records every status, progress and operational state read the reconciler publishes. The await methods only guard threaded tests against hanging;
  * no test asserts on how long anything takes.
  */
 final class RecordingListener implements StatusListener {
@@ -17,10 +22,24 @@ final class RecordingListener implements StatusListener {
 
     private final List<DeviceStatus> statuses = new ArrayList<>();
     private final List<String> removed = new ArrayList<>();
+    private final List<Map.Entry<String, Optional<PassProgress>>> progress = new ArrayList<>();
+    private final List<Map.Entry<String, StateResult>> stateReads = new ArrayList<>();
 
     @Override
     public synchronized void onStatus(final DeviceStatus status) {
         statuses.add(status);
+        notifyAll();
+    }
+
+    @Override
+    public synchronized void onProgress(final String device, final @Nullable PassProgress shown) {
+        progress.add(Map.entry(device, Optional.ofNullable(shown)));
+        notifyAll();
+    }
+
+    @Override
+    public synchronized void onOperationalState(final String device, final StateResult result) {
+        stateReads.add(Map.entry(device, result));
         notifyAll();
     }
 
@@ -44,6 +63,16 @@ final class RecordingListener implements StatusListener {
             fail(device + " has no status");
         }
         return history.getLast();
+    }
+
+    /** Every progress shown for the device, in order; empty for the end of a pass. */
+    synchronized List<Optional<PassProgress>> progress(final String device) {
+        return progress.stream().filter(entry -> entry.getKey().equals(device)).map(Map.Entry::getValue).toList();
+    }
+
+    /** Every operational state read of the device, in order. */
+    synchronized List<StateResult> stateReads(final String device) {
+        return stateReads.stream().filter(entry -> entry.getKey().equals(device)).map(Map.Entry::getValue).toList();
     }
 
     synchronized List<String> removed() {
