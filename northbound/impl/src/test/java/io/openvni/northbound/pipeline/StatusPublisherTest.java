@@ -18,6 +18,7 @@ import io.openvni.core.intent.LeafSwitch;
 import io.openvni.core.intent.NetconfAccess;
 import io.openvni.core.intent.Network;
 import io.openvni.core.intent.Tenant;
+import io.openvni.core.pipeline.IntentPipeline;
 import io.openvni.core.status.DeviceStatus;
 import io.openvni.core.status.PassProgress;
 import io.openvni.core.status.SyncState;
