@@ -48,6 +48,8 @@ import org.slf4j.LoggerFactory;
  * it is registered on). A rejection carries a {@link NetconfDocumentedException} with {@code invalid-value}, which
  * RESTCONF turns into a 400 whose message lists every error as {@code path: reason}. Credentials are checked first
  * (one form each, encrypted ones decryptable with this controller's AAA key), since the intent needs them readable.
+ * Admission also allocates against the persisted allocations, so a change whose owners cannot all get a value (a
+ * pool exhausted) or that puts more on a device than the fabric's limits is refused here, before anything is stored.
  */
 @Component(service = { })
 public final class IntentValidationCohort implements DOMDataTreeCommitCohort, AutoCloseable {
@@ -113,7 +115,7 @@ public final class IntentValidationCohort implements DOMDataTreeCommitCohort, Au
             return secretErrors;
         }
         final var intent = IntentCodec.toIntent(fabric, binding(root, TENANTS, Tenants.class), secrets);
-        return IntentValidator.validate(intent, AllocationCodec.toCore(binding(root, ALLOCATIONS,
+        return IntentValidator.admit(intent, AllocationCodec.toCore(binding(root, ALLOCATIONS,
             Allocations.class)));
     }
 
