@@ -12,6 +12,8 @@ import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
 import java.util.function.Function;
+import java.util.function.IntFunction;
+import java.util.function.Predicate;
 
 /**
  * Allocates the values the operator left out: L2 VNIs, L3 VNIs and VLANs of networks and VRFs without explicit
@@ -97,21 +99,13 @@ public final class Allocator {
         }
 
         final var l2Pool = intent.fabric().l2VniPool();
-        final var l2 = source(space, l2Pool, MAX_VNI);
-        final var l2Exhausted = exhausted(L2_POOL, l2Pool, MAX_VNI);
-        for (var net : networks) {
-            if (net.value().l2Vni() == null) {
-                space.allocate(AllocationKind.L2_VNI, net.path(), l2, net.path() + "/l2-vni", l2Exhausted);
-            }
-        }
+        space.allocate(AllocationKind.L2_VNI, claims(networks, net -> net.l2Vni() == null, "/l2-vni"),
+            source(space, l2Pool, MAX_VNI), exhausted(L2_POOL, l2Pool, MAX_VNI, PoolExhaustion.VNI,
+                PoolExhaustion.NETWORK));
         final var l3Pool = intent.fabric().l3VniPool();
-        final var l3 = source(space, l3Pool, MAX_VNI);
-        final var l3Exhausted = exhausted(L3_POOL, l3Pool, MAX_VNI);
-        for (var vrf : vrfs) {
-            if (vrf.value().l3Vni() == null) {
-                space.allocate(AllocationKind.L3_VNI, vrf.path(), l3, vrf.path() + "/l3-vni", l3Exhausted);
-            }
-        }
+        space.allocate(AllocationKind.L3_VNI, claims(vrfs, vrf -> vrf.l3Vni() == null, "/l3-vni"),
+            source(space, l3Pool, MAX_VNI), exhausted(L3_POOL, l3Pool, MAX_VNI, PoolExhaustion.VNI,
+                PoolExhaustion.VRF));
     }
 
     private static void allocateVlans(final Intent intent, final List<Owned<Network>> networks,
@@ -130,13 +124,9 @@ public final class Allocator {
             }
         }
         final var pool = intent.fabric().vlanPool();
-        final var source = source(space, pool, MAX_VLAN);
-        final var reason = exhausted(VLAN_POOL, pool, MAX_VLAN);
-        for (var net : networks) {
-            if (net.value().vlan() == null) {
-                space.allocate(AllocationKind.VLAN, net.path(), source, net.path() + "/vlan", reason);
-            }
-        }
+        space.allocate(AllocationKind.VLAN, claims(networks, net -> net.vlan() == null, "/vlan"),
+            source(space, pool, MAX_VLAN), exhausted(VLAN_POOL, pool, MAX_VLAN, PoolExhaustion.VLAN,
+                PoolExhaustion.NETWORK));
     }
 
     private static void allocateRdIndexes(final List<Owned<Network>> networks, final List<Owned<Vrf>> vrfs,
@@ -150,11 +140,11 @@ public final class Allocator {
             space.keep(AllocationKind.RD_INDEX, owner.path(),
                 ValueSpace.previousNumber(previous, AllocationKind.RD_INDEX, owner.path(), MAX_RD_INDEX));
         }
-        final var source = space.source(MIN_RD_INDEX, MAX_RD_INDEX);
-        for (var owner : owners) {
-            space.allocate(AllocationKind.RD_INDEX, owner.path(), source, owner.path(),
-                "all route-distinguisher indexes " + MIN_RD_INDEX + ".." + MAX_RD_INDEX + " are taken");
-        }
+        final var claims = owners.stream().map(owner -> new ValueSpace.Claim(owner.path(), owner.path())).toList();
+        space.allocate(AllocationKind.RD_INDEX, claims, space.source(MIN_RD_INDEX, MAX_RD_INDEX),
+            unserved -> PoolExhaustion.reason("route-distinguisher index pool " + MIN_RD_INDEX + ".."
+                + MAX_RD_INDEX, MAX_RD_INDEX - MIN_RD_INDEX + 1, PoolExhaustion.RD_INDEX, unserved,
+                PoolExhaustion.NETWORK_OR_VRF));
     }
 
     private static LowestFree source(final ValueSpace space, final NumberRange pool, final long max) {
@@ -162,14 +152,27 @@ public final class Allocator {
         return space.source(Math.max(pool.start(), 1), Math.min(pool.end(), max));
     }
 
-    private static String exhausted(final String name, final NumberRange pool, final long max) {
+    /** Why owners got no value from a pool, given how many they are; the pool's usable values as in source(). */
+    private static IntFunction<String> exhausted(final String name, final NumberRange pool, final long max,
+            final PoolExhaustion.Noun value, final PoolExhaustion.Noun owner) {
+        final long first = Math.max(pool.start(), 1);
+        final long last = Math.min(pool.end(), max);
         if (pool.start() > pool.end()) {
-            return "the " + name + " " + pool + " is empty";
+            return unserved -> "the " + name + " " + pool + " is empty";
         }
-        if (Math.max(pool.start(), 1) > Math.min(pool.end(), max)) {
-            return "the " + name + " " + pool + " holds no valid value (1.." + max + ")";
+        if (first > last) {
+            return unserved -> "the " + name + " " + pool + " holds no valid value (1.." + max + ")";
         }
-        return "the " + name + " " + pool + " is exhausted";
+        return unserved -> PoolExhaustion.reason(name + " " + pool, last - first + 1, value, unserved, owner);
+    }
+
+    /** The claims of the owners that need a value, with the leaf an error about each is reported on. */
+    private static <T> List<ValueSpace.Claim> claims(final List<Owned<T>> owners, final Predicate<T> needsValue,
+            final String leaf) {
+        return owners.stream()
+            .filter(owner -> needsValue.test(owner.value()))
+            .map(owner -> new ValueSpace.Claim(owner.path(), owner.path() + leaf))
+            .toList();
     }
 
     private static <T> List<Owned<T>> sorted(final Intent intent,

@@ -1,12 +1,14 @@
 package io.openvni.core.allocation;
 
 import io.openvni.core.validation.ValidationError;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalLong;
 import java.util.Set;
+import java.util.function.IntFunction;
 import java.util.function.LongFunction;
 
 /**
@@ -70,18 +72,39 @@ final class ValueSpace {
         return new LowestFree(first, last, used);
     }
 
-    /** Gives an owner that kept nothing the lowest free value of a source, or records why there is none. */
-    void allocate(final AllocationKind kind, final String owner, final LowestFree source, final String errorPath,
-            final String exhaustedReason) {
-        if (keptOwners.contains(owner)) {
-            return;
+    /**
+     * Gives each owner that kept nothing the lowest free value of a source, in the order given. Owners left
+     * without one get an error each, at their claim's path; the reason is made once, knowing how many they are.
+     *
+     * @param exhausted the reason, given the number of owners left without a value
+     */
+    void allocate(final AllocationKind kind, final List<Claim> claims, final LowestFree source,
+            final IntFunction<String> exhausted) {
+        final var unserved = new ArrayList<Claim>();
+        for (var claim : claims) {
+            if (keptOwners.contains(claim.owner())) {
+                continue;
+            }
+            final var value = source.next();
+            if (value.isPresent()) {
+                allocations.add(new Allocation(kind, claim.owner(), format.apply(value.getAsLong())));
+            } else {
+                unserved.add(claim);
+            }
         }
-        final var value = source.next();
-        if (value.isPresent()) {
-            allocations.add(new Allocation(kind, owner, format.apply(value.getAsLong())));
-        } else {
-            errors.add(new ValidationError(errorPath, exhaustedReason));
+        if (!unserved.isEmpty()) {
+            final var reason = exhausted.apply(unserved.size());
+            unserved.forEach(claim -> errors.add(new ValidationError(claim.errorPath(), reason)));
         }
+    }
+
+    /**
+     * An owner that needs a value of this space unless it kept one.
+     *
+     * @param owner the owner's path, see {@link io.openvni.core.intent.IntentPaths}
+     * @param errorPath where an error is reported when no value is left for it
+     */
+    record Claim(String owner, String errorPath) {
     }
 
     /** A previous numeric allocation, if present, well-formed and within {@code 1..max}. */

@@ -72,11 +72,12 @@ final class VtepAllocator {
         final long last = network + pool.size() - 1;
         // Below /31 the network and broadcast addresses are no host addresses (RFC 3021 makes /31 usable).
         final boolean hasSpecial = pool.length() < 31;
-        final var source = space.source(hasSpecial ? network + 1 : network, hasSpecial ? last - 1 : last);
-        final var reason = "the vtep-pool " + poolText + " is exhausted";
-        for (var owner : needing) {
-            space.allocate(AllocationKind.VTEP, owner, source, owner + "/vtep-address", reason);
-        }
+        final long first = hasSpecial ? network + 1 : network;
+        final long end = hasSpecial ? last - 1 : last;
+        space.allocate(AllocationKind.VTEP,
+            needing.stream().map(owner -> new ValueSpace.Claim(owner, owner + "/vtep-address")).toList(),
+            space.source(first, end), unserved -> PoolExhaustion.reason("vtep-pool " + poolText, end - first + 1,
+                PoolExhaustion.ADDRESS, unserved, PoolExhaustion.NODE_ROUTER));
     }
 
     private static void reserve(final ValueSpace space, final @Nullable String address, final String device) {

@@ -97,12 +97,15 @@ final class FabricIndex {
 
     /** The networks placed on a device, sorted by VNI. */
     List<ResolvedNetwork> networksOn(final ResolvedDevice device) {
+        return placedOn(device).sorted(BY_VNI).toList();
+    }
+
+    /** The networks placed on a device, in no particular order. */
+    Stream<ResolvedNetwork> placedOn(final ResolvedDevice device) {
         final var all = networksOnAll.getOrDefault(device.role(), List.of());
         final var specific = networksByDevice.getOrDefault(device.name(), List.of());
         // a network sits in "all" or in the device's own list, never both
-        return Stream.concat(all.stream(), specific.stream())
-            .sorted(BY_VNI)
-            .toList();
+        return Stream.concat(all.stream(), specific.stream());
     }
 
     /** The node routers attached to a leaf switch. */

@@ -7,7 +7,7 @@ import java.util.Optional;
 import org.eclipse.jdt.annotation.Nullable;
 
 /**
- * The fabric: pools the controller allocates from, and the devices it configures.
+ * The fabric: pools the controller allocates from, the devices it configures and how much each may carry.
  *
  * @param routeTargetAsn ASN of derived route targets (ASN:VNI), absent until the operator sets it
  * @param anycastGatewayMac MAC of every anycast gateway
@@ -17,6 +17,7 @@ import org.eclipse.jdt.annotation.Nullable;
  * @param vtepPool IPv4 prefix node-router VTEPs are allocated from, absent if none
  * @param autoHeal whether drift is healed automatically
  * @param driftCheckIntervalSeconds period of the drift check
+ * @param limits how much one device of each role may carry
  * @param leafSwitches leaf switches
  * @param nodeRouters node routers
  */
@@ -29,6 +30,7 @@ public record Fabric(
         @Nullable String vtepPool,
         boolean autoHeal,
         int driftCheckIntervalSeconds,
+        DeviceLimits limits,
         List<LeafSwitch> leafSwitches,
         List<NodeRouter> nodeRouters) {
 
@@ -40,15 +42,26 @@ public record Fabric(
 
     /** A fabric with default pools and no devices: what the controller assumes before the operator writes one. */
     public static final Fabric EMPTY = new Fabric(null, DEFAULT_ANYCAST_GATEWAY_MAC, DEFAULT_L2_VNI_POOL,
-        DEFAULT_L3_VNI_POOL, DEFAULT_VLAN_POOL, null, true, DEFAULT_DRIFT_CHECK_INTERVAL, List.of(), List.of());
+        DEFAULT_L3_VNI_POOL, DEFAULT_VLAN_POOL, null, true, DEFAULT_DRIFT_CHECK_INTERVAL, DeviceLimits.DEFAULT,
+        List.of(), List.of());
 
     public Fabric {
         requireNonNull(anycastGatewayMac);
         requireNonNull(l2VniPool);
         requireNonNull(l3VniPool);
         requireNonNull(vlanPool);
+        requireNonNull(limits);
         leafSwitches = List.copyOf(leafSwitches);
         nodeRouters = List.copyOf(nodeRouters);
+    }
+
+    /** A fabric with the default device limits. */
+    public Fabric(final @Nullable Long routeTargetAsn, final String anycastGatewayMac, final NumberRange l2VniPool,
+            final NumberRange l3VniPool, final NumberRange vlanPool, final @Nullable String vtepPool,
+            final boolean autoHeal, final int driftCheckIntervalSeconds, final List<LeafSwitch> leafSwitches,
+            final List<NodeRouter> nodeRouters) {
+        this(routeTargetAsn, anycastGatewayMac, l2VniPool, l3VniPool, vlanPool, vtepPool, autoHeal,
+            driftCheckIntervalSeconds, DeviceLimits.DEFAULT, leafSwitches, nodeRouters);
     }
 
     public Optional<LeafSwitch> leafSwitch(final String name) {
@@ -61,6 +74,6 @@ public record Fabric(
 
     public Fabric withDevices(final List<LeafSwitch> leaves, final List<NodeRouter> nodes) {
         return new Fabric(routeTargetAsn, anycastGatewayMac, l2VniPool, l3VniPool, vlanPool, vtepPool, autoHeal,
-            driftCheckIntervalSeconds, leaves, nodes);
+            driftCheckIntervalSeconds, limits, leaves, nodes);
     }
 }

@@ -62,7 +62,7 @@ public final class IntentPipeline {
      * Processes a committed intent. On rejection the previous compile stays in force.
      */
     public Step process(final Intent intent, final Allocations persisted) throws RejectedIntentException {
-        return process(intent, persisted, IntentValidator.validateAndAllocate(intent, persisted));
+        return process(intent, persisted, IntentValidator.admitAndAllocate(intent, persisted));
     }
 
     /**

@@ -15,6 +15,10 @@ import java.util.List;
  * (leaf switches and node routers), {@link TenantRules} (names, VNIs, VLANs, references, route targets, MTU) and
  * {@link AddressingRules} (subnets and gateways). The {@link Allocator} runs too, so that exhausted pools and
  * explicit values colliding with stable allocations are reported alongside.
+ *
+ * <p>Admission of a commit ({@link #admit}) adds the per-device limits ({@link LimitRules}). They are not part of
+ * {@link #validateAndAllocate}, which the controller runs on every committed intent: a limit guards what may be
+ * added, and intent already stored beyond one (written by an older controller) must still be compiled.
  */
 public final class IntentValidator {
     private IntentValidator() {
@@ -33,6 +37,41 @@ public final class IntentValidator {
             case AllocationOutcome.Allocated allocated -> List.of();
             case AllocationOutcome.Failed(var errors) -> errors;
         };
+    }
+
+    /**
+     * Decides whether a commit may be stored: the intent must be valid, every owner must get its values from the
+     * pools (stable: values in force are kept, new owners take free ones), and no device may carry more than the
+     * fabric's limits. The limits are checked once everything else is valid, since they need the placement.
+     *
+     * @param intent the intent the commit would leave
+     * @param current the allocations in force, as persisted
+     * @return every error, sorted by path then reason; empty when the commit may be stored
+     */
+    public static List<ValidationError> admit(final Intent intent, final Allocations current) {
+        return switch (admitAndAllocate(intent, current)) {
+            case AllocationOutcome.Allocated allocated -> List.of();
+            case AllocationOutcome.Failed(var errors) -> errors;
+        };
+    }
+
+    /**
+     * Admits an intent as {@link #admit} does and, when it may be stored, returns the allocations it needs, running
+     * the allocator once.
+     *
+     * @param intent the intent the commit would leave
+     * @param current the allocations in force, as persisted
+     * @return the complete allocations, or every error sorted by path then reason
+     */
+    public static AllocationOutcome admitAndAllocate(final Intent intent, final Allocations current) {
+        final var outcome = validateAndAllocate(intent, current);
+        if (outcome instanceof AllocationOutcome.Allocated(var allocations)) {
+            final var sink = new ErrorSink();
+            LimitRules.check(intent, allocations, sink);
+            final var errors = sink.sorted();
+            return errors.isEmpty() ? outcome : new AllocationOutcome.Failed(errors);
+        }
+        return outcome;
     }
 
     /**

@@ -180,15 +180,15 @@ class AllocatorTest {
         final var intent = addNetwork(withFabric(sample(), f -> f.l2VniPool(10_000, 10_001)), ACME,
             network("app").build());
         final var errors = failed(intent, Allocations.EMPTY);
-        assertEquals(List.of("/tenants/tenant[acme]/network[web]/l2-vni: the l2 VNI pool 10000..10001 is exhausted"),
-            errors.stream().map(Object::toString).toList());
+        assertEquals(List.of("/tenants/tenant[acme]/network[web]/l2-vni: the l2 VNI pool 10000..10001 is exhausted: "
+            + "all 2 VNIs are in use and 1 more network needs one"), errors.stream().map(Object::toString).toList());
     }
 
     @Test
     void l3PoolExhausted() {
         final var intent = addVrf(withFabric(sample(), f -> f.l3VniPool(50_000, 50_000)), ACME, vrf("blue").build());
         assertError(failed(intent, Allocations.EMPTY), VRF_RED + "/l3-vni",
-            "the l3 VNI pool 50000..50000 is exhausted");
+            "the l3 VNI pool 50000..50000 is exhausted: its only VNI is in use and 1 more VRF needs one");
     }
 
     @Test
@@ -197,6 +197,25 @@ class AllocatorTest {
         final var errors = failed(intent, Allocations.EMPTY);
         assertEquals(1, errors.size());
         assertError(errors, NET_WEB + "/vlan", "the VLAN pool 100..100 is exhausted");
+    }
+
+    @Test
+    void exhaustedPoolKeepsEveryAllocationAndNamesEachOwnerLeftWithout() {
+        // db and web hold VLANs 100 and 101 from before; of three new networks only the first in order fits
+        final var intent = addNetwork(addNetwork(addNetwork(withFabric(sample(), f -> f.vlanPool(100, 102)), ACME,
+            network("x1").build()), ACME, network("x2").build()), ACME, network("x3").build());
+        final var errors = failed(intent, sampleAllocations());
+        final var reason = "the VLAN pool 100..102 is exhausted: all 3 VLANs are in use and 2 more networks need one";
+        assertEquals(List.of(
+            new ValidationError("/tenants/tenant[acme]/network[x2]/vlan", reason),
+            new ValidationError("/tenants/tenant[acme]/network[x3]/vlan", reason)), errors);
+
+        // one VLAN fewer needed: it fits, and the networks there before keep theirs
+        final var fits = allocated(addNetwork(withFabric(sample(), f -> f.vlanPool(100, 102)), ACME,
+            network("x1").build()), sampleAllocations());
+        assertValue(fits, VLAN, NET_DB, "100");
+        assertValue(fits, VLAN, NET_WEB, "101");
+        assertValue(fits, VLAN, "/tenants/tenant[acme]/network[x1]", "102");
     }
 
     @Test
@@ -248,8 +267,9 @@ class AllocatorTest {
         final var intent = new Intent(IntentFixtures.fabric(), List.of(IntentFixtures.tenant("big", List.of(),
             networks)));
         final var errors = failed(intent, Allocations.EMPTY);
-        assertEquals(List.of("/tenants/tenant[big]/network[n55537]: all route-distinguisher indexes 10000..65535 are "
-            + "taken"), errors.stream().map(Object::toString).toList());
+        assertEquals(List.of("/tenants/tenant[big]/network[n55537]: the route-distinguisher index pool 10000..65535 is "
+            + "exhausted: all 55536 indexes are in use and 1 more network or VRF needs one"),
+            errors.stream().map(Object::toString).toList());
     }
 
 }

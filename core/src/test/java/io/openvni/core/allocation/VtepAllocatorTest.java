@@ -60,7 +60,7 @@ class VtepAllocatorTest {
         final var errors = failed(intent, Allocations.EMPTY);
         assertEquals(1, errors.size(), errors::toString);
         assertError(errors, IntentPaths.nodeRouter("x3") + "/vtep-address",
-            "the vtep-pool 10.200.0.0/30 is exhausted");
+            "the vtep-pool 10.200.0.0/30 is exhausted: all 2 addresses are in use and 1 more node router needs one");
     }
 
     @Test

@@ -1,5 +1,6 @@
 package io.openvni.core.testing;
 
+import io.openvni.core.intent.DeviceLimits;
 import io.openvni.core.intent.Fabric;
 import io.openvni.core.intent.LeafSwitch;
 import io.openvni.core.intent.NodeRouter;
@@ -17,6 +18,7 @@ public final class FabricBuilder {
     private @Nullable String vtepPool;
     private boolean autoHeal;
     private int driftCheckInterval;
+    private DeviceLimits limits;
     private List<LeafSwitch> leafSwitches;
     private List<NodeRouter> nodeRouters;
 
@@ -29,6 +31,7 @@ public final class FabricBuilder {
         vtepPool = fabric.vtepPool();
         autoHeal = fabric.autoHeal();
         driftCheckInterval = fabric.driftCheckIntervalSeconds();
+        limits = fabric.limits();
         leafSwitches = fabric.leafSwitches();
         nodeRouters = fabric.nodeRouters();
     }
@@ -81,6 +84,16 @@ public final class FabricBuilder {
         return this;
     }
 
+    public FabricBuilder leafSwitchLimits(final long maxL2Vnis, final long maxVrfs) {
+        limits = new DeviceLimits(new DeviceLimits.RoleLimits(maxL2Vnis, maxVrfs), limits.nodeRouter());
+        return this;
+    }
+
+    public FabricBuilder nodeRouterLimits(final long maxL2Vnis, final long maxVrfs) {
+        limits = new DeviceLimits(limits.leafSwitch(), new DeviceLimits.RoleLimits(maxL2Vnis, maxVrfs));
+        return this;
+    }
+
     public FabricBuilder leafSwitches(final List<LeafSwitch> value) {
         leafSwitches = value;
         return this;
@@ -93,6 +106,6 @@ public final class FabricBuilder {
 
     public Fabric build() {
         return new Fabric(routeTargetAsn, anycastGatewayMac, l2VniPool, l3VniPool, vlanPool, vtepPool, autoHeal,
-            driftCheckInterval, leafSwitches, nodeRouters);
+            driftCheckInterval, limits, leafSwitches, nodeRouters);
     }
 }

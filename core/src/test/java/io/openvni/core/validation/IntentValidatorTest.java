@@ -113,7 +113,7 @@ class IntentValidatorTest {
         final var exhausted = IntentValidator.validate(withFabric(sample(), f -> f.vlanPool(100, 100)),
             Allocations.EMPTY);
         assertEquals(List.of(new ValidationError("/tenants/tenant[acme]/network[web]/vlan",
-            "the VLAN pool 100..100 is exhausted")), exhausted);
+            "the VLAN pool 100..100 is exhausted: its only VLAN is in use and 1 more network needs one")), exhausted);
 
         // db holds l2 VNI 10000 from before: web may not take it, although it is free of explicit conflicts
         final var collision = IntentValidator.validate(withNetwork(sample(), ACME, WEB, n -> n.l2Vni(10_000)),

@@ -1,6 +1,7 @@
 package io.openvni.northbound.binding;
 
 import io.openvni.core.intent.BgpPeer;
+import io.openvni.core.intent.DeviceLimits;
 import io.openvni.core.intent.Fabric;
 import io.openvni.core.intent.FrrSettings;
 import io.openvni.core.intent.Intent;
@@ -21,6 +22,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
 import org.eclipse.jdt.annotation.Nullable;
+import org.opendaylight.yang.gen.v1.urn.openvni.yang.fabric.rev261126.fabric.Limits;
 import org.opendaylight.yang.gen.v1.urn.openvni.yang.fabric.rev261126.fabric.node.router.Ssh;
 import org.opendaylight.yang.gen.v1.urn.openvni.yang.fabric.rev261126.fabric.node.router.ssh.credentials.Password;
 import org.opendaylight.yang.gen.v1.urn.openvni.yang.fabric.rev261126.fabric.node.router.ssh.credentials.PrivateKey;
@@ -75,8 +77,28 @@ public final class IntentCodec {
             fabric.getAutoHeal() == null || fabric.getAutoHeal(),
             fabric.getDriftCheckInterval() == null ? Fabric.DEFAULT_DRIFT_CHECK_INTERVAL
                 : fabric.getDriftCheckInterval().intValue(),
+            toLimits(fabric.getLimits()),
             map(fabric.getLeafSwitch(), leaf -> toLeafSwitch(leaf, secrets)),
             map(fabric.getNodeRouter(), node -> toNodeRouter(node, secrets)));
+    }
+
+    private static DeviceLimits toLimits(final @Nullable Limits limits) {
+        if (limits == null) {
+            return DeviceLimits.DEFAULT;
+        }
+        final var leaf = limits.getLeafSwitch();
+        final var node = limits.getNodeRouter();
+        return new DeviceLimits(
+            leaf == null ? DeviceLimits.DEFAULT_LEAF_SWITCH : new DeviceLimits.RoleLimits(
+                limit(leaf.getMaxL2Vnis(), DeviceLimits.DEFAULT_LEAF_SWITCH.maxL2Vnis()),
+                limit(leaf.getMaxVrfs(), DeviceLimits.DEFAULT_LEAF_SWITCH.maxVrfs())),
+            node == null ? DeviceLimits.DEFAULT_NODE_ROUTER : new DeviceLimits.RoleLimits(
+                limit(node.getMaxL2Vnis(), DeviceLimits.DEFAULT_NODE_ROUTER.maxL2Vnis()),
+                limit(node.getMaxVrfs(), DeviceLimits.DEFAULT_NODE_ROUTER.maxVrfs())));
+    }
+
+    private static long limit(final @Nullable Uint32 value, final long defaultValue) {
+        return value == null ? defaultValue : value.toJava();
     }
 
     private static LeafSwitch toLeafSwitch(

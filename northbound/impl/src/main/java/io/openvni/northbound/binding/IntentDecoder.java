@@ -18,7 +18,7 @@ import org.opendaylight.yangtools.yang.data.api.YangInstanceIdentifier.NodeIdent
 import org.opendaylight.yangtools.yang.data.api.schema.NormalizedNode;
 
 /**
- * Decodes and validates the fabric, tenants and allocations containers of one datastore generation, and remembers
+ * Decodes and admits the fabric, tenants and allocations containers of one datastore generation, and remembers
  * the last few results by the containers' node identity: the datastore's data tree keeps the very nodes of a
  * committed candidate (and of every subtree a commit leaves alone), so the same nodes mean the same generation.
  * Nodes that are merely equal are decoded again; comparing them would cost about as much. Thread-safe.
@@ -81,7 +81,7 @@ public final class IntentDecoder {
             return new DecodedIntent(Intent.EMPTY, persisted, new AllocationOutcome.Failed(secretErrors));
         }
         final var intent = IntentCodec.toIntent(fabric, tenants, secrets);
-        return new DecodedIntent(intent, persisted, IntentValidator.validateAndAllocate(intent, persisted));
+        return new DecodedIntent(intent, persisted, IntentValidator.admitAndAllocate(intent, persisted));
     }
 
     private <T extends DataObject> @Nullable T binding(final @Nullable NormalizedNode node, final NodeIdentifier id,

@@ -36,7 +36,9 @@ import org.slf4j.LoggerFactory;
  * datastore root because the two containers must be checked against each other (a cohort sees only the subtree
  * it is registered on). A rejection carries a {@link NetconfDocumentedException} with {@code invalid-value}, which
  * RESTCONF turns into a 400 whose message lists every error as {@code path: reason}. {@link DecodedIntents} decodes
- * and validates the candidate, and keeps the result for the controller once the commit is in.
+ * and admits the candidate, and keeps the result for the controller once the commit is in. Admission allocates
+ * against the persisted allocations, so a change whose owners cannot all get a value (a pool exhausted) or that puts
+ * more on a device than the fabric's limits is refused here, before anything is stored.
  */
 @Component(service = { })
 public final class IntentValidationCohort implements DOMDataTreeCommitCohort, AutoCloseable {

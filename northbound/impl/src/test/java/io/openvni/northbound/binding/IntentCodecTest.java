@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.openvni.core.allocation.Allocation;
 import io.openvni.core.allocation.AllocationKind;
 import io.openvni.core.allocation.Allocations;
+import io.openvni.core.intent.DeviceLimits;
 import io.openvni.core.intent.Fabric;
 import io.openvni.core.intent.NumberRange;
 import io.openvni.northbound.secrets.RealAaa;
@@ -24,6 +25,7 @@ import org.opendaylight.yang.gen.v1.urn.openvni.yang.types.rev261126.PortNumber;
 import org.opendaylight.yang.gen.v1.urn.openvni.yang.fabric.rev261126.FabricBuilder;
 import org.opendaylight.yang.gen.v1.urn.openvni.yang.fabric.rev261126.fabric.LeafSwitchBuilder;
 import org.opendaylight.yang.gen.v1.urn.openvni.yang.fabric.rev261126.fabric.NodeRouterBuilder;
+import org.opendaylight.yang.gen.v1.urn.openvni.yang.fabric.rev261126.fabric.LimitsBuilder;
 import org.opendaylight.yang.gen.v1.urn.openvni.yang.fabric.rev261126.fabric.VniPoolsBuilder;
 import org.opendaylight.yang.gen.v1.urn.openvni.yang.fabric.rev261126.fabric.leaf._switch.NetconfBuilder;
 import org.opendaylight.yang.gen.v1.urn.openvni.yang.fabric.rev261126.fabric.node.router.BgpPeerBuilder;
@@ -66,6 +68,20 @@ class IntentCodecTest {
         assertEquals(new NumberRange(20000, Fabric.DEFAULT_L2_VNI_POOL.end()), fabric.l2VniPool());
         assertEquals(Fabric.DEFAULT_VLAN_POOL, fabric.vlanPool());
         assertTrue(fabric.autoHeal());
+    }
+
+    @Test
+    void convertsLimitsKeepingTheDefaultsOfWhatIsMissing() {
+        assertEquals(DeviceLimits.DEFAULT, IntentCodec.toIntent(new FabricBuilder().build(), null, BOX).fabric()
+            .limits());
+        final var limits = IntentCodec.toIntent(new FabricBuilder().setLimits(new LimitsBuilder()
+            .setLeafSwitch(new org.opendaylight.yang.gen.v1.urn.openvni.yang.fabric.rev261126.fabric.limits
+                .LeafSwitchBuilder().setMaxL2Vnis(Uint32.valueOf(500)).build())
+            .setNodeRouter(new org.opendaylight.yang.gen.v1.urn.openvni.yang.fabric.rev261126.fabric.limits
+                .NodeRouterBuilder().setMaxL2Vnis(Uint32.valueOf(40)).setMaxVrfs(Uint32.ZERO).build())
+            .build()).build(), null, BOX).fabric().limits();
+        assertEquals(new DeviceLimits(new DeviceLimits.RoleLimits(500, DeviceLimits.DEFAULT_LEAF_SWITCH.maxVrfs()),
+            new DeviceLimits.RoleLimits(40, 0)), limits);
     }
 
     @Test
