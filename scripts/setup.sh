@@ -63,7 +63,7 @@ grpc=0
 missing_packages() {
     local entry name pick installed
     # one dpkg-query for all: each call costs a noticeable fraction of a second on a busy machine
-    installed=" $(dpkg-query -W -f='${db:Status-Status}:${Package} ' ${packages[*]//|/ } 2>/dev/null \
+    installed=" $({ dpkg-query -W -f='${db:Status-Status}:${Package} ' ${packages[*]//|/ } 2>/dev/null || true; } \
         | tr ' ' '\n' | sed -n 's/^installed://p' | tr '\n' ' ') "
     for entry in "${packages[@]}"; do
         pick=
@@ -111,7 +111,7 @@ apt_get() { DEBIAN_FRONTEND=noninteractive apt-get -o DPkg::Lock::Timeout=600 "$
 install_packages() {
     local package failed=() list=()
     for package in "$@"; do list+=("$package (${WHY[$package]:-needed})"); done
-    say "installing $# Debian packages with apt-get: $(IFS=,; echo "${list[*]}" | sed 's/,/, /g')"
+    say "installing with apt-get ($# packages): $(IFS=,; echo "${list[*]}" | sed 's/,/, /g')"
     apt_get update -qq >&2 || die "apt-get update failed"
     if ! apt_get install -y -qq --no-install-recommends "$@" >/dev/null; then
         # one missing package (names differ between releases) must not keep the others out
@@ -142,8 +142,11 @@ trap release_services EXIT
 # What is missing
 problem=$(platform_problem)
 missing=()
-if [ -z "$problem" ]; then
+if command -v dpkg-query >/dev/null 2>&1; then
     mapfile -t missing < <(missing_packages)
+else
+    # no dpkg: nothing to tell what is installed; the user installs by hand and says so with --no-setup
+    missing=("${packages[@]}")
 fi
 jdk=$(jdk_home) || jdk=
 jdk_package=
@@ -168,7 +171,7 @@ if [ "$dry_run" = 1 ]; then
     if [ ${#todo[@]} -eq 0 ]; then
         say "$target: nothing to install"
     else
-        for item in "${todo[@]}"; do say "$target: would install $item"; done
+        for item in "${todo[@]}"; do say "$target: $([ -n "$problem" ] && echo needs || echo would install) $item"; done
         if [ ${#missing[@]} -gt 0 ]; then
             say "apt-get's plan for the packages (simulated):"
             apt-get install -s --no-install-recommends "${missing[@]}" 2>&1 | grep -E '^(Inst|E:)' | sed 's/^/    /' >&2 || true
