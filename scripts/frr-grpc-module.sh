@@ -6,10 +6,12 @@
 # it by path: `zebra ... -M /path/grpc.so:PORT`. The module loader checks no versions, so the result is cached in a
 # folder keyed by the installed frr, libgrpc++ and libprotobuf versions; a cached run takes about 0.1 s.
 #
-# Usage: scripts/frr-grpc-module.sh [--cache-dir DIR] [--rebuild]
+# Usage: scripts/frr-grpc-module.sh [--cache-dir DIR] [--rebuild | --cached]
 #   --cache-dir DIR  cache root (default ${OPENVNI_CACHE:-$HOME/.cache/openvni}/frr-grpc)
 #   --rebuild        ignore a cached module for the current versions
-# Needs root (apt-get) for a cold build; a cached one needs nothing. See shared docs frr.md for the recipe.
+#   --cached         only a cached module: print its path, or fail (exit 3) without building
+# Needs root (apt-get) for a cold build (4-13 minutes); a cached one needs nothing. See shared docs frr.md for the
+# recipe. scripts/setup.sh runs it for the demo and the tests.
 set -euo pipefail
 
 die() { echo "frr-grpc-module: error: $*" >&2; exit 1; }
@@ -17,11 +19,13 @@ log() { echo "frr-grpc-module: $*" >&2; }
 
 cache_root="${OPENVNI_CACHE:-${HOME:-/root}/.cache/openvni}/frr-grpc"
 rebuild=0
+cached_only=0
 while [ $# -gt 0 ]; do
     case "$1" in
         --cache-dir) [ $# -ge 2 ] || die "--cache-dir needs a value"; cache_root="$2"; shift 2 ;;
         --rebuild) rebuild=1; shift ;;
-        -h|--help) sed -n '2,12p' "$0" | sed 's/^# \{0,1\}//' >&2; exit 0 ;;
+        --cached) cached_only=1; shift ;;
+        -h|--help) sed -n '2,14p' "$0" | sed 's/^# \{0,1\}//' >&2; exit 0 ;;
         *) die "unknown argument: $1 (try --help)" ;;
     esac
 done
@@ -47,6 +51,7 @@ if [ "$rebuild" = 0 ] && key="$(cache_key)" && [ -f "$cache_root/$key/grpc.so" ]
     echo "$cache_root/$key/grpc.so"
     exit 0
 fi
+[ "$cached_only" = 0 ] || exit 3
 
 command -v dpkg-query >/dev/null 2>&1 || die "not a Debian system (no dpkg-query)"
 frr_version="$(installed frr | cut -d' ' -f2)"

@@ -5,17 +5,21 @@ set -euo pipefail
 
 usage() {
     cat <<'USAGE'
-Usage: scripts/openvni-run.sh [--demo [--no-leaves]] [--background] [--rebuild] [--keep]
+Usage: scripts/openvni-run.sh [--demo [--no-leaves] [--no-grpc]] [--background] [--rebuild] [--keep] [--no-setup]
        scripts/openvni-run.sh stop | status | console [command...] | logs | leaf-config <leaf>
 
-  (no command)   start the controller in the foreground; Ctrl-C stops it cleanly
+  (no command)   set up what is missing (scripts/setup.sh), then start the controller in the foreground; Ctrl-C
+                 stops it cleanly
   --demo         also start the demo fabric's leaf switches as simulators (yuma123 netconfd over a private sshd,
-                 as the tests do; needs root and the netconfd, openssh-server packages) and its node routers as
-                 FRR nodes in network namespaces (frr, openssh-server), and, once RESTCONF answers, load the demo:
-                 PUT every scripts/demo/*.json, in name order, with the leaves and node routers pointing at them.
-                 A stand-in CNI then puts a pod on each node and shows them pinging across VXLAN. All of it
-                 stops with the controller.
-  --no-leaves    with --demo: no simulators; the fabric's leaves point at ports where nothing listens
+                 as the tests do) and its node routers as FRR nodes in network namespaces, and, once RESTCONF
+                 answers, load the demo: PUT every scripts/demo/*.json, in name order, with the leaves and node
+                 routers pointing at them. A stand-in CNI then puts a pod on each node and shows them pinging
+                 across VXLAN. All of it stops with the controller. Needs root on Debian 12 or 13: the set-up
+                 installs netconfd, openssh-server, frr, iputils-ping and python3-ncclient and builds FRR's
+                 northbound gRPC module for node1 once (4-13 minutes; then cached)
+  --no-leaves    with --demo: no simulators (and no root); the fabric's devices point where nothing listens
+  --no-grpc      with --demo: do not build FRR's gRPC module; node1 runs without gRPC (vtysh only, like node2)
+  --no-setup     install nothing; run with what this machine has
   --background   return once the controller is ready; stop it later with: scripts/openvni-run.sh stop
   --rebuild      rebuild the distribution even if it looks up to date
   --keep         reuse the existing controller home and its datastore instead of starting fresh
@@ -50,9 +54,10 @@ LEAVES_TIMEOUT=${OPENVNI_LEAVES_TIMEOUT:-120}
 say() { echo "openvni: $*" >&2; }
 die() { say "$*"; exit 1; }
 
-# shellcheck source=select-jdk.sh
-source "$REPO/scripts/select-jdk.sh" || exit 1
-command -v curl >/dev/null 2>&1 || die "curl is needed (apt-get install curl)"
+use_jdk() {
+    # shellcheck source=select-jdk.sh
+    source "$REPO/scripts/select-jdk.sh" || exit 1
+}
 
 tarball() {
     local f
@@ -138,7 +143,7 @@ leaves_pid() {
     local pid
     pid=$(cat "$LEAVES_PID" 2>/dev/null) || return 1
     # the pid file may be stale: only a live SimulatedLeavesMain counts
-    [ -n "$pid" ] && tr '\0' ' ' <"/proc/$pid/cmdline" 2>/dev/null | grep -q 'io.openvni.it.sim.SimulatedLeavesMain' \
+    [ -n "$pid" ] && tr '\0' ' ' 2>/dev/null <"/proc/$pid/cmdline" | grep -q 'io.openvni.it.sim.SimulatedLeavesMain' \
         && echo "$pid"
 }
 
@@ -338,7 +343,20 @@ INFO
 }
 
 start() {
-    local demo=$1 background=$2 rebuild=$3 keep=$4 leaves=$5 pid kpid waited code stop_hint loaded=0
+    local demo=$1 background=$2 rebuild=$3 keep=$4 leaves=$5 setup=$6 grpc=$7 pid kpid waited code stop_hint loaded=0
+    local target=controller rerun="scripts/openvni-run.sh${ARGS:+ $ARGS}"
+    [ "$demo" = 1 ] || leaves=0
+    [ "$leaves" = 1 ] && target=demo
+    if [ "$setup" = 1 ]; then
+        "$REPO/scripts/setup.sh" "$target" $([ "$grpc" = 1 ] || echo --no-grpc) --rerun "$rerun" || exit 1
+    fi
+    use_jdk
+    command -v curl >/dev/null 2>&1 || die "curl is needed (apt-get install curl)"
+    # the simulators' node1 serves FRR's northbound gRPC when the module is there (scripts/frr-grpc-module.sh)
+    if [ "$leaves" = 1 ] && { [ "$grpc" = 0 ] || ! "$REPO/scripts/frr-grpc-module.sh" --cached >/dev/null 2>&1; }; then
+        say "--demo: node1 runs without FRR's northbound gRPC ($([ "$grpc" = 0 ] && echo "--no-grpc" || echo "no module built"))"
+        export OPENVNI_SKIP_FRR_GRPC=1
+    fi
     # one controller per machine (fixed ports): the tests take the same lock; Karaf inherits the descriptor and so
     # holds the lock for as long as it runs
     exec 9>/tmp/openvni-controller.lock
@@ -369,7 +387,6 @@ start() {
     if [ "$background" = 0 ]; then
         trap 'echo >&2; stop_controller "$(karaf_pid || echo '"$pid"')"; stop_leaves; exit 130' INT TERM
     fi
-    [ "$demo" = 1 ] || leaves=0
     # while the controller boots; they stop by themselves when it exits
     if [ "$leaves" = 1 ] && ! start_leaves "$pid"; then
         leaves=0
@@ -424,9 +441,10 @@ start() {
     stop_leaves
 }
 
-demo=0 background=0 rebuild=0 keep=0 leaves=1
+demo=0 background=0 rebuild=0 keep=0 leaves=1 setup=1 grpc=1
+ARGS="$*"
 case "${1:-}" in
-    stop) stop_controller; stop_leaves; exit 0 ;;
+    stop) use_jdk; stop_controller; stop_leaves; exit 0 ;;
     status)
         if pid=$(karaf_pid); then
             say "running (pid $pid, $KARAF_HOME_DIR); RESTCONF answers HTTP $(restconf_status "$READY_PATH")"
@@ -441,12 +459,11 @@ case "${1:-}" in
     console)
         shift
         karaf_pid >/dev/null || die "not running; start it with scripts/openvni-run.sh"
+        use_jdk
         if [ $# -eq 0 ]; then
             exec "$KARAF_HOME_DIR/bin/client" -u karaf -p karaf
         fi
-        # bin/client closes an exec session when its stdin ends: hand the command over in batch mode instead
-        printf '%s\n' "$*" | "$KARAF_HOME_DIR/bin/client" -u karaf -p karaf -b
-        exit ;;
+        exec "$KARAF_HOME_DIR/bin/client" -u karaf -p karaf "$*" ;;
     logs) exec tail -F "$KARAF_HOME_DIR/data/log/karaf.log" ;;
     -h|--help|help) usage; exit 0 ;;
 esac
@@ -454,6 +471,8 @@ while [ $# -gt 0 ]; do
     case "$1" in
         --demo) demo=1 ;;
         --no-leaves) leaves=0 ;;
+        --no-grpc) grpc=0 ;;
+        --no-setup) setup=0 ;;
         --background|-b) background=1 ;;
         --rebuild) rebuild=1 ;;
         --keep) keep=1 ;;
@@ -462,4 +481,4 @@ while [ $# -gt 0 ]; do
     esac
     shift
 done
-start "$demo" "$background" "$rebuild" "$keep" "$leaves"
+start "$demo" "$background" "$rebuild" "$keep" "$leaves" "$setup" "$grpc"

@@ -8,6 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
@@ -48,9 +49,25 @@ public final class KarafConsole {
      * @return exit code and output, with ANSI colours removed
      */
     public Result run(final String... commands) {
-        final var command = List.of(home.resolve("bin/client").toString(),
+        return client(List.of("-b"), String.join("\n", commands) + "\n", String.join("; ", commands));
+    }
+
+    /**
+     * Run one command given on {@code bin/client}'s command line, as documented for operators:
+     * {@code bin/client "openvni:tenants"}. Its stdin is a pipe closed at once, as in a script or CI job.
+     *
+     * @param command the command line for the console
+     * @return exit code (the command's status) and output, with ANSI colours removed
+     */
+    public Result exec(final String command) {
+        return client(List.of(command), "", command);
+    }
+
+    private Result client(final List<String> arguments, final String stdin, final String what) {
+        final var command = new ArrayList<>(List.of(home.resolve("bin/client").toString(),
             "-h", ControllerDistribution.LOOPBACK, "-a", Integer.toString(ControllerDistribution.SSH_PORT),
-            "-u", credentials.user(), "-p", credentials.password(), "-r", "10", "-d", "2", "-b");
+            "-u", credentials.user(), "-p", credentials.password(), "-r", "10", "-d", "2"));
+        command.addAll(arguments);
         try {
             final Path out = Files.createTempFile("karaf-client", ".out");
             final Path err = Files.createTempFile("karaf-client", ".err");
@@ -61,13 +78,12 @@ public final class KarafConsole {
                     .redirectError(err.toFile());
                 builder.environment().put("JAVA_HOME", javaHome.toString());
                 final Process client = builder.start();
-                try (var stdin = client.getOutputStream()) {
-                    stdin.write((String.join("\n", commands) + "\n").getBytes(StandardCharsets.UTF_8));
+                try (var input = client.getOutputStream()) {
+                    input.write(stdin.getBytes(StandardCharsets.UTF_8));
                 }
                 if (!client.waitFor(TIMEOUT.toSeconds(), TimeUnit.SECONDS)) {
                     client.destroyForcibly();
-                    throw new IllegalStateException("bin/client did not finish within " + TIMEOUT + ": "
-                        + String.join("; ", commands));
+                    throw new IllegalStateException("bin/client did not finish within " + TIMEOUT + ": " + what);
                 }
                 return new Result(client.exitValue(), clean(out), clean(err));
             } finally {
@@ -78,7 +94,7 @@ public final class KarafConsole {
             throw new UncheckedIOException("cannot run bin/client", e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while running " + String.join("; ", commands), e);
+            throw new IllegalStateException("interrupted while running " + what, e);
         }
     }
 

@@ -57,6 +57,24 @@ class SmokeIT {
     }
 
     @Test
+    void consoleRunsACommandGivenOnItsCommandLine(final KarafConsole console) {
+        // bin/client "command" from a program: its stdin ends at once, which used to close the session before the
+        // command ran ("Closed", "Session has been closed: Immediate")
+        final var bundles = console.exec("bundle:list -s -t 0");
+        assertEquals(0, bundles.exitCode(), bundles::toString);
+        assertTrue(bundles.output().contains("io.openvni.") && bundles.output().contains("Active"), bundles::toString);
+
+        final var tenants = console.exec("openvni:tenants");
+        assertEquals(0, tenants.exitCode(), tenants::toString);
+        assertTrue(tenants.output().contains("no tenants"), tenants::toString);
+
+        // a failing command's status reaches the caller
+        final var failing = console.exec("bundle:start 987654");
+        assertEquals(1, failing.exitCode(), failing::toString);
+        assertTrue((failing.output() + failing.errors()).contains("No matching bundles"), failing::toString);
+    }
+
+    @Test
     void consoleSessionKnowsItsUser(final KarafConsole console) {
         // the session user comes from the console's JAAS login; on JDK 24+ that needs the JDK-compat agent
         final var whoami = console.run("jaas:whoami");

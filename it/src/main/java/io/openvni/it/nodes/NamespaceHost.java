@@ -18,9 +18,10 @@ import org.eclipse.jdt.annotation.Nullable;
 /**
  * A throwaway "machine" on this host: a holder process in private PID, mount and network namespaces with a private
  * tmpfs on {@code /run} (so its FRR has its own {@code /run/frr} and {@code /run/netns}: zebra {@code -n} treats
- * every entry there as a VRF). Commands run inside with {@code nsenter -m -n -p}. The holder is the PID namespace's
- * init child of {@code unshare --kill-child}: when it dies, everything started inside dies with it, and the network
- * namespace with its devices goes away. Its lifetime is bounded even if this JVM is killed ({@code sleep}).
+ * every entry there as a VRF). Commands run inside with {@code nsenter -m -n -p}. The holder (a bash that reaps
+ * orphans, as an init must) is the PID namespace's init child of {@code unshare --kill-child}: when it dies,
+ * everything started inside dies with it, and the network namespace with its devices goes away. Its lifetime is
+ * bounded even if this JVM is killed ({@code sleep}).
  */
 public final class NamespaceHost implements AutoCloseable {
     private static final Duration START_TIMEOUT = Duration.ofSeconds(20);
@@ -65,7 +66,9 @@ public final class NamespaceHost implements AutoCloseable {
             "mkdir -p /run/netns /run/frr /run/sshd && chown frr:frr /run/frr",
             "ip link set lo up",
             "touch " + ready,
-            "exec sleep " + LIFETIME.toSeconds(), ""), StandardCharsets.UTF_8);
+            // bash stays the namespace's init: it reaps what is orphaned inside (a shell whose parent went, a
+            // daemon's first fork), which a plain 'exec sleep' would leave as zombies for the host's lifetime
+            "sleep " + LIFETIME.toSeconds() + " & wait $!", ""), StandardCharsets.UTF_8);
         final var holder = new ProcessBuilder("unshare", "--pid", "--fork", "--kill-child", "--mount-proc",
             "--mount", "--net", "bash", dir.resolve("holder.sh").toString())
             .redirectErrorStream(true).redirectOutput(dir.resolve("holder.log").toFile()).start();

@@ -52,8 +52,8 @@ public final class NodeLab implements AutoCloseable {
     }
 
     /**
-     * FRR's northbound gRPC module for this machine's FRR, from {@code scripts/frr-grpc-module.sh} (CI builds it
-     * before the tests; a cached module comes back at once).
+     * FRR's northbound gRPC module for this machine's FRR, from {@code scripts/frr-grpc-module.sh} (scripts/setup.sh
+     * builds it before the tests and the demo; a cached module comes back at once).
      *
      * @return its path, or null (with the reason on stderr) where it cannot be had or {@code OPENVNI_SKIP_FRR_GRPC}
      *     is set

@@ -16,18 +16,28 @@ public final class SubjectCompatAgent {
     /** System property set to {@code active} when the agent rewrites classes in this JVM. */
     public static final String STATUS_PROPERTY = "io.openvni.karaf.jdkcompat";
 
+    /** The agent argument for the Karaf client JVM ({@code bin/client}): {@code -javaagent:...jar=client}. */
+    public static final String CLIENT = "client";
+
     private SubjectCompatAgent() {
         // entry point only
     }
 
     /**
-     * Install the rewriter unless this JDK still supports {@code Subject.getSubject}.
+     * In the Karaf client ({@value #CLIENT}), install the exec-session fix ({@link ClientExecRewriter}, any JDK);
+     * elsewhere install the JAAS rewriter unless this JDK still supports {@code Subject.getSubject}.
      *
-     * @param args ignored
+     * @param args {@value #CLIENT} in the Karaf client, else nothing
      * @param inst the instrumentation
      * @throws IOException if the agent jar cannot be opened
      */
     public static void premain(final String args, final Instrumentation inst) throws IOException {
+        if (CLIENT.equals(args)) {
+            // the client needs no JAAS and must keep the agent off the bootstrap class path: what the rewritten
+            // client calls (ExecStdin) is then defined by the same loader as the client itself
+            inst.addTransformer(new ClientExecRewriter(), false);
+            return;
+        }
         if (getSubjectWorks()) {
             System.setProperty(STATUS_PROPERTY, "inactive");
             return;

@@ -7,5 +7,8 @@
  * Subject, so SSH and local console sessions die right after login. {@link SubjectCompatAgent} is a java agent that
  * rewrites those calls, at class-load time, to {@link CurrentSubject}, which implements them with
  * {@code Subject.current()} and {@code Subject.callAs()}. On older JDKs it stays out of the way.
+ *
+ * <p>On every JDK the agent also keeps {@code bin/client "command"} working when stdin is not a terminal
+ * ({@link ClientExecRewriter}, {@link ExecStdin}).
  */
 package io.openvni.karaf.jdkcompat;
