@@ -34,13 +34,6 @@ public record KernelState(Set<String> namespaces, Set<String> forwarding, List<O
         loopbackAddresses = Set.copyOf(loopbackAddresses);
     }
 
-    /** The device of that name in that namespace ({@code null}: the router's), if any. */
-    public @Nullable ObservedLink link(final @Nullable String netns, final String name) {
-        return links.stream()
-            .filter(link -> java.util.Objects.equals(link.netns(), netns) && link.name().equals(name))
-            .findFirst().orElse(null);
-    }
-
     /**
      * Parses the output of {@code ip -j -d addr show} of the router's namespace and of each owned namespace.
      *
