@@ -4,7 +4,6 @@ import io.openvni.core.compile.BgpNeighbor;
 import io.openvni.core.compile.BgpNeighbor.AddressFamily;
 import io.openvni.core.compile.DeviceIntent;
 import io.openvni.core.compile.EvpnSegment;
-import io.openvni.core.compile.EvpnVrf;
 import io.openvni.core.compile.Platform.NodePlatform;
 import io.openvni.core.net.IpPrefix;
 import io.openvni.core.render.Addresses;
@@ -17,8 +16,9 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Objects;
+import java.util.Set;
 import java.util.TreeSet;
+import java.util.stream.Collectors;
 
 /**
  * Renders the FRR configuration of a node router. The output follows FRR 8.4's print order wherever FRR has one, so
@@ -53,9 +53,10 @@ public final class FrrRenderer {
                 platform.netnsVrf() ? NodeNames.netnsPath(vrf.vni()) : null));
         }
         stanzas.add(routerBgp(intent));
+        final var ipv6 = routingIpv6(intent.segments());
         for (var vrf : vrfs) {
             stanzas.add(new RouterBgpVrf(intent.underlay().asn(), NodeNames.vrf(vrf.vni()),
-                routesIpv6(intent.segments(), vrf), vrf.routeDistinguisher(), sorted(vrf.importRouteTargets()),
+                ipv6.contains(vrf.vni()), vrf.routeDistinguisher(), sorted(vrf.importRouteTargets()),
                 sorted(vrf.exportRouteTargets())));
         }
         return new FrrConfig(stanzas);
@@ -86,11 +87,14 @@ public final class FrrRenderer {
             .toList();
     }
 
-    private static boolean routesIpv6(final List<EvpnSegment> segments, final EvpnVrf vrf) {
+    // The L3 VNIs of the VRFs that route IPv6: those with a network that has an IPv6 gateway. One pass over the
+    // networks, not one per VRF.
+    private static Set<Long> routingIpv6(final List<EvpnSegment> segments) {
         return segments.stream()
-            .filter(segment -> Objects.equals(segment.vrf(), vrf.vni()))
-            .flatMap(segment -> segment.gateways().stream())
-            .anyMatch(gateway -> !IpPrefix.parse(gateway).isIpv4());
+            .filter(segment -> segment.vrf() != null
+                && segment.gateways().stream().anyMatch(gateway -> !IpPrefix.parse(gateway).isIpv4()))
+            .map(EvpnSegment::vrf)
+            .collect(Collectors.toUnmodifiableSet());
     }
 
     private static List<String> sorted(final Collection<String> routeTargets) {

@@ -9,7 +9,9 @@ import org.eclipse.jdt.annotation.Nullable;
 /**
  * One top-level stanza of an FRR configuration that OpenVNI owns. {@link #lines()} are exactly what FRR 8.4 prints
  * for it in {@code show running-config}, indentation, {@code !} separators and closing {@code exit} lines
- * included, so that the rendered text can be compared with the running configuration line by line.
+ * included, so that the rendered text can be compared with the running configuration line by line. One exception:
+ * bgpd does not print a route target equal to the one it derives itself (ASN:VNI, on a node whose ASN is the
+ * route-target ASN); the FRR driver puts a rendering the way bgpd keeps it before comparing.
  *
  * <p>Lists are expected in FRR's own print order: neighbors by address, route targets as sorted strings. The
  * {@link FrrRenderer} sorts them; the records do not.

@@ -29,8 +29,9 @@ final class L3vniByGrpc {
         while (index < commands.size()) {
             final String line = commands.get(index);
             final var vrf = VRF.matcher(line);
-            final int end = commands.subList(index, commands.size()).indexOf("exit-vrf");
-            if (vrf.matches() && end > 0) {
+            // only a VRF block looks ahead (to its end): looking from every line would be quadratic in the script
+            final int end = vrf.matches() ? commands.subList(index, commands.size()).indexOf("exit-vrf") : -1;
+            if (end > 0) {
                 final var kept = new ArrayList<String>();
                 for (var child : commands.subList(index + 1, index + end)) {
                     final var set = SET.matcher(child);

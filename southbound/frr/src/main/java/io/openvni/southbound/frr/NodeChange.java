@@ -5,11 +5,25 @@ import static java.util.Objects.requireNonNull;
 import io.openvni.southbound.frr.config.OwnedScope;
 import io.openvni.southbound.frr.kernel.IpBatch;
 import io.openvni.southbound.spi.Change;
+import io.openvni.southbound.spi.ChangeSet;
 import java.util.List;
 import org.eclipse.jdt.annotation.Nullable;
 
 /** One write to a node router: one process on the node. */
 public sealed interface NodeChange extends Change {
+    /**
+     * How many commands of one change {@link #describe()} shows: a big node's batch has tens of thousands, and the
+     * description ends up in the device's status.
+     */
+    int DESCRIBED_COMMANDS = ChangeSet.DESCRIBE_LINES;
+
+    /** The first {@link #DESCRIBED_COMMANDS} commands joined by {@code ; }, and how many more there are. */
+    static String summary(final List<String> commands) {
+        final String shown = String.join("; ", commands.subList(0, Math.min(commands.size(), DESCRIBED_COMMANDS)));
+        final int hidden = commands.size() - DESCRIBED_COMMANDS;
+        return hidden > 0 ? shown + "; ... and " + hidden + " more" : shown;
+    }
+
     /**
      * One iproute2 batch.
      *
@@ -22,7 +36,7 @@ public sealed interface NodeChange extends Change {
 
         @Override
         public String describe() {
-            return batch.commandLine() + ": " + String.join("; ", batch.commands());
+            return batch.commandLine() + ": " + summary(batch.commands());
         }
     }
 
@@ -40,7 +54,7 @@ public sealed interface NodeChange extends Change {
 
         @Override
         public String describe() {
-            return "vtysh: " + String.join("; ", commands.stream().map(String::strip).toList());
+            return "vtysh: " + summary(commands.stream().map(String::strip).toList());
         }
 
         /** The session's standard input. */
@@ -62,7 +76,7 @@ public sealed interface NodeChange extends Change {
 
         @Override
         public String describe() {
-            return "grpc: " + String.join("; ", bindings.stream().map(Binding::describe).toList());
+            return "grpc: " + summary(bindings.stream().map(Binding::describe).toList());
         }
     }
 

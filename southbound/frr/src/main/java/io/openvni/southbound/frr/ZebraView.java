@@ -57,7 +57,7 @@ public record ZebraView(Map<Long, String> vnis, @Nullable Map<String, Interface>
      *
      * @throws IllegalArgumentException if the VNI list is not JSON
      */
-    static ZebraView parse(final String evpnVnis, final String interfaceBrief, final boolean evpn) {
+    public static ZebraView parse(final String evpnVnis, final String interfaceBrief, final boolean evpn) {
         final var vnis = new TreeMap<Long, String>();
         // {"10100":{"vni":10100,"type":"L2","vxlanIf":"ovvx10100",...},...}
         json(evpnVnis, "zebra's VNI list").properties().forEach(entry -> {
@@ -102,7 +102,7 @@ public record ZebraView(Map<Long, String> vnis, @Nullable Map<String, Interface>
      * @param kernel the owned devices
      * @param plannedIpv4 the planned IPv4 addresses of the bridges that have some ({@link #plannedIpv4(KernelPlan)})
      */
-    Set<String> devicesLacking(final KernelState kernel, final Map<String, Set<String>> plannedIpv4) {
+    public Set<String> devicesLacking(final KernelState kernel, final Map<String, Set<String>> plannedIpv4) {
         return kernel.links().stream()
             .filter(link -> evpn && vxlanLacking(link) || sviLacking(link, plannedIpv4.get(link.name())))
             .map(ObservedLink::name)
@@ -110,7 +110,7 @@ public record ZebraView(Map<Long, String> vnis, @Nullable Map<String, Interface>
     }
 
     /** The planned IPv4 addresses of each bridge of a plan that has some. */
-    static Map<String, Set<String>> plannedIpv4(final KernelPlan plan) {
+    public static Map<String, Set<String>> plannedIpv4(final KernelPlan plan) {
         final var addresses = new HashMap<String, Set<String>>();
         for (var device : plan.devices()) {
             final String planned = device.spec().get("address");

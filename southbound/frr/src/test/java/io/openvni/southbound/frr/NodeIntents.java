@@ -25,6 +25,9 @@ public final class NodeIntents {
 
     private static final Set<AddressFamily> EVPN_IPV4 = Set.of(AddressFamily.L2VPN_EVPN, AddressFamily.IPV4_UNICAST);
     private static final Underlay NODE1 = new Underlay(65201, "10.0.2.1", "10.0.3.1");
+    /** First RD index of the generated VNIs: like allocation, clear of bgpd's automatic RDs router-id:1, :2, ... */
+    private static final long RD_BASE = 10_000;
+    private static final long ROUTE_TARGET_ASN = 65000;
     private static final List<BgpNeighbor> NEIGHBORS = List.of(
         new BgpNeighbor("192.168.0.1", 64512, "bgp-peer", Set.of(AddressFamily.IPV4_UNICAST)),
         new BgpNeighbor("10.0.0.12", 65102, "leaf2", EVPN_IPV4),
@@ -44,13 +47,39 @@ public final class NodeIntents {
 
     /** Only neighbors and {@code count} pure L2 VNIs from 20001. */
     public static DeviceIntent pureL2(final int count) {
-        return intent(LongStream.range(20001, 20001 + count).mapToObj(vni -> pureL2(vni, "10.0.2.1:" + (vni - 20000)))
-            .toList(), List.of());
+        return intent(LongStream.range(20001, 20001 + count)
+            .mapToObj(vni -> pureL2(vni, "10.0.2.1:" + (RD_BASE + vni - 20000))).toList(), List.of());
+    }
+
+    /**
+     * A node in the route-target ASN with iBGP neighbors, so that every route target ASN:VNI is also the one bgpd
+     * derives itself: a routed network in VRF main, a pure L2 network, and main's extra import target 65000:1.
+     */
+    public static DeviceIntent ibgp() {
+        final var underlay = new Underlay(ROUTE_TARGET_ASN, "10.0.2.1", "10.0.3.1");
+        return new DeviceIntent("node1", DeviceRole.NODE_ROUTER, underlay, new NodePlatform(true, FrrNode.PATHSPACE),
+            "00:00:5e:00:01:01", List.of(routed("web", 10100, "10.0.2.1:10101", 50000, "10.1.0.1/24"),
+                pureL2(10300, "10.0.2.1:10103")), List.of(vrf("main", 50000, "10.0.2.1:10100")),
+            List.of(new BgpNeighbor("10.0.0.11", ROUTE_TARGET_ASN, "leaf1", EVPN_IPV4),
+                new BgpNeighbor("10.0.0.12", ROUTE_TARGET_ASN, "leaf2", EVPN_IPV4)));
     }
 
     public static DeviceIntent intent(final List<EvpnSegment> segments, final List<EvpnVrf> vrfs) {
         return new DeviceIntent("node1", DeviceRole.NODE_ROUTER, NODE1, new NodePlatform(true, FrrNode.PATHSPACE),
             "00:00:5e:00:01:01", segments, vrfs, NEIGHBORS);
+    }
+
+    /** {@link #ibgp()} with the extra export target 65000:7 on VRF main and the extra import 65000:99 on 10300. */
+    public static DeviceIntent ibgpWithExtraTargets() {
+        final var base = ibgp();
+        final var main = base.vrfs().getFirst();
+        return withVrfs(withSegments(base, segments -> segments.stream()
+                .map(s -> s.vni() != 10300 ? s : new EvpnSegment(s.tenant(), s.network(), s.vni(), s.vlan(),
+                    s.routeDistinguisher(), List.of("65000:10300", "65000:99"), s.exportRouteTargets(),
+                    s.arpSuppression(), s.vrf(), s.gateways(), s.mtu()))
+                .toList()),
+            List.of(new EvpnVrf(main.tenant(), main.vrf(), main.vni(), main.routeDistinguisher(),
+                main.importRouteTargets(), List.of("65000:50000", "65000:7"))));
     }
 
     public static DeviceIntent withSegments(final DeviceIntent intent, final UnaryOperator<List<EvpnSegment>> change) {
@@ -81,18 +110,19 @@ public final class NodeIntents {
 
     public static EvpnSegment routed(final String network, final long vni, final String rd, final long vrf,
             final String gateway) {
-        final var rt = List.of("65000:" + vni);
+        final var rt = List.of(ROUTE_TARGET_ASN + ":" + vni);
         return new EvpnSegment("acme", network, vni, (int) (vni / 100), rd, rt, rt, true, vrf, List.of(gateway),
             null);
     }
 
     public static EvpnSegment pureL2(final long vni, final String rd) {
-        final var rt = List.of("65000:" + vni);
+        final var rt = List.of(ROUTE_TARGET_ASN + ":" + vni);
         return new EvpnSegment("acme", "l2-" + vni, vni, (int) (vni % 4000) + 1, rd, rt, rt, false, null, List.of(),
             null);
     }
 
     public static EvpnVrf vrf(final String name, final long vni, final String rd) {
-        return new EvpnVrf("acme", name, vni, rd, List.of("65000:" + vni, "65000:1"), List.of("65000:" + vni));
+        return new EvpnVrf("acme", name, vni, rd, List.of(ROUTE_TARGET_ASN + ":" + vni, ROUTE_TARGET_ASN + ":1"),
+            List.of(ROUTE_TARGET_ASN + ":" + vni));
     }
 }

@@ -36,9 +36,13 @@ public record OwnedFrr(List<ConfigBlock> stanzas) {
         return new OwnedFrr(owned);
     }
 
-    /** A rendering, all of which is owned. */
+    /**
+     * A rendering, all of which is owned, as FRR keeps it: route targets equal to the ones bgpd derives itself are
+     * left out or written last (see {@link AutomaticRouteTargets}), so that it compares equal to what FRR prints
+     * once it is applied.
+     */
     public static OwnedFrr rendered(final FrrConfig config) {
-        return new OwnedFrr(ConfigTree.parse(config.text()));
+        return new OwnedFrr(ConfigTree.parse(AutomaticRouteTargets.asFrrKeepsThem(config).text()));
     }
 
     private static List<ConfigBlock> filterDefaultBgp(final List<ConfigBlock> children, final OwnedScope scope) {

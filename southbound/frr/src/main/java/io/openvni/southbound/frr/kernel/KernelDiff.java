@@ -6,6 +6,7 @@ import io.openvni.core.render.frr.KernelPlan;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -40,11 +41,15 @@ public final class KernelDiff {
     private final Map<String, List<String>> lateNs = new LinkedHashMap<>();
     private final Set<String> recreated = new HashSet<>();
     private final KernelState current;
+    // the devices by name, in every namespace: looked up once per planned device, so a node of N devices is
+    // diffed in O(N), not O(N^2)
+    private final Map<String, List<ObservedLink>> byName = new HashMap<>();
     private final Set<String> broken;
 
     private KernelDiff(final KernelState current, final Set<String> broken) {
         this.current = current;
         this.broken = Set.copyOf(broken);
+        current.links().forEach(link -> byName.computeIfAbsent(link.name(), name -> new ArrayList<>(1)).add(link));
     }
 
     /** The commands that turn {@code current} into {@code plan}. */
@@ -155,7 +160,7 @@ public final class KernelDiff {
     // Deleting the bridge end of a veth pair deletes the workload end too.
     private boolean isPeerOfExisting(final ObservedLink link) {
         return link.name().startsWith("ovw")
-            && current.links().stream().anyMatch(other -> other.name().equals("ovh" + link.name().substring(3)));
+            && byName.containsKey("ovh" + link.name().substring(3));
     }
 
     private static int rank(final String kind) {
@@ -241,7 +246,8 @@ public final class KernelDiff {
         final var spec = device.spec();
         final String peer = spec.get("peer");
         var link = existing(ns, device.name(), "veth", Map.of());
-        final var peerLink = current.link(null, peer);
+        final var peerLink = byName.getOrDefault(peer, List.of()).stream()
+            .filter(other -> other.netns() == null).findFirst().orElse(null);
         // The workload end is the CNI's to move into a pod's namespace: a bridge end whose peer is missing here but
         // lives in another namespace is attached, not broken.
         if (link != null && peerLink == null && !link.peerInOtherNamespace()) {
@@ -268,10 +274,7 @@ public final class KernelDiff {
     private @Nullable ObservedLink existing(final @Nullable String ns, final String name, final String kind,
             final Map<String, String> immutable) {
         ObservedLink found = null;
-        for (var link : current.links()) {
-            if (!link.name().equals(name)) {
-                continue;
-            }
+        for (var link : byName.getOrDefault(name, List.of())) {
             final boolean same = Objects.equals(link.netns(), ns) && link.kind().equals(kind)
                 && !broken.contains(name)
                 && immutable.entrySet().stream()

@@ -1,13 +1,17 @@
 package io.openvni.southbound.frr.kernel;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.openvni.core.render.Addresses;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Consumer;
 import java.util.regex.Pattern;
 import org.eclipse.jdt.annotation.Nullable;
 
@@ -34,13 +38,6 @@ public record KernelState(Set<String> namespaces, Set<String> forwarding, List<O
         loopbackAddresses = Set.copyOf(loopbackAddresses);
     }
 
-    /** The device of that name in that namespace ({@code null}: the router's), if any. */
-    public @Nullable ObservedLink link(final @Nullable String netns, final String name) {
-        return links.stream()
-            .filter(link -> java.util.Objects.equals(link.netns(), netns) && link.name().equals(name))
-            .findFirst().orElse(null);
-    }
-
     /**
      * Parses the output of {@code ip -j -d addr show} of the router's namespace and of each owned namespace.
      *
@@ -54,28 +51,42 @@ public record KernelState(Set<String> namespaces, Set<String> forwarding, List<O
             final java.util.Map<String, String> perNamespace) {
         final var links = new ArrayList<ObservedLink>();
         final var loopback = new java.util.TreeSet<String>();
-        for (var node : json(root)) {
+        forEachDevice(root, node -> {
             if (node.path("ifname").asText().equals("lo")) {
                 loopback.addAll(addresses(node));
             } else if (OWNED_NAME.matcher(node.path("ifname").asText()).matches()) {
                 links.add(link(null, node));
             }
-        }
-        perNamespace.forEach((netns, text) -> {
-            for (var node : json(text)) {
-                if (OWNED_NAME.matcher(node.path("ifname").asText()).matches()) {
-                    links.add(link(netns, node));
-                }
-            }
         });
+        perNamespace.forEach((netns, text) -> forEachDevice(text, node -> {
+            if (OWNED_NAME.matcher(node.path("ifname").asText()).matches()) {
+                links.add(link(netns, node));
+            }
+        }));
         return new KernelState(namespaces, forwarding, links, loopback);
     }
 
-    private static JsonNode json(final String text) {
-        try {
-            return text.isBlank() ? MAPPER.createArrayNode() : MAPPER.readTree(text);
+    // One device's tree at a time: iproute2 prints about 1.5 kB per device, and a tree of a whole big node (four
+    // devices per network) would take several times the text's size.
+    private static void forEachDevice(final String text, final Consumer<JsonNode> action) {
+        if (text.isBlank()) {
+            return;
+        }
+        try (var parser = MAPPER.createParser(text)) {
+            if (parser.nextToken() != JsonToken.START_ARRAY) {
+                throw new IllegalArgumentException("not iproute2 JSON: not a list of devices");
+            }
+            while (parser.nextToken() == JsonToken.START_OBJECT) {
+                action.accept(MAPPER.readTree(parser));
+            }
+            if (parser.currentToken() != JsonToken.END_ARRAY) {
+                throw new IllegalArgumentException("not iproute2 JSON: " + parser.currentToken() + " in the list");
+            }
         } catch (JsonProcessingException e) {
             throw new IllegalArgumentException("not iproute2 JSON: " + e.getOriginalMessage(), e);
+        } catch (IOException e) {
+            // a String source has no I/O to fail
+            throw new UncheckedIOException(e);
         }
     }
 
