@@ -188,7 +188,7 @@ public final class FrrNodeDriver implements DeviceDriver<NodeState, NodeChange> 
         // the running config the vtysh session shows right after the commands, with no read of its own
         final var unchanged = bgpOnly(changes) ? seenInSession(shell, desired.name()) : null;
         lastSeen.remove(desired.name());
-        final var kernel = new Tally("kernel", changes.changes().stream().filter(NodeChange.Kernel.class::isInstance)
+        final var kernel = new PhaseTally("kernel", changes.changes().stream().filter(NodeChange.Kernel.class::isInstance)
             .count(), progress);
         OwnedScope scope = null;
         String running = null;
@@ -251,31 +251,8 @@ public final class FrrNodeDriver implements DeviceDriver<NodeState, NodeChange> 
         }
     }
 
-    /** How far one phase of an apply is, told to the apply's progress. */
-    private static final class Tally {
-        private final String phase;
-        private final long total;
-        private final ApplyProgress progress;
-        private long done;
-
-        Tally(final String phase, final long total, final ApplyProgress progress) {
-            this.phase = phase;
-            this.total = total;
-            this.progress = progress;
-        }
-
-        void report() {
-            progress.report(phase, done, total);
-        }
-
-        void advance(final long steps) {
-            done += steps;
-            report();
-        }
-    }
-
     private static DeviceFailure.@Nullable Rejected runKernel(final NodeWriter writer, final List<IpBatch> run,
-            final Tally kernel) throws NodeUnreachableException {
+            final PhaseTally kernel) throws NodeUnreachableException {
         if (run.isEmpty()) {
             return null;
         }
@@ -302,13 +279,15 @@ public final class FrrNodeDriver implements DeviceDriver<NodeState, NodeChange> 
     }
 
     // The check of a change to bgpd alone: the running config shown after it, with the kernel and zebra's view as
-    // they were. Anything left to do goes to the full check (null), which reads the node again.
+    // they were. Their part of the diff was empty before the change and still is, so only FRR's is computed again.
+    // Anything left to do goes to the full check (null), which reads the node again.
     private @Nullable ApplyResult<NodeState> checkBgpOnly(final DeviceIntent desired, final NodeState before,
             final String running, final @Nullable OwnedScope scope) {
         final var seen = new Seen(new NodeReader.Snapshot(running, before.zebra(), before.kernel()), before.session());
-        final var configs = List.of(renderer.render(desired));
+        final var rendered = renderer.render(desired);
+        final var configs = List.of(rendered);
         final var checked = state(seen, configs, scope, before.l3vniByGrpc());
-        if (!diff(checked, desired).isEmpty()) {
+        if (!VtyshDiff.diff(checked.frr(), OwnedFrr.rendered(rendered)).isEmpty()) {
             return null;
         }
         final var observed = scope == null ? checked : state(seen, configs, null, before.l3vniByGrpc());

@@ -12,10 +12,9 @@ import java.util.TreeSet;
 
 /**
  * Reads a node's running FRR configuration and its kernel devices in ONE shell command (one round trip over SSH) and
- * one vtysh process: {@code show running-config} and the VNIs and interfaces zebra knows (one {@code -c} each, told
- * apart by the prompt vtysh {@code -E} echoes before each), the namespace list, and {@code ip -j -d addr show} of the
- * router's namespace and of every {@code ovrf} namespace with its forwarding switches (on unless one says off), in
- * sections marked by {@code @@} lines.
+ * one vtysh process ({@link VtyshShow}): {@code show running-config} and the VNIs and interfaces zebra knows, the
+ * namespace list, and {@code ip -j -d addr show} of the router's namespace and of every {@code ovrf} namespace with
+ * its forwarding switches (on unless one says off), in sections marked by {@code @@} lines.
  */
 final class NodeReader {
     /** vtysh's answers, in this order. */
@@ -47,10 +46,8 @@ final class NodeReader {
 
     static String command(final String vtysh) {
         final String dir = NodeNames.NETNS_DIR;
-        final var show = new StringBuilder(vtysh).append(" -E");
-        SHOW.forEach(command -> show.append(" -c '").append(command).append('\''));
         return String.join("\n",
-            "echo '@@frr'; " + show + "; echo \"@@frr-rc $?\"",
+            "echo '@@frr'; " + VtyshShow.command(vtysh, SHOW) + "; echo \"@@frr-rc $?\"",
             "echo '@@netns'; ls " + dir + " 2>/dev/null | grep -E '^ovrf[0-9]+$'",
             "echo '@@ns -'; ip -j -d addr show",
             "for n in $(ls " + dir + " 2>/dev/null | grep -E '^ovrf[0-9]+$'); do",
@@ -74,7 +71,7 @@ final class NodeReader {
             }
         }
         final var frr = sections.getOrDefault("frr", List.of());
-        final var answers = answers(frr);
+        final var answers = VtyshShow.answers(frr, SHOW);
         final String running = answers.get(0);
         // vtysh stops at the first command that fails, so all prompts there means all but perhaps the last answered:
         // the interface list, which FRR before 8.2 cannot give in JSON
@@ -103,41 +100,5 @@ final class NodeReader {
         } catch (IllegalArgumentException e) {
             throw new ReadFailure(e.getMessage());
         }
-    }
-
-    /**
-     * vtysh's answers to {@link #SHOW}, split at the prompts {@code -E} echoes ({@code host# show ...}); what comes
-     * before the first prompt (vtysh's own notices) is dropped. Only the answers whose prompt appeared are returned.
-     */
-    static List<String> answers(final List<String> output) {
-        final var answers = new ArrayList<String>();
-        StringBuilder answer = null;
-        for (var line : output) {
-            final int next = answers.size() + (answer == null ? 0 : 1);
-            if (next < SHOW.size() && isPrompt(line, SHOW.get(next))) {
-                if (answer != null) {
-                    answers.add(answer.toString());
-                }
-                answer = new StringBuilder();
-            } else if (answer != null) {
-                answer.append(line).append('\n');
-            }
-        }
-        if (answer != null) {
-            answers.add(answer.toString());
-        }
-        if (answers.isEmpty()) {
-            answers.add("");
-        }
-        return answers;
-    }
-
-    /**
-     * Whether a line of vtysh's output is its prompt echoing {@code command}: {@code hostname# command}. Hostnames
-     * have no blanks, and no line of an FRR configuration or JSON answer looks like that.
-     */
-    static boolean isPrompt(final String line, final String command) {
-        final int prompt = line.length() - command.length() - 2;
-        return prompt > 0 && line.endsWith("# " + command) && line.indexOf(' ') == prompt + 1;
     }
 }

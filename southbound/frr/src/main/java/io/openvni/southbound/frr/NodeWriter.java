@@ -105,7 +105,7 @@ final class NodeWriter {
         int show = output.size();
         if (showRunning) {
             for (int i = output.size() - 1; i >= 0; i--) {
-                if (NodeReader.isPrompt(output.get(i), SHOW_RUNNING)) {
+                if (VtyshShow.isPrompt(output.get(i), SHOW_RUNNING)) {
                     show = i;
                     break;
                 }

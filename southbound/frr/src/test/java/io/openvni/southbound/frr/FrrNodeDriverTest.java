@@ -14,10 +14,13 @@ import io.openvni.southbound.spi.ApplyProgress;
 import io.openvni.southbound.spi.ApplyResult;
 import io.openvni.southbound.spi.ChangeSet;
 import io.openvni.southbound.spi.DeviceFailure;
+import io.openvni.southbound.spi.DeviceState;
+import io.openvni.southbound.spi.DeviceStateReader;
 import io.openvni.southbound.spi.ReadResult;
 import io.openvni.southbound.spi.ReadScope;
 import io.openvni.southbound.ssh.ExecResult;
 import io.openvni.southbound.ssh.NodeUnreachableException;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -337,6 +340,19 @@ class FrrNodeDriverTest {
         node.close();
         node = FrrNode.start();
         assertFalse(driver.stillCurrent(observed, removal.name()), "a new node is a new session");
+    }
+
+    @Test
+    void operationalStateComesFromOneVtysh() throws Exception {
+        final var intent = NodeIntents.netnsVrf();
+        sync(intent, null);
+        final var read = assertInstanceOf(DeviceStateReader.StateResult.Read.class,
+            new FrrStateReader(device -> node.shell(), FrrNodeSettings.DEFAULT, Clock.systemUTC()).read(intent));
+        assertTrue(read.state().software().startsWith("FRR 8."), read.toString());
+        assertEquals(List.of(9000L, 10100L, 10200L, 10300L, 50000L), read.state().vnis().stream()
+            .map(DeviceState.VniState::vni).sorted().toList());
+        assertEquals(Set.of("10.0.0.11", "10.0.0.12", "192.168.0.1"), read.state().sessions().stream()
+            .map(DeviceState.BgpSession::peer).collect(java.util.stream.Collectors.toSet()));
     }
 
     @Test
