@@ -21,19 +21,22 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
+import org.eclipse.jdt.annotation.Nullable;
 
 /**
  * OpenVNI's FRR node driver against {@code frr-reload.py --reload} on ONE real FRR 8.4 instance (the frr module's
- * test fixture {@link FrrNode}), same run, same starting states. Each scenario is measured three ways: the driver's
- * full read+diff+apply (its apply includes the read-back check) from the old intent's FRR config and devices; the
- * same with the new intent's devices already in place, so only FRR work remains; and frr-reload.py from that same
- * state with the full target file (the operator's base config plus the rendered intent). The three must end in
- * the same running-config. Arguments: repetitions (default 5), CSV file.
+ * test fixture {@link FrrNode}), same run, same starting states. Each scenario is measured four ways: the driver's
+ * read+diff+apply (its apply includes the check afterwards) from the old intent's FRR config and devices; the same
+ * from the observation a previous pass left (the state an apply returned, still current in the node's session), so
+ * without the read; the driver with the new intent's devices already in place, so only FRR work remains; and
+ * frr-reload.py from that same state with the full target file (the operator's base config plus the rendered
+ * intent). All must end in the same running-config. Arguments: repetitions (default 5), CSV file.
  */
 public final class FrrApplyBenchmark {
     private static final int VNIS = 200;
@@ -46,12 +49,37 @@ public final class FrrApplyBenchmark {
     private static final List<String> BASE_CONFIG = List.of("ip prefix-list BENCH seq 5 permit 10.99.0.0/16 le 32",
         "route-map KEEP permit 10", "match ip address prefix-list BENCH", "exit");
 
-    private record Scenario(String name, DeviceIntent from, DeviceIntent to) {
+    record Scenario(String name, DeviceIntent from, DeviceIntent to) {
     }
 
-    /** One driver sync, in milliseconds: the first read, the diff, and the apply split by TimedShell. */
-    private record Sync(double total, double read, double diff, double kernel, double settle, double vtysh,
+    /**
+     * One sync, in milliseconds: the driver's first read (none from an observation), the diff, and the apply split
+     * by TimedShell; frr-reload.py's has its total only.
+     */
+    record Sync(double total, double read, double diff, double kernel, double settle, double vtysh,
             double verify, int readBacks, double readShell) {
+    }
+
+    /** How the node gets from the old intent to the new one. */
+    enum Method {
+        READ("driver: read, diff, apply", "openvni", false),
+        OBSERVED("driver from its observation: diff, apply", "openvni-observed", false),
+        FRR_ONLY("driver, devices already in place", "openvni-frr-only", true),
+        RELOAD("frr-reload.py --reload", "frr-reload", true);
+
+        final String label;
+        final String csv;
+        private final boolean devicesInPlace;
+
+        Method(final String label, final String csv, final boolean devicesInPlace) {
+            this.label = label;
+            this.csv = csv;
+            this.devicesInPlace = devicesInPlace;
+        }
+
+        boolean devicesInPlace() {
+            return devicesInPlace;
+        }
     }
 
     private final FrrNode node;
@@ -119,54 +147,69 @@ public final class FrrApplyBenchmark {
             new Scenario("add " + VNIS + " L2VNIs", NONE, ALL), new Scenario("delete " + VNIS + " L2VNIs", ALL, NONE));
         final var rows = new ArrayList<String>(List.of("scenario,rep,method,total_ms,read_ms,diff_ms,kernel_ms,"
             + "settle_ms,vtysh_ms,verify_ms,read_backs,read_shell_ms,same_config"));
-        final var summary = new LinkedHashMap<Scenario, List<List<Sync>>>();
-        final var reloadMedians = new LinkedHashMap<Scenario, Double>();
+        final var results = new LinkedHashMap<Scenario, Map<Method, List<Sync>>>();
         final var allSame = new LinkedHashMap<Scenario, Boolean>();
         for (var scenario : scenarios) {
             final var target = work.resolve("target-" + scenarios.indexOf(scenario) + ".conf");
             Files.writeString(target, baseConfig + renderer.render(scenario.to()).text());
-            final var total = new ArrayList<Sync>();
-            final var frrOnly = new ArrayList<Sync>();
-            final var reload = new ArrayList<Double>();
+            final var byMethod = new EnumMap<Method, List<Sync>>(Method.class);
             boolean same = true;
             for (int rep = 1; rep <= reps; rep++) {
-                setState(scenario.from(), scenario.from());
-                total.add(sync(scenario.to(), scenario.from()));
-                final String afterTotal = node.runningConfig();
-                setState(scenario.from(), scenario.to());
-                frrOnly.add(sync(scenario.to(), scenario.from()));
-                final String afterFrrOnly = node.runningConfig();
-                setState(scenario.from(), scenario.to());
-                reload.add(frrReload(target));
-                final String afterReload = node.runningConfig();
-                final boolean sameNow = afterTotal.equals(afterFrrOnly) && afterFrrOnly.equals(afterReload);
+                final var configs = new EnumMap<Method, String>(Method.class);
+                for (var method : Method.values()) {
+                    // the old intent's FRR config, and its devices unless the method does FRR alone
+                    setState(scenario.from(), method.devicesInPlace() ? scenario.to() : scenario.from());
+                    final Sync sync = switch (method) {
+                        case READ, FRR_ONLY -> sync(scenario.to(), scenario.from(), null);
+                        case OBSERVED -> sync(scenario.to(), scenario.from(), observation(scenario.from()));
+                        case RELOAD -> frrReload(target);
+                    };
+                    byMethod.computeIfAbsent(method, m -> new ArrayList<>()).add(sync);
+                    configs.put(method, node.runningConfig());
+                }
+                final String reference = configs.get(Method.RELOAD);
+                final boolean sameNow = configs.values().stream().allMatch(reference::equals);
                 if (!sameNow) {
-                    System.err.println("MISMATCH in " + scenario.name() + ":\n" + firstDifference(afterFrrOnly,
-                        afterReload) + firstDifference(afterTotal, afterFrrOnly));
+                    configs.forEach((method, config) -> System.err.print(method.label + ": "
+                        + firstDifference(config, reference)));
                 }
                 same &= sameNow;
-                System.err.printf("%s, rep %d: OpenVNI %.0f ms (FRR only %.0f ms), frr-reload %.0f ms, %s%n",
-                    scenario.name(), rep, total.getLast().total(), frrOnly.getLast().total(), reload.getLast(),
+                System.err.printf("%s, rep %d: read %.0f ms, observed %.0f ms, FRR only %.0f ms, frr-reload %.0f ms,"
+                    + " %s%n", scenario.name(), rep, last(byMethod, Method.READ), last(byMethod, Method.OBSERVED),
+                    last(byMethod, Method.FRR_ONLY), last(byMethod, Method.RELOAD),
                     sameNow ? "same running-config" : "MISMATCH");
-                rows.add(csv(scenario, rep, "openvni", total.getLast(), sameNow));
-                rows.add(csv(scenario, rep, "openvni-frr-only", frrOnly.getLast(), sameNow));
-                rows.add(String.format("\"%s\",%d,frr-reload,%.1f,,,,,,,,,%s", scenario.name(), rep, reload.getLast(),
-                    sameNow));
+                for (var method : Method.values()) {
+                    rows.add(csv(scenario, rep, method, byMethod.get(method).getLast(), sameNow));
+                }
             }
-            summary.put(scenario, List.of(total, frrOnly));
-            reloadMedians.put(scenario, median(reload));
+            results.put(scenario, byMethod);
             allSame.put(scenario, same);
         }
         Files.createDirectories(csv.toAbsolutePath().getParent());
         Files.write(csv, rows);
-        print(reps, summary, reloadMedians, allSame);
+        FrrApplyReport.print(reps, results, allSame);
         System.out.println("\nper repetition: " + csv);
+    }
+
+    private static double last(final Map<Method, List<Sync>> byMethod, final Method method) {
+        return byMethod.get(method).getLast().total();
+    }
+
+    // What the reconciler holds after a pass that applied or confirmed the old intent: the driver's state of it,
+    // seen in the node's current session (not timed).
+    private NodeState observation(final DeviceIntent from) {
+        final var read = driver.readOwned(new ReadScope(from, from));
+        if (!(read instanceof ReadResult.Current<NodeState> current) || !driver.stillCurrent(current.config(),
+                from.name())) {
+            throw new IllegalStateException("no observation in the current session: " + read);
+        }
+        return current.config();
     }
 
     // Brings the node to one intent's FRR configuration and another's kernel devices: a driver sync to the
     // devices' intent, then only the vtysh part of the change to the FRR intent.
     private void setState(final DeviceIntent frr, final DeviceIntent kernel) throws Exception {
-        sync(kernel, ALL);
+        sync(kernel, ALL, null);
         if (frr.equals(kernel)) {
             return;
         }
@@ -181,15 +224,20 @@ public final class FrrApplyBenchmark {
         }
     }
 
-    private Sync sync(final DeviceIntent to, final DeviceIntent from) {
+    // One driver pass: a read unless the previous pass's observation is given, the diff, and the apply.
+    private Sync sync(final DeviceIntent to, final DeviceIntent from, final @Nullable NodeState observed) {
         shell.reset();
         final long start = System.nanoTime();
-        final var read = driver.readOwned(new ReadScope(to, from));
-        final long read0 = System.nanoTime();
-        if (!(read instanceof ReadResult.Current<NodeState> current)) {
-            throw new IllegalStateException("read failed: " + read);
+        NodeState current = observed;
+        if (current == null) {
+            final var read = driver.readOwned(new ReadScope(to, from));
+            if (!(read instanceof ReadResult.Current<NodeState> state)) {
+                throw new IllegalStateException("read failed: " + read);
+            }
+            current = state.config();
         }
-        final var changes = driver.diff(current.config(), to);
+        final long read0 = System.nanoTime();
+        final var changes = driver.diff(current, to);
         final long diffed = System.nanoTime();
         if (!changes.isEmpty()) {
             final var result = driver.apply(to, changes, ApplyProgress.NONE);
@@ -202,7 +250,7 @@ public final class FrrApplyBenchmark {
         final double verify = apply - shell.millis(Kind.KERNEL) - shell.millis(Kind.SETTLE) - shell.millis(Kind.VTYSH);
         return new Sync((end - start) / 1e6, (read0 - start) / 1e6, (diffed - read0) / 1e6, shell.millis(Kind.KERNEL),
             shell.millis(Kind.SETTLE), shell.millis(Kind.VTYSH), changes.isEmpty() ? 0 : verify,
-            shell.calls(Kind.READ) - 1, shell.millis(Kind.READ));
+            shell.calls(Kind.READ) - (observed == null ? 1 : 0), shell.millis(Kind.READ));
     }
 
     private ChangeSet<NodeChange> changes(final DeviceIntent to, final DeviceIntent from) {
@@ -213,7 +261,7 @@ public final class FrrApplyBenchmark {
         return driver.diff(current.config(), to);
     }
 
-    private double frrReload(final Path target) throws Exception {
+    private Sync frrReload(final Path target) throws Exception {
         final long start = System.nanoTime();
         final var result = node.shell().exec("python3 /usr/lib/frr/frr-reload.py --reload -N " + FrrNode.PATHSPACE
             + " --stdout --log-level error " + target, null, TIMEOUT);
@@ -221,59 +269,14 @@ public final class FrrApplyBenchmark {
         if (!result.succeeded()) {
             throw new IllegalStateException("frr-reload.py failed: " + result.stdout() + result.stderr());
         }
-        return millis;
+        return new Sync(millis, 0, 0, 0, 0, 0, 0, 0, 0);
     }
 
-    private static String csv(final Scenario scenario, final int rep, final String method, final Sync s,
+    private static String csv(final Scenario scenario, final int rep, final Method method, final Sync s,
             final boolean same) {
         return String.format("\"%s\",%d,%s,%.1f,%.1f,%.1f,%.1f,%.1f,%.1f,%.1f,%d,%.1f,%s", scenario.name(), rep,
-            method, s.total(), s.read(), s.diff(), s.kernel(), s.settle(), s.vtysh(), s.verify(), s.readBacks(),
+            method.csv, s.total(), s.read(), s.diff(), s.kernel(), s.settle(), s.vtysh(), s.verify(), s.readBacks(),
             s.readShell(), same);
-    }
-
-    private static void print(final int reps, final Map<Scenario, List<List<Sync>>> summary,
-            final Map<Scenario, Double> reload, final Map<Scenario, Boolean> same) {
-        System.out.printf("%nOpenVNI FrrNodeDriver vs frr-reload.py --reload, one FRR 8.4 instance, medians of %d"
-            + " (ms)%n", reps);
-        final String row = "%-38s %13s %13s %11s %15s %14s  %s%n";
-        System.out.printf(row, "scenario", "OpenVNI total", "OpenVNI FRR", "frr-reload", "reload/OV FRR",
-            "reload/OV tot", "same config");
-        summary.forEach((scenario, syncs) -> {
-            final double total = median(syncs.get(0).stream().map(Sync::total).toList());
-            final double frr = median(syncs.get(1).stream().map(Sync::total).toList());
-            final double frrReload = reload.get(scenario);
-            System.out.printf(row, scenario.name(), fmt(total), fmt(frr), fmt(frrReload),
-                String.format("%.1fx", frrReload / frr), String.format("%.2fx", frrReload / total),
-                same.get(scenario) ? "✓" : "✗ MISMATCH");
-        });
-        System.out.printf("%nwhere the driver's time goes (medians, ms; kernel = ip batches and the netns VRF wait,"
-            + " verify = read-back, its diff and sleeps; reads on node = the read commands' own time)%n");
-        final String split = "%-38s %-10s %7s %6s %7s %7s %7s %7s %10s %14s%n";
-        System.out.printf(split, "scenario", "run", "total", "read", "diff", "kernel", "vtysh", "verify", "read-backs",
-            "reads on node");
-        summary.forEach((scenario, syncs) -> {
-            for (int i = 0; i < 2; i++) {
-                final var s = syncs.get(i);
-                System.out.printf(split, scenario.name(), i == 0 ? "total" : "FRR only", fmt(m(s, Sync::total)),
-                    fmt(m(s, Sync::read)), fmt(m(s, Sync::diff)), fmt(m(s, Sync::kernel) + m(s, Sync::settle)),
-                    fmt(m(s, Sync::vtysh)), fmt(m(s, Sync::verify)), fmt(m(s, sync -> (double) sync.readBacks())),
-                    fmt(m(s, Sync::readShell)));
-            }
-        });
-    }
-
-    private static double m(final List<Sync> syncs, final java.util.function.Function<Sync, Double> field) {
-        return median(syncs.stream().map(field).toList());
-    }
-
-    private static double median(final List<Double> values) {
-        final var sorted = values.stream().sorted().toList();
-        final int n = sorted.size();
-        return n % 2 == 1 ? sorted.get(n / 2) : (sorted.get(n / 2 - 1) + sorted.get(n / 2)) / 2;
-    }
-
-    private static String fmt(final double millis) {
-        return String.format("%.0f", millis);
     }
 
     private static String firstDifference(final String a, final String b) {

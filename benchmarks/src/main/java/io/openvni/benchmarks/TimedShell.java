@@ -6,6 +6,7 @@ import io.openvni.southbound.ssh.NodeUnreachableException;
 import java.time.Duration;
 import java.util.EnumMap;
 import java.util.Map;
+import java.util.OptionalLong;
 import org.eclipse.jdt.annotation.Nullable;
 
 /**
@@ -37,16 +38,23 @@ final class TimedShell implements NodeShell {
         }
     }
 
-    // Recognised by the shapes NodeReader, IpBatch, FrrNodeDriver and NodeChange.Vtysh give their commands.
+    @Override
+    public OptionalLong session() {
+        return delegate.session();
+    }
+
+    // Recognised by the shapes NodeReader, IpBatch, NodeWriter and NodeChange.Vtysh give their commands: the read
+    // is one command line, the writes are scripts on standard input.
     private static Kind kind(final String command, final @Nullable String stdin) {
+        final String text = stdin == null ? command : stdin;
         if (command.contains("@@frr")) {
             return Kind.READ;
-        } else if (command.contains("-batch -")) {
-            return Kind.KERNEL;
-        } else if (command.contains("show vrf")) {
-            return Kind.SETTLE;
-        } else if (stdin != null && stdin.startsWith("configure terminal")) {
+        } else if (text.contains("\nconfigure terminal\n")) {
             return Kind.VTYSH;
+        } else if (text.contains("-batch -")) {
+            return Kind.KERNEL;
+        } else if (text.contains("show vrf")) {
+            return Kind.SETTLE;
         }
         return Kind.OTHER;
     }

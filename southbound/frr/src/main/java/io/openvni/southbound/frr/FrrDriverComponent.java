@@ -11,6 +11,7 @@ import io.openvni.southbound.spi.DeviceDriver;
 import io.openvni.southbound.spi.DeviceStateReader;
 import io.openvni.southbound.spi.ReadResult;
 import io.openvni.southbound.spi.ReadScope;
+import io.openvni.southbound.ssh.ExecResult;
 import io.openvni.southbound.ssh.FileHostKeyStore;
 import io.openvni.southbound.ssh.NodeSessions;
 import io.openvni.southbound.ssh.NodeTargets;
@@ -21,7 +22,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.OptionalLong;
 import java.util.function.Function;
+import org.eclipse.jdt.annotation.Nullable;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
@@ -44,10 +47,7 @@ public final class FrrDriverComponent implements DeviceDriver<NodeState, NodeCha
     @Activate
     public FrrDriverComponent(@Reference final NodeTargets targets) {
         sessions = new NodeSessions(new FileHostKeyStore(knownHosts()));
-        final Function<String, NodeShell> shells = device -> (command, stdin, timeout) -> sessions.exec(
-            targets.target(device).orElseThrow(() -> new NodeUnreachableException(
-                NodeUnreachableException.Reason.CONNECT, "the fabric has no SSH settings for node router " + device,
-                null)), command, stdin, timeout);
+        final Function<String, NodeShell> shells = device -> new SshShell(sessions, targets, device);
         grpc = new FrrGrpcChannels(new SshGrpcEndpoint(sessions, targets), FrrNorthboundClient.DEFAULT_DEADLINE,
             Duration.ofMinutes(1));
         driver = new FrrNodeDriver(shells, FrrNodeSettings.DEFAULT, grpc);
@@ -85,6 +85,22 @@ public final class FrrDriverComponent implements DeviceDriver<NodeState, NodeCha
     @Override
     public StateResult readState(final DeviceIntent intent) {
         return state.read(intent);
+    }
+
+    /** A node's shell over its cached SSH session; the session's id changes with every reconnect. */
+    private record SshShell(NodeSessions sessions, NodeTargets targets, String device) implements NodeShell {
+        @Override
+        public ExecResult exec(final String command, final @Nullable String stdin, final Duration timeout)
+                throws NodeUnreachableException {
+            return sessions.exec(targets.target(device).orElseThrow(() -> new NodeUnreachableException(
+                NodeUnreachableException.Reason.CONNECT, "the fabric has no SSH settings for node router " + device,
+                null)), command, stdin, timeout);
+        }
+
+        @Override
+        public OptionalLong session() {
+            return targets.target(device).map(sessions::session).orElse(OptionalLong.empty());
+        }
     }
 
     private static Path knownHosts() {

@@ -11,7 +11,6 @@ import io.openvni.core.render.frr.KernelPlanner;
 import io.openvni.southbound.frr.config.OwnedFrr;
 import io.openvni.southbound.frr.config.OwnedScope;
 import io.openvni.southbound.frr.config.VtyshDiff;
-import io.openvni.southbound.frr.config.VtyshOutput;
 import io.openvni.southbound.frr.northbound.FrrGrpcChannels;
 import io.openvni.southbound.frr.grpc.FrrNorthboundException;
 import io.openvni.southbound.frr.kernel.KernelDiff;
@@ -26,38 +25,43 @@ import io.openvni.southbound.spi.ReadResult;
 import io.openvni.southbound.spi.ReadScope;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.OptionalLong;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
 import java.util.function.Function;
-import java.util.regex.Pattern;
 import org.eclipse.jdt.annotation.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Drives node routers: the FRR configuration OpenVNI owns (through vtysh) and the Linux devices it relies on
- * (through iproute2), both over a {@link NodeShell}. A read is one shell command; an apply runs one process per
- * change: iproute2 batches that create namespaces and devices first (FRR binds VNIs and netns VRFs to them), one
- * vtysh session, then the batches that delete what FRR no longer refers to. vtysh reports failed commands only in
- * its output, so the output is checked, and every apply ends with a read-back that must find nothing left to do.
+ * (through iproute2), both over a {@link NodeShell}, each process a fixed command line with its work on standard
+ * input ({@link NodeScript}). A read is one shell command; an apply runs iproute2 batches that create namespaces and
+ * devices first (FRR binds VNIs and netns VRFs to them), one vtysh session, then the batches that delete what FRR no
+ * longer refers to. vtysh reports failed commands only in its output, so the output is checked, and every apply
+ * ends with a check that must find nothing left to do: a read-back, or for a change to bgpd alone the running
+ * config the vtysh session shows after the commands. What a read or a check saw is tagged with the shell's
+ * session, and {@link #stillCurrent} trusts it while that session lasts.
  *
  * <p>On a node whose FRR serves northbound gRPC with zebra's {@code frr-vrf} and {@code frr-zebra} modules (see
  * {@link FrrGrpcChannels}), the VRF to L3VNI bindings go through gRPC candidate transactions instead of vtysh, at
  * the same place of the order ({@link L3vniByGrpc}); everything else, bgpd above all (it has no YANG northbound),
  * stays with vtysh.
  *
- * <p>Stateless: safe for concurrent use on different devices.
+ * <p>Safe for concurrent use on different devices; the only state is the last state seen per device.
  */
 public final class FrrNodeDriver implements DeviceDriver<NodeState, NodeChange> {
     private static final Logger LOG = LoggerFactory.getLogger(FrrNodeDriver.class);
     private static final long SETTLE_POLL_MILLIS = 100;
-    private static final String FAILED_BATCH = "@@openvni: failed batch ";
-    private static final Pattern FAILED_BATCH_LINE = Pattern.compile(Pattern.quote(FAILED_BATCH) + "(\\d+)");
 
     private final Function<String, NodeShell> shells;
     private final FrrNodeSettings settings;
     private final @Nullable FrrGrpcChannels grpc;
     private final FrrRenderer renderer = new FrrRenderer();
     private final KernelPlanner planner = new KernelPlanner();
+    // per node, the last state a read or an apply's check saw, for the check of the next change to bgpd alone
+    private final ConcurrentMap<String, NodeState> lastSeen = new ConcurrentHashMap<>();
 
     /**
      * A driver.
@@ -88,8 +92,12 @@ public final class FrrNodeDriver implements DeviceDriver<NodeState, NodeChange> 
         final var configs = new ArrayList<FrrConfig>();
         configs.add(renderer.render(scope.desired()));
         scope.previous().ifPresent(previous -> configs.add(renderer.render(previous)));
+        final var desired = scope.desired();
         try {
-            return ReadResult.current(read(scope.desired(), configs, null));
+            final var seen = read(shells.apply(desired.name()), desired);
+            final var state = state(seen, configs, null, l3vniByGrpc(desired));
+            lastSeen.put(desired.name(), state);
+            return ReadResult.current(state);
         } catch (NodeUnreachableException e) {
             return ReadResult.unreachable(e.getMessage());
         } catch (NodeReader.ReadFailure e) {
@@ -97,10 +105,30 @@ public final class FrrNodeDriver implements DeviceDriver<NodeState, NodeChange> 
         }
     }
 
-    private NodeState read(final DeviceIntent desired, final List<FrrConfig> configs,
-            final @Nullable OwnedScope extra) throws NodeUnreachableException, NodeReader.ReadFailure {
-        final var snapshot = NodeReader.read(shells.apply(desired.name()), vtysh(desired),
-            settings.readTimeout());
+    /**
+     * True while the node's shell is still in the session the observation was read in: the controller has been
+     * connected to the node ever since, and writes by anyone else are left to the periodic drift check.
+     */
+    @Override
+    public boolean stillCurrent(final NodeState observed, final String device) {
+        return observed.session().isPresent() && observed.session().equals(shells.apply(device).session());
+    }
+
+    /** A read and the session it was made in: empty unless the same session was open before and after it. */
+    private record Seen(NodeReader.Snapshot snapshot, OptionalLong session) {
+    }
+
+    private Seen read(final NodeShell shell, final DeviceIntent desired)
+            throws NodeUnreachableException, NodeReader.ReadFailure {
+        final var before = shell.session();
+        final var snapshot = NodeReader.read(shell, vtysh(desired), settings.readTimeout());
+        return new Seen(snapshot, before.equals(shell.session()) ? before : OptionalLong.empty());
+    }
+
+    // The owned part of a read, for the renderings' scope plus an extra one (what a change removed, for its check).
+    private static NodeState state(final Seen seen, final List<FrrConfig> configs, final @Nullable OwnedScope extra,
+            final boolean l3vniByGrpc) {
+        final var snapshot = seen.snapshot();
         final var vnis = new ArrayList<Long>(vxlanVnis(snapshot.kernel()));
         final var neighbors = new ArrayList<String>();
         final var networks = new ArrayList<String>();
@@ -114,7 +142,7 @@ public final class FrrNodeDriver implements DeviceDriver<NodeState, NodeChange> 
         networks.addAll(rendered.networks());
         final var scope = new OwnedScope(Set.copyOf(neighbors), Set.copyOf(networks), rendered.vnis());
         return new NodeState(OwnedFrr.fromRunning(snapshot.runningConfig(), scope), scope, snapshot.kernel(),
-            l3vniByGrpc(desired), snapshot.zebra());
+            l3vniByGrpc, snapshot.zebra(), seen.session());
     }
 
     private boolean l3vniByGrpc(final DeviceIntent desired) {
@@ -155,43 +183,67 @@ public final class FrrNodeDriver implements DeviceDriver<NodeState, NodeChange> 
     public ApplyResult<NodeState> apply(final DeviceIntent desired, final ChangeSet<NodeChange> changes,
             final ApplyProgress progress) {
         final var shell = shells.apply(desired.name());
+        final var writer = new NodeWriter(shell, settings, vtysh(desired));
+        // a change to bgpd alone leaves the kernel and zebra as the last read of this session saw them: its check is
+        // the running config the vtysh session shows right after the commands, with no read of its own
+        final var unchanged = bgpOnly(changes) ? seenInSession(shell, desired.name()) : null;
+        lastSeen.remove(desired.name());
+        final var kernel = new PhaseTally("kernel", changes.changes().stream().filter(NodeChange.Kernel.class::isInstance)
+            .count(), progress);
         OwnedScope scope = null;
+        String running = null;
         final var newNamespaces = new ArrayList<String>();
         final var kernelRun = new ArrayList<IpBatch>();
         try {
             for (var change : changes.changes()) {
-                // consecutive iproute2 batches go to the node in one shell command: one SSH round trip, not one each
-                if (change instanceof NodeChange.Kernel kernel) {
-                    kernelRun.add(kernel.batch());
-                    final var created = kernel.batch().createdNamespaces();
+                // consecutive iproute2 batches go to the node in one script: one SSH round trip, not one each
+                if (change instanceof NodeChange.Kernel batch) {
+                    kernelRun.add(batch.batch());
+                    final var created = batch.batch().createdNamespaces();
                     if (created.isEmpty()) {
                         continue;
                     }
                     newNamespaces.addAll(created);
                 }
-                final var failure = runBatches(shell, kernelRun);
-                kernelRun.clear();
+                final var failure = runKernel(writer, kernelRun, kernel);
                 if (failure != null) {
                     return ApplyResult.failed(failure);
                 }
                 final var nextFailure = switch (change) {
                     // the namespaces a batch created must be zebra's VRFs before anything else goes into them
-                    case NodeChange.Kernel kernel -> awaitNetnsVrfs(shell, vtysh(desired), newNamespaces);
+                    case NodeChange.Kernel batch -> {
+                        progress.report("zebra", 0, newNamespaces.size());
+                        final var notTaken = writer.awaitNetnsVrfs(newNamespaces);
+                        newNamespaces.clear();
+                        yield notTaken;
+                    }
                     case NodeChange.Vtysh vtysh -> {
                         scope = vtysh.scope();
-                        yield runVtysh(shell, vtysh, vtysh(desired));
+                        progress.report("frr", 0, vtysh.commands().size());
+                        final var run = writer.runVtysh(vtysh, unchanged != null);
+                        running = run.runningConfig();
+                        progress.report("frr", run.failure() == null ? vtysh.commands().size() : 0,
+                            vtysh.commands().size());
+                        yield run.failure();
                     }
-                    case NodeChange.GrpcL3vni bindings -> runGrpc(desired, bindings);
+                    case NodeChange.GrpcL3vni bindings -> runGrpc(desired, bindings, progress);
                 };
                 if (nextFailure != null) {
                     return ApplyResult.failed(nextFailure);
                 }
             }
-            final var failure = runBatches(shell, kernelRun);
+            final var failure = runKernel(writer, kernelRun, kernel);
             if (failure != null) {
                 return ApplyResult.failed(failure);
             }
-            return verify(desired, scope);
+            progress.report("verifying", 0, 0);
+            if (unchanged != null && running != null && unchanged.session().equals(shell.session())) {
+                final var checked = checkBgpOnly(desired, unchanged, running, scope);
+                if (checked != null) {
+                    return checked;
+                }
+            }
+            return verify(desired, shell, writer, scope, progress);
         } catch (NodeUnreachableException e) {
             return ApplyResult.failed(new DeviceFailure.Unreachable(e.getMessage()));
         } catch (NodeReader.ReadFailure e) {
@@ -199,66 +251,66 @@ public final class FrrNodeDriver implements DeviceDriver<NodeState, NodeChange> 
         }
     }
 
+    private static DeviceFailure.@Nullable Rejected runKernel(final NodeWriter writer, final List<IpBatch> run,
+            final PhaseTally kernel) throws NodeUnreachableException {
+        if (run.isEmpty()) {
+            return null;
+        }
+        kernel.report();
+        final var failure = writer.runBatches(run);
+        if (failure == null) {
+            kernel.advance(run.size());
+        }
+        run.clear();
+        return failure;
+    }
+
+    // Changes to bgpd's configuration alone. advertise-all-vni is bgpd's but decides which VNIs zebra takes up.
+    private static boolean bgpOnly(final ChangeSet<NodeChange> changes) {
+        return changes.changes().stream().allMatch(change -> change instanceof NodeChange.Vtysh vtysh
+            && vtysh.commands().stream().allMatch(line -> !line.strip().endsWith("advertise-all-vni")
+                && (line.startsWith(" ") || line.equals("exit") || line.startsWith("router bgp ")
+                    || line.startsWith("no router bgp "))));
+    }
+
+    private @Nullable NodeState seenInSession(final NodeShell shell, final String device) {
+        final var seen = lastSeen.get(device);
+        return seen != null && seen.session().isPresent() && seen.session().equals(shell.session()) ? seen : null;
+    }
+
+    // The check of a change to bgpd alone: the running config shown after it, with the kernel and zebra's view as
+    // they were. Their part of the diff was empty before the change and still is, so only FRR's is computed again.
+    // Anything left to do goes to the full check (null), which reads the node again.
+    private @Nullable ApplyResult<NodeState> checkBgpOnly(final DeviceIntent desired, final NodeState before,
+            final String running, final @Nullable OwnedScope scope) {
+        final var seen = new Seen(new NodeReader.Snapshot(running, before.zebra(), before.kernel()), before.session());
+        final var rendered = renderer.render(desired);
+        final var configs = List.of(rendered);
+        final var checked = state(seen, configs, scope, before.l3vniByGrpc());
+        if (!VtyshDiff.diff(checked.frr(), OwnedFrr.rendered(rendered)).isEmpty()) {
+            return null;
+        }
+        final var observed = scope == null ? checked : state(seen, configs, null, before.l3vniByGrpc());
+        lastSeen.put(desired.name(), observed);
+        return ApplyResult.applied(observed);
+    }
+
     private static boolean onlyProtodownReleases(final ChangeSet<NodeChange> changes) {
         return changes.changes().stream().allMatch(change -> change instanceof NodeChange.Kernel kernel
             && kernel.batch().commands().stream().allMatch(command -> command.endsWith(" protodown off")));
     }
 
-    // Each batch reads its commands from a here-document; the first that fails stops the rest and is named.
-    private DeviceFailure.@Nullable Rejected runBatches(final NodeShell shell, final List<IpBatch> batches)
-            throws NodeUnreachableException {
-        if (batches.isEmpty()) {
-            return null;
-        }
-        final var script = new StringBuilder();
-        for (int i = 0; i < batches.size(); i++) {
-            final String end = "OPENVNI_IP_BATCH_" + i;
-            script.append(batches.get(i).commandLine()).append(" <<'").append(end).append("' || { echo '")
-                .append(FAILED_BATCH).append(i).append("' >&2; exit 1; }\n").append(batches.get(i).stdin())
-                .append(end).append('\n');
-        }
-        final var result = shell.exec(script.toString(), null, settings.applyTimeout());
-        if (result.succeeded()) {
-            return null;
-        }
-        final var marker = FAILED_BATCH_LINE.matcher(result.stderr());
-        final var failed = marker.find() ? batches.get(Integer.parseInt(marker.group(1))) : batches.getLast();
-        return new DeviceFailure.Rejected(failed.commandLine() + " failed: "
-            + (marker.replaceAll("") + result.stdout()).strip());
-    }
-
-    // zebra -n makes a VRF of a new namespace a moment (1 s) after it appears, and refuses "netns PATH" for it until
-    // then ("Can not associate NS 4294967295"); devices created there before zebra listens are taken up in ifindex
-    // order, VXLAN devices before their bridges, and their L2 VNIs end up in no tenant VRF. So the namespaces come
-    // in a batch of their own, and the driver waits on the node until zebra lists them all.
-    private DeviceFailure.@Nullable Rejected awaitNetnsVrfs(final NodeShell shell, final String vtysh,
-            final List<String> namespaces) throws NodeUnreachableException {
-        if (namespaces.isEmpty()) {
-            return null;
-        }
-        final long polls = Math.max(1, settings.settleTimeout().toMillis() / 50);
-        final var check = new StringBuilder("for i in $(seq " + polls + "); do out=$(" + vtysh
-            + " -c 'show vrf' 2>/dev/null); ok=1;");
-        namespaces.forEach(ns -> check.append(" echo \"$out\" | grep -q '^vrf ").append(ns)
-            .append(" id [0-9]* netns' || ok=0;"));
-        check.append(" [ $ok = 1 ] && exit 0; sleep 0.05; done; echo \"$out\"; exit 1");
-        final var result = shell.exec(check.toString(), null, settings.applyTimeout());
-        if (!result.succeeded()) {
-            return new DeviceFailure.Rejected("zebra did not take up the namespaces " + namespaces + " within "
-                + settings.settleTimeout() + ":\n" + result.stdout().strip());
-        }
-        namespaces.clear();
-        return null;
-    }
-
     // Each binding is its own candidate transaction (two for a VRF zebra does not have configured yet).
-    private @Nullable DeviceFailure runGrpc(final DeviceIntent desired, final NodeChange.GrpcL3vni change) {
+    private @Nullable DeviceFailure runGrpc(final DeviceIntent desired, final NodeChange.GrpcL3vni change,
+            final ApplyProgress progress) {
         final var connection = grpc == null ? null : grpc.connection(desired).orElse(null);
         if (connection == null) {
             return new DeviceFailure.Unreachable("FRR's northbound gRPC is no longer reachable; the next pass runs on"
                 + " vtysh");
         }
+        int done = 0;
         for (var binding : change.bindings()) {
+            progress.report("frr grpc", done++, change.bindings().size());
             try {
                 if (binding.l3vni() != null) {
                     connection.client().setVrfL3vni(binding.vrf(), binding.l3vni());
@@ -274,22 +326,15 @@ public final class FrrNodeDriver implements DeviceDriver<NodeState, NodeChange> 
                     + (e.frrMessage().isEmpty() ? e.getMessage() : e.frrMessage()));
             }
         }
+        progress.report("frr grpc", done, change.bindings().size());
         return null;
     }
 
-    private DeviceFailure.@Nullable Rejected runVtysh(final NodeShell shell, final NodeChange.Vtysh change,
-            final String vtysh) throws NodeUnreachableException {
-        final var result = shell.exec(vtysh, change.script(), settings.applyTimeout());
-        final var errors = new ArrayList<>(VtyshOutput.errors(result.stdout(), result.stderr()));
-        if (!result.succeeded() && errors.isEmpty()) {
-            errors.add("vtysh exited with " + result.exitStatus());
-        }
-        return errors.isEmpty() ? null : new DeviceFailure.Rejected(String.join("\n", errors));
-    }
-
     // Re-reads until nothing is left to do or the settle time is over: zebra follows namespace changes
-    // asynchronously.
-    private ApplyResult<NodeState> verify(final DeviceIntent desired, final @Nullable OwnedScope scope)
+    // asynchronously. What it returns is the read as readOwned would scope it for the desired intent alone; the
+    // check itself also covers what the change removed.
+    private ApplyResult<NodeState> verify(final DeviceIntent desired, final NodeShell shell, final NodeWriter writer,
+            final @Nullable OwnedScope scope, final ApplyProgress progress)
             throws NodeUnreachableException, NodeReader.ReadFailure {
         final long settle = settings.settleTimeout().toNanos();
         final long start = System.nanoTime();
@@ -297,12 +342,18 @@ public final class FrrNodeDriver implements DeviceDriver<NodeState, NodeChange> 
         boolean recreated = false;
         final var plan = planner.plan(desired);
         final var plannedIpv4 = ZebraView.plannedIpv4(plan);
-        while (true) {
-            final var state = read(desired, List.of(renderer.render(desired)), scope);
+        final var configs = List.of(renderer.render(desired));
+        final boolean grpcBindings = l3vniByGrpc(desired);
+        for (int reads = 1; ; reads++) {
+            final var seen = read(shell, desired);
+            final var state = state(seen, configs, scope, grpcBindings);
             final var left = diff(state, desired, plan);
             final var lacking = state.zebra().devicesLacking(state.kernel(), plannedIpv4);
+            progress.report("verifying", reads, 0);
             if (left.isEmpty()) {
-                return ApplyResult.applied(state);
+                final var observed = scope == null ? state : state(seen, configs, null, grpcBindings);
+                lastSeen.put(desired.name(), observed);
+                return ApplyResult.applied(observed);
             }
             // zebra holds a VXLAN device protodown a moment after it appears (see KernelDiff): release it here
             // rather than fail the apply and wait for a retry.
@@ -313,7 +364,7 @@ public final class FrrNodeDriver implements DeviceDriver<NodeState, NodeChange> 
             final boolean recreate = !release && !recreated && !lacking.isEmpty()
                 && onlyKernel(left) && System.nanoTime() - start > settle / 2;
             if (release || recreate) {
-                final var failure = runBatches(shells.apply(desired.name()), left.changes().stream()
+                final var failure = writer.runBatches(left.changes().stream()
                     .map(change -> ((NodeChange.Kernel) change).batch()).toList());
                 if (failure != null) {
                     return ApplyResult.failed(failure);

@@ -21,7 +21,7 @@ import java.util.function.Function;
 import org.eclipse.jdt.annotation.Nullable;
 
 /**
- * Reads a node router's operational state with vtysh in one shell command: BGP sessions of every VRF
+ * Reads a node router's operational state with one vtysh process ({@link VtyshShow}): BGP sessions of every VRF
  * ({@code show bgp vrf all summary json}), the VNIs zebra runs with their remote VTEPs
  * ({@code show evpn vni detail json}) and FRR's version. When the node's FRR is driven through northbound gRPC
  * too, management says {@code vtysh+grpc} and the version is the one gRPC reported.
@@ -31,7 +31,8 @@ import org.eclipse.jdt.annotation.Nullable;
  * the whole read fails (see {@code FrrNorthboundClient#zebraVxlanState}); BGP has no YANG northbound at all.
  */
 public final class FrrStateReader {
-    private static final String SEPARATOR = "@@ovni-state";
+    private static final List<String> SHOW = List.of("show bgp vrf all summary json", "show evpn vni detail json",
+        "show version");
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Map<String, String> FAMILIES = Map.of("ipv4Unicast", "ipv4-unicast",
         "ipv6Unicast", "ipv6-unicast", "l2VpnEvpn", "l2vpn-evpn");
@@ -79,18 +80,16 @@ public final class FrrStateReader {
      * @return the state or why it could not be read
      */
     public StateResult read(final DeviceIntent intent, final String management) {
-        final String vtysh = settings.vtyshFor(intent);
-        final String command = vtysh + " -c 'show bgp vrf all summary json'; echo " + SEPARATOR + "; "
-            + vtysh + " -c 'show evpn vni detail json'; echo " + SEPARATOR + "; " + vtysh + " -c 'show version'";
+        final String command = VtyshShow.command(settings.vtyshFor(intent), SHOW);
         try {
             final var result = shells.apply(intent.name()).exec(command, null, settings.readTimeout());
-            final String[] parts = result.stdout().split(SEPARATOR + "\n", -1);
-            if (!result.succeeded() || parts.length != 3) {
+            final var parts = VtyshShow.answers(result.stdout().lines().toList(), SHOW);
+            if (!result.succeeded() || parts.size() != SHOW.size()) {
                 return new StateResult.Failed(new DeviceFailure.Rejected("vtysh could not show the state: "
                     + (result.stderr().isBlank() ? result.stdout() : result.stderr()).strip()));
             }
-            return new StateResult.Read(new DeviceState(management, version(parts[2]), sessions(parts[0]),
-                vnis(parts[1]), clock.instant()));
+            return new StateResult.Read(new DeviceState(management, version(parts.get(2)), sessions(parts.get(0)),
+                vnis(parts.get(1)), clock.instant()));
         } catch (NodeUnreachableException e) {
             return new StateResult.Failed(new DeviceFailure.Unreachable(e.getMessage()));
         } catch (JsonProcessingException e) {

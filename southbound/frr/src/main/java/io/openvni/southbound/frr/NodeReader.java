@@ -11,12 +11,16 @@ import java.util.Map;
 import java.util.TreeSet;
 
 /**
- * Reads a node's running FRR configuration and its kernel devices in ONE shell command (one round trip over SSH):
- * {@code show running-config}, the VNIs and interfaces zebra knows, the namespace list, and {@code ip -j -d addr show} of the
- * router's namespace and of every {@code ovrf} namespace with its forwarding switches (on unless one says off), in sections marked by
- * {@code @@} lines.
+ * Reads a node's running FRR configuration and its kernel devices in ONE shell command (one round trip over SSH) and
+ * one vtysh process ({@link VtyshShow}): {@code show running-config} and the VNIs and interfaces zebra knows, the
+ * namespace list, and {@code ip -j -d addr show} of the router's namespace and of every {@code ovrf} namespace with
+ * its forwarding switches (on unless one says off), in sections marked by {@code @@} lines.
  */
 final class NodeReader {
+    /** vtysh's answers, in this order. */
+    private static final List<String> SHOW = List.of("show running-config", "show evpn vni json",
+        "show interface vrf all brief json");
+
     /**
      * What a read returned.
      *
@@ -43,9 +47,7 @@ final class NodeReader {
     static String command(final String vtysh) {
         final String dir = NodeNames.NETNS_DIR;
         return String.join("\n",
-            "echo '@@frr'; " + vtysh + " -c 'show running-config' 2>&1; echo \"@@frr-rc $?\"",
-            "echo '@@evpn'; " + vtysh + " -c 'show evpn vni json' 2>/dev/null",
-            "echo '@@zebra-interfaces'; " + vtysh + " -c 'show interface vrf all brief json' 2>/dev/null",
+            "echo '@@frr'; " + VtyshShow.command(vtysh, SHOW) + "; echo \"@@frr-rc $?\"",
             "echo '@@netns'; ls " + dir + " 2>/dev/null | grep -E '^ovrf[0-9]+$'",
             "echo '@@ns -'; ip -j -d addr show",
             "for n in $(ls " + dir + " 2>/dev/null | grep -E '^ovrf[0-9]+$'); do",
@@ -68,10 +70,14 @@ final class NodeReader {
                 section.add(line);
             }
         }
-        final String running = String.join("\n", sections.getOrDefault("frr", List.of()));
-        if (!sections.containsKey("frr-rc 0") || !running.contains("Current configuration:")) {
-            throw new ReadFailure("vtysh could not read the running configuration: " + running.strip()
-                + result.stderr().strip());
+        final var frr = sections.getOrDefault("frr", List.of());
+        final var answers = VtyshShow.answers(frr, SHOW);
+        final String running = answers.get(0);
+        // vtysh stops at the first command that fails, so all prompts there means all but perhaps the last answered:
+        // the interface list, which FRR before 8.2 cannot give in JSON
+        if (answers.size() < SHOW.size() || !running.contains("Current configuration:")) {
+            throw new ReadFailure("vtysh could not read the running configuration: "
+                + (String.join("\n", frr).strip() + "\n" + result.stderr().strip()).strip());
         }
         if (!result.succeeded() || !sections.containsKey("ns -")) {
             throw new ReadFailure("reading the kernel devices failed: " + result.stderr().strip());
@@ -87,9 +93,8 @@ final class NodeReader {
             }
         });
         try {
-            final var zebra = ZebraView.parse(String.join("\n", sections.getOrDefault("evpn", List.of())),
-                String.join("\n", sections.getOrDefault("zebra-interfaces", List.of())),
-                running.contains(" advertise-all-vni"));
+            // a failed interface list is vtysh's complaint, not JSON: SVIs go unchecked, as on FRR before 8.2
+            final var zebra = ZebraView.parse(answers.get(1), answers.get(2), running.contains(" advertise-all-vni"));
             return new Snapshot(running, zebra, KernelState.parse(namespaces, forwarding,
                 String.join("\n", sections.get("ns -")), Map.copyOf(perNs)));
         } catch (IllegalArgumentException e) {

@@ -14,7 +14,18 @@ import io.openvni.southbound.spi.ApplyProgress;
 import io.openvni.southbound.spi.ApplyResult;
 import io.openvni.southbound.spi.ChangeSet;
 import io.openvni.southbound.spi.DeviceFailure;
+import io.openvni.southbound.spi.DeviceState;
+import io.openvni.southbound.spi.DeviceStateReader;
+import io.openvni.southbound.spi.ReadResult;
+import io.openvni.southbound.spi.ReadScope;
+import io.openvni.southbound.ssh.ExecResult;
+import io.openvni.southbound.ssh.NodeUnreachableException;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.OptionalLong;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.Set;
 import org.eclipse.jdt.annotation.Nullable;
 import org.junit.jupiter.api.AfterEach;
@@ -256,6 +267,123 @@ class FrrNodeDriverTest {
         assertEquals("", node.check("ip -o link show | grep ' ov' || true"));
         System.out.printf("200 L2 VNIs: add %d ms, remove %d ms (read+diff+apply+verify)%n", add / 1_000_000,
             remove / 1_000_000);
+    }
+
+    // What failed a node of a 1,000-network tenant: iproute2 batches and vtysh scripts of thousands of lines. Through
+    // the command line (sh -c ARG) this would not even start here: Linux limits one argument to 128 KiB.
+    @Test
+    @Timeout(180)
+    void batchesAndScriptsOfThousandsOfLinesTravelOnStandardInput() throws Exception {
+        final var none = NodeIntents.pureL2(0);
+        final var many = NodeIntents.pureL2(500);
+        sync(none, null);
+        final var changes = diff(many, none);
+        final var kernel = changes.changes().stream().filter(NodeChange.Kernel.class::isInstance)
+            .mapToInt(change -> ((NodeChange.Kernel) change).batch().stdin().length()).sum();
+        assertTrue(kernel > 128 * 1024, "kernel batches of " + kernel + " bytes");
+        assertInstanceOf(ApplyResult.Applied.class, driver.apply(many, changes, ApplyProgress.NONE));
+        assertEquals(500, node.runningConfig().lines().filter(line -> line.startsWith("  vni 2")).count());
+        assertEquals("500\n", node.check("ip -o link show type vxlan | grep -c ' ovvx'"));
+        assertEquals(List.of(), diff(many, many).changes());
+    }
+
+    @Test
+    void theStateAnApplyObservedIsWhatAReadReturnsAndLastsAsLongAsTheSession() throws Exception {
+        final var before = NodeIntents.netnsVrf();
+        sync(before, null);
+        // three kinds of check: bgpd alone (its vtysh session shows the result), devices too (a read-back), and a
+        // removal (the check also covers the removed neighbor, the observation does not)
+        final var bgpOnly = NodeIntents.withSegments(before, segments -> segments.stream()
+            .map(s -> s.vni() != 10300 ? s : NodeIntents.pureL2(10300, "10.0.2.1:199")).toList());
+        final var devices = NodeIntents.withSegments(bgpOnly, segments -> segments.stream()
+            .filter(s -> s.vni() != 10200).toList());
+        final var removal = NodeIntents.withNeighbors(devices, devices.neighbors().subList(0, 2));
+        final var commands = new AtomicInteger();
+        final NodeShell counted = new NodeShell() {
+            @Override
+            public ExecResult exec(final String command, final @Nullable String stdin, final Duration timeout)
+                    throws NodeUnreachableException {
+                commands.incrementAndGet();
+                return node.shell().exec(command, stdin, timeout);
+            }
+
+            @Override
+            public OptionalLong session() {
+                return node.shell().session();
+            }
+        };
+        driver = new FrrNodeDriver(device -> counted, FrrNodeSettings.DEFAULT);
+        DeviceIntent previous = before;
+        for (var intent : List.of(bgpOnly, devices, removal)) {
+            final var changes = diff(intent, previous);
+            assertFalse(changes.isEmpty());
+            commands.set(0);
+            final var applied = assertInstanceOf(ApplyResult.Applied.class, driver.apply(intent, changes,
+                ApplyProgress.NONE));
+            if (intent != devices) {
+                assertEquals(1, commands.get(), "a change to bgpd alone is checked in its own vtysh session");
+            }
+            final var observed = (NodeState) applied.state().orElseThrow();
+            final var read = (NodeState) ((ReadResult.Current<?>) driver.readOwned(new ReadScope(intent, intent)))
+                .config();
+            assertEquals(read, observed);
+            assertTrue(driver.stillCurrent(observed, intent.name()));
+            final var next = NodeIntents.withSegments(intent, segments -> segments.stream()
+                .map(s -> s.vni() != 10100 ? s : NodeIntents.routed("web", 10100, "10.0.2.1:77", 50000,
+                    "10.1.0.1/24")).toList());
+            assertEquals(driver.diff(read, next), driver.diff(observed, next));
+            assertEquals(List.of(), driver.diff(observed, intent).changes());
+            previous = intent;
+        }
+        final var observed = (NodeState) ((ReadResult.Current<?>) driver.readOwned(new ReadScope(removal, removal)))
+            .config();
+        node.close();
+        node = FrrNode.start();
+        assertFalse(driver.stillCurrent(observed, removal.name()), "a new node is a new session");
+    }
+
+    @Test
+    void operationalStateComesFromOneVtysh() throws Exception {
+        final var intent = NodeIntents.netnsVrf();
+        sync(intent, null);
+        final var read = assertInstanceOf(DeviceStateReader.StateResult.Read.class,
+            new FrrStateReader(device -> node.shell(), FrrNodeSettings.DEFAULT, Clock.systemUTC()).read(intent));
+        assertTrue(read.state().software().startsWith("FRR 8."), read.toString());
+        assertEquals(List.of(9000L, 10100L, 10200L, 10300L, 50000L), read.state().vnis().stream()
+            .map(DeviceState.VniState::vni).sorted().toList());
+        assertEquals(Set.of("10.0.0.11", "10.0.0.12", "192.168.0.1"), read.state().sessions().stream()
+            .map(DeviceState.BgpSession::peer).collect(java.util.stream.Collectors.toSet()));
+    }
+
+    @Test
+    void applyReportsItsPhases() throws Exception {
+        final var intent = NodeIntents.netnsVrf();
+        final var phases = new ArrayList<String>();
+        final var changes = diff(intent, null);
+        final var result = driver.apply(intent, changes, (phase, done, total) -> phases.add(phase + " " + done + "/"
+            + total));
+        assertInstanceOf(ApplyResult.Applied.class, result);
+        final long batches = changes.changes().stream().filter(NodeChange.Kernel.class::isInstance).count();
+        final int lines = changes.changes().stream().filter(NodeChange.Vtysh.class::isInstance)
+            .mapToInt(change -> ((NodeChange.Vtysh) change).commands().size()).sum();
+        assertTrue(phases.containsAll(List.of("kernel 0/" + batches, "frr 0/" + lines, "frr " + lines + "/" + lines,
+            "kernel " + batches + "/" + batches, "verifying 0/0", "verifying 1/0")), phases.toString());
+        final var order = phases.stream().map(phase -> phase.split(" ")[0]).distinct().toList();
+        assertEquals(List.of("kernel", "zebra", "frr", "verifying"), order, phases.toString());
+    }
+
+    @Test
+    void aNodeWithoutItsCommandsIsFailedNotUnreachable() throws Exception {
+        final var broken = new FrrNodeDriver(device -> node.shell(), new FrrNodeSettings(Duration.ofSeconds(20),
+            Duration.ofSeconds(20), Duration.ofSeconds(2), "/nonexistent/vtysh"));
+        final var intent = NodeIntents.netnsVrf();
+        final var read = assertInstanceOf(ReadResult.Failed.class, broken.readOwned(new ReadScope(intent, null)));
+        assertInstanceOf(DeviceFailure.Rejected.class, read.failure());
+        final var changes = diff(intent, null);
+        final var rejected = assertInstanceOf(DeviceFailure.Rejected.class,
+            DriverPasses.failure(broken.apply(intent, new ChangeSet<>(changes.changes().stream()
+                .filter(NodeChange.Vtysh.class::isInstance).toList()), ApplyProgress.NONE)));
+        assertTrue(rejected.deviceError().contains("/nonexistent/vtysh"), rejected.deviceError());
     }
 
     private ChangeSet<NodeChange> sync(final DeviceIntent intent, final @Nullable DeviceIntent previous)

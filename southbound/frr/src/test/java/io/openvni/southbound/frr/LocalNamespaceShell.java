@@ -9,6 +9,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
+import java.util.OptionalLong;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -61,6 +62,13 @@ final class LocalNamespaceShell implements NodeShell {
         } catch (ExecutionException e) {
             throw new NodeUnreachableException(Reason.CHANNEL, "reading the command's output failed", e);
         }
+    }
+
+    /** The holder process, while it lives: its namespaces are the node's, and a new node has a new holder. */
+    @Override
+    public OptionalLong session() {
+        return ProcessHandle.of(pid).filter(ProcessHandle::isAlive).isPresent() ? OptionalLong.of(pid)
+            : OptionalLong.empty();
     }
 
     private static String readAll(final InputStream stream) {

@@ -10,9 +10,11 @@ import java.net.ConnectException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.EnumSet;
+import java.util.OptionalLong;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
+import java.util.concurrent.atomic.AtomicLong;
 import org.apache.sshd.client.SshClient;
 import org.apache.sshd.client.channel.ChannelExec;
 import org.apache.sshd.client.channel.ClientChannelEvent;
@@ -42,6 +44,7 @@ public final class NodeSessions implements AutoCloseable {
     private final SshClient client;
     private final HostKeyStore hostKeys;
     private final ConcurrentMap<SshTarget, Slot> slots = new ConcurrentHashMap<>();
+    private final AtomicLong sessionIds = new AtomicLong();
     private volatile boolean closed;
 
     /**
@@ -77,14 +80,23 @@ public final class NodeSessions implements AutoCloseable {
     /**
      * Run a command. The timeout bounds opening the channel and running the command; connecting and authenticating
      * (when there is no open session) are bounded by the target's own timeouts. On timeout the channel is closed;
-     * the remote process may outlive it until it next writes.
+     * the remote process may outlive it until it next writes. Keep the command line short and fixed and send what
+     * grows on {@code stdin}: the whole command line travels in one SSH packet, which sshd limits (256 KiB for
+     * OpenSSH, which drops the connection on a larger one), and the shell it runs in limits one argument to 128 KiB.
+     *
+     * <p>Whatever the command itself does is a result, not an exception: a non-zero exit, death by a signal
+     * (exit status -1, the signal named on standard error), ending without reading all of {@code stdin}, and a
+     * channel the node closes without an exit status while the session stays up (-1, said on standard error).
+     * Only a session that is lost, cannot be opened or opens no channel, and a command that runs out of time,
+     * throw.
      *
      * @param target the node
      * @param command the command line, run by the login user's shell
      * @param stdin what to write to the command's standard input (then end of file), or {@code null} for nothing
      * @param timeout bound on the command
      * @return its exit status and output
-     * @throws NodeUnreachableException when the node could not be reached or the command did not finish in time
+     * @throws NodeUnreachableException when the node could not be reached, the session was lost before the command
+     *     ended, or the command did not finish in time
      */
     public ExecResult exec(final SshTarget target, final String command, final @Nullable String stdin,
             final Duration timeout) throws NodeUnreachableException {
@@ -93,12 +105,17 @@ public final class NodeSessions implements AutoCloseable {
         final long deadline = System.nanoTime() + timeout.toNanos();
         final var stdout = new ByteArrayOutputStream();
         final var stderr = new ByteArrayOutputStream();
-        final ChannelExec channel = openExec(target, command, stdout, stderr, deadline, timeout);
+        final Opened opened = openExec(target, command, stdout, stderr, deadline, timeout);
+        final ChannelExec channel = opened.channel();
         try (channel) {
+            IOException unsent = null;
             try (OutputStream in = channel.getInvertedIn()) {
                 if (stdin != null) {
                     in.write(stdin.getBytes(StandardCharsets.UTF_8));
                 }
+            } catch (IOException e) {
+                // the command may have ended without reading all of its input: its exit status tells
+                unsent = e;
             }
             final Set<ClientChannelEvent> events = channel.waitFor(EnumSet.of(ClientChannelEvent.CLOSED),
                 remainingMillis(deadline));
@@ -107,17 +124,57 @@ public final class NodeSessions implements AutoCloseable {
                 throw failure(target, Reason.TIMEOUT, "command on " + target.hostPort() + " did not finish within "
                     + timeout + ": " + abbreviate(command), null);
             }
-            final Integer status = channel.getExitStatus();
-            if (status == null && channel.getExitSignal() == null) {
+            final var ended = Ending.of(channel.getExitStatus(), channel.getExitSignal(), isOpen(opened.session()));
+            if (ended == null) {
                 throw failure(target, Reason.CHANNEL, "session to " + target.hostPort()
-                    + " closed before the command ended: " + abbreviate(command), null);
+                    + " closed before the command ended: " + abbreviate(command), unsent);
             }
-            final var result = new ExecResult(status == null ? -1 : status,
-                stdout.toString(StandardCharsets.UTF_8), stderr.toString(StandardCharsets.UTF_8));
+            final var result = new ExecResult(ended.status(), stdout.toString(StandardCharsets.UTF_8),
+                stderr.toString(StandardCharsets.UTF_8) + ended.note());
             LOG.debug("{}: '{}' exited {}", target.label(), abbreviate(command), result.exitStatus());
             return result;
         } catch (IOException e) {
             throw failure(target, Reason.CHANNEL, "command on " + target.hostPort() + " failed: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * The session a command would run in now, without connecting: an id that no other session of this instance
+     * ever had, so that a caller can tell whether something it saw was seen in the node's current session.
+     *
+     * @param target the node
+     * @return the id of the target's open session, or empty when it has none open
+     */
+    public OptionalLong session(final SshTarget target) {
+        final Slot slot = slots.get(requireNonNull(target));
+        return slot == null ? OptionalLong.empty() : slot.openId();
+    }
+
+    /**
+     * How a command's channel ended, when the command (not a lost session) ended it.
+     *
+     * @param status the exit status, -1 when there is none
+     * @param note what to add to the command's standard error about an ending without an exit status
+     */
+    record Ending(int status, String note) {
+        /**
+         * How a channel that closed ended.
+         *
+         * @param exitStatus the exit status the node sent, if any
+         * @param exitSignal the signal that ended the command, if the node said so
+         * @param sessionOpen whether the session is still open after the channel closed
+         * @return the ending, or {@code null} when the session was lost before the command ended
+         */
+        static @Nullable Ending of(final @Nullable Integer exitStatus, final @Nullable String exitSignal,
+                final boolean sessionOpen) {
+            if (exitStatus != null) {
+                return new Ending(exitStatus, "");
+            }
+            if (exitSignal != null) {
+                return new Ending(-1, "\n(the command was killed by signal " + exitSignal + ")");
+            }
+            // the node answers but closed the channel itself: the node's doing, not the connection's
+            return sessionOpen ? new Ending(-1, "\n(the node closed the channel without an exit status)") : null;
         }
     }
 
@@ -188,7 +245,10 @@ public final class NodeSessions implements AutoCloseable {
         }
     }
 
-    private ChannelExec openExec(final SshTarget target, final String command, final OutputStream stdout,
+    private record Opened(ClientSession session, ChannelExec channel) {
+    }
+
+    private Opened openExec(final SshTarget target, final String command, final OutputStream stdout,
             final OutputStream stderr, final long deadline, final Duration timeout) throws NodeUnreachableException {
         final Slot slot = slot(target);
         for (int attempt = 1; ; attempt++) {
@@ -209,7 +269,7 @@ public final class NodeSessions implements AutoCloseable {
                     final Throwable cause = opened.getException();
                     throw cause instanceof IOException io ? io : new IOException("channel not opened", cause);
                 }
-                return channel;
+                return new Opened(session, channel);
             } catch (IOException e) {
                 if (channel != null) {
                     channel.close(true);
@@ -308,10 +368,18 @@ public final class NodeSessions implements AutoCloseable {
         return Math.max(1, (deadline - System.nanoTime()) / 1_000_000);
     }
 
-    /** One target's session: connecting under its lock makes concurrent callers share one connect. */
+    private static boolean isOpen(final ClientSession session) {
+        return session.isOpen() && !session.isClosing();
+    }
+
+    /**
+     * One target's session: connecting under its lock makes concurrent callers share one connect. Each session
+     * gets an id no other session of this instance had ({@link #session(SshTarget)}).
+     */
     private final class Slot {
         private final SshTarget target;
         private @Nullable ClientSession session;
+        private long id;
 
         Slot(final SshTarget target) {
             this.target = target;
@@ -319,7 +387,7 @@ public final class NodeSessions implements AutoCloseable {
 
         synchronized ClientSession session() throws NodeUnreachableException {
             final ClientSession current = session;
-            if (current != null && current.isOpen() && !current.isClosing()) {
+            if (current != null && isOpen(current)) {
                 return current;
             }
             if (current != null) {
@@ -329,11 +397,17 @@ public final class NodeSessions implements AutoCloseable {
             }
             final ClientSession opened = connect(target);
             session = opened;
+            id = sessionIds.incrementAndGet();
             return opened;
         }
 
+        synchronized OptionalLong openId() {
+            final ClientSession current = session;
+            return current != null && isOpen(current) ? OptionalLong.of(id) : OptionalLong.empty();
+        }
+
         synchronized boolean discardIfDead(final ClientSession dead) {
-            if (dead.isOpen() && !dead.isClosing()) {
+            if (isOpen(dead)) {
                 return false;
             }
             if (session == dead) {

@@ -144,6 +144,73 @@ class NodeSessionsTest {
     }
 
     @Test
+    void sessionIdStaysWhileTheSessionLivesAndChangesOnReconnect() throws Exception {
+        assertTrue(sessions.session(target).isEmpty(), "no session before the first command");
+        sessions.exec(target, "true");
+        final long first = sessions.session(target).orElseThrow();
+        sessions.exec(target, "true");
+        assertEquals(first, sessions.session(target).orElseThrow());
+        sshd.restart();
+        sessions.exec(target, "true");
+        final long second = sessions.session(target).orElseThrow();
+        assertTrue(second != first, "a reconnect gives a new id");
+        assertEquals(2, sshd.logins(), sshd.log(20));
+    }
+
+    // What used to fail: a large iproute2 batch in the exec request itself. On stdin it is a fixed command line. The
+    // batch runs in a network namespace of its own, which goes with the command.
+    @Test
+    void aBatchOfThousandsOfLinesTravelsOnStandardInput() throws Exception {
+        final var batch = new StringBuilder("link set lo up\n");
+        for (int i = 0; i < 4000; i++) {
+            batch.append("address add 10.9.").append(i / 250).append('.').append(i % 250 + 1).append("/32 dev lo\n");
+        }
+        final String script = "{ unshare --net sh -c 'ip -batch - && ip -o address show dev lo | grep -c 10.9.'"
+            + " <<'END'\n" + batch + "END\n} </dev/null\n";
+        final ExecResult result = sessions.exec(target, "sh -s", script, Duration.ofSeconds(50));
+        assertEquals(new ExecResult(0, "4000\n", ""), result);
+    }
+
+    // Why what grows goes on stdin: OpenSSH drops the whole connection on an exec request over its 256 KiB packet
+    // limit, which looks exactly like a node that went away.
+    @Test
+    void aCommandLineOverSshdsPacketLimitLosesTheSession() throws Exception {
+        final var e = assertThrows(NodeUnreachableException.class,
+            () -> sessions.exec(target, "echo " + "x".repeat(300_000), null, Duration.ofSeconds(30)));
+        assertEquals(Reason.CHANNEL, e.reason());
+        assertTrue(e.getMessage().startsWith("session to " + sshd.hostPort() + " closed before the command ended"),
+            e.getMessage());
+        assertEquals("ok\n", sessions.exec(target, "echo ok").stdout());
+    }
+
+    @Test
+    void aCommandThatEndsWithoutReadingItsInputIsAResult() throws Exception {
+        final String input = "line\n".repeat(1_000_000);
+        final ExecResult result = sessions.exec(target, "head -c 1 >/dev/null; echo stopped; exit 3", input,
+            Duration.ofSeconds(30));
+        assertEquals(3, result.exitStatus());
+        assertEquals("stopped\n", result.stdout());
+    }
+
+    @Test
+    void aCommandKilledBySignalIsAResultThatSaysSo() throws Exception {
+        final ExecResult result = sessions.exec(target, "echo before; kill -KILL $$", null, Duration.ofSeconds(30));
+        assertEquals(-1, result.exitStatus());
+        assertEquals("before\n", result.stdout());
+        assertTrue(result.stderr().contains("killed by signal KILL"), result.stderr());
+    }
+
+    @Test
+    void aChannelEndsAsTheCommandsResultUnlessTheSessionWasLost() {
+        assertEquals(new NodeSessions.Ending(2, ""), NodeSessions.Ending.of(2, null, false));
+        assertEquals(new NodeSessions.Ending(-1, "\n(the command was killed by signal TERM)"),
+            NodeSessions.Ending.of(null, "TERM", true));
+        assertEquals(new NodeSessions.Ending(-1, "\n(the node closed the channel without an exit status)"),
+            NodeSessions.Ending.of(null, null, true));
+        assertEquals(null, NodeSessions.Ending.of(null, null, false));
+    }
+
+    @Test
     void readsPrivateKeysInOpenSshPkcs1AndPkcs8Formats() throws Exception {
         assertTrue(ed25519.privatePem().contains("BEGIN OPENSSH PRIVATE KEY"));
         assertTrue(rsaPem.privatePem().contains("BEGIN RSA PRIVATE KEY"));
