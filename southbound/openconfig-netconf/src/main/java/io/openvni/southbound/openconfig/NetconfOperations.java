@@ -18,6 +18,7 @@ import org.opendaylight.mdsal.dom.api.DOMRpcResult;
 import org.opendaylight.netconf.client.mdsal.api.NetconfRpcService;
 import org.opendaylight.yangtools.yang.common.Empty;
 import org.opendaylight.yangtools.yang.common.ErrorSeverity;
+import org.opendaylight.yangtools.yang.common.ErrorTag;
 import org.opendaylight.yangtools.yang.common.ErrorType;
 import org.opendaylight.yangtools.yang.common.QName;
 import org.opendaylight.yangtools.yang.common.QNameModule;
@@ -43,14 +44,28 @@ final class NetconfOperations {
         private static final long serialVersionUID = 1L;
 
         private final transient DeviceFailure failure;
+        private final boolean tooBig;
 
         DeviceException(final DeviceFailure failure) {
+            this(failure, false);
+        }
+
+        DeviceException(final DeviceFailure failure, final boolean tooBig) {
             super(failure.text(), null, false, false);
             this.failure = failure;
+            this.tooBig = tooBig;
         }
 
         DeviceFailure failure() {
             return failure;
+        }
+
+        /**
+         * Whether the device refused the request as too large for it to handle (error-tag {@code too-big}, RFC 6241
+         * appendix A), so that the same content in smaller requests may pass.
+         */
+        boolean tooBig() {
+            return tooBig;
         }
     }
 
@@ -161,7 +176,8 @@ final class NetconfOperations {
         final String text = "device " + device + " refused " + operation + " (" + what + "): "
             + errors.stream().map(NetconfOperations::describe).collect(Collectors.joining("; "));
         throw new DeviceException(errors.stream().anyMatch(error -> error.getErrorType() == ErrorType.TRANSPORT)
-            ? new DeviceFailure.Unreachable(text) : new DeviceFailure.Rejected(text));
+            ? new DeviceFailure.Unreachable(text) : new DeviceFailure.Rejected(text),
+            errors.stream().anyMatch(error -> ErrorTag.TOO_BIG.equals(error.getTag())));
     }
 
     // The rpc-error as the device gave it: tag, type, message, and error-info (which holds error-path and the like).
