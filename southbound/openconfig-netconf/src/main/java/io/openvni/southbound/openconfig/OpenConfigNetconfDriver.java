@@ -3,7 +3,6 @@ package io.openvni.southbound.openconfig;
 import static java.util.Objects.requireNonNull;
 
 import io.openvni.core.compile.DeviceIntent;
-import io.openvni.core.render.openconfig.OpenConfigRenderer;
 import io.openvni.southbound.openconfig.NetconfOperations.DeviceException;
 import io.openvni.southbound.spi.ApplyProgress;
 import io.openvni.southbound.spi.ApplyResult;
@@ -53,7 +52,8 @@ import org.slf4j.LoggerFactory;
  * device has {@code :confirmed-commit}), unlock. On any failure the candidate's changes are discarded and the lock
  * released. A committed pass returns what the device now holds ({@link #committed}), good for the next pass for as
  * long as the device keeps the same session ({@link #stillCurrent}). Every call looks the mount point up again, so a
- * reconnected device is picked up; per session it keeps only the device's capabilities and part size.
+ * reconnected device is picked up; per session it keeps only the device's capabilities and part size, and per
+ * device the last two intents parsed into its schema ({@link Renderings}).
  */
 @Component(service = DeviceDriver.class, property = "openvni.driver=leaf-switch/openconfig")
 public final class OpenConfigNetconfDriver implements DeviceDriver<OwnedConfig, OpenConfigChange> {
@@ -67,7 +67,7 @@ public final class OpenConfigNetconfDriver implements DeviceDriver<OwnedConfig, 
 
     private final DOMMountPointService mounts;
     private final OpenConfigDriverSettings settings;
-    private final OpenConfigRenderer renderer = new OpenConfigRenderer();
+    private final Renderings parsed = new Renderings();
     // per mount point, i.e. per NETCONF session: ODL makes a new mount point when it reconnects a device
     private final Map<DOMMountPoint, Session> sessions = Collections.synchronizedMap(new WeakHashMap<>());
 
@@ -122,12 +122,11 @@ public final class OpenConfigNetconfDriver implements DeviceDriver<OwnedConfig, 
         try {
             final var mount = mount(device);
             final var schema = schema(mount, device);
-            final var parser = new JsonConfigParser(schema, device);
             final var renderings = new ArrayList<LeafConfig>(2);
-            renderings.add(parser.parse(renderer.render(scope.desired())));
+            renderings.add(parsed.parse(schema, scope.desired()));
             final var previous = scope.previous();
             if (previous.isPresent()) {
-                renderings.add(parser.parse(renderer.render(previous.orElseThrow())));
+                renderings.add(parsed.parse(schema, previous.orElseThrow()));
             }
             final var broker = mount.getService(DOMDataBroker.class).orElseThrow(() -> new DeviceException(
                 new DeviceFailure.Unreachable("device " + device + ": its mount point has no data broker")));
@@ -151,7 +150,7 @@ public final class OpenConfigNetconfDriver implements DeviceDriver<OwnedConfig, 
     // readOwned parsed the same rendering with the same schema, and would have reported what does not fit.
     private LeafConfig inSchema(final EffectiveModelContext schema, final DeviceIntent desired) {
         try {
-            return new JsonConfigParser(schema, desired.name()).parse(renderer.render(desired));
+            return parsed.parse(schema, desired);
         } catch (UnsupportedSchemaException e) {
             throw new IllegalStateException(e.getMessage(), e);
         }
