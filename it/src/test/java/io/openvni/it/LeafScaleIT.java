@@ -48,15 +48,6 @@ class LeafScaleIT {
         System.getProperty("leaf.scale.networks", "100,300,600").split(","))
         .map(String::strip).map(Integer::valueOf).toList();
     private static final Pattern L2_INSTANCE = Pattern.compile("name = (ovni-l2-\\d+)");
-    /** Configuration nobody but the operator owns. */
-    private static final String UNRELATED = """
-        <network-instances xmlns="http://openconfig.net/yang/network-instance">
-          <network-instance><name>mgmt</name><config><name>mgmt</name>
-            <type xmlns:oc-ni-types="http://openconfig.net/yang/network-instance-types">oc-ni-types:L3VRF</type>
-            <description>management, not OpenVNI's</description></config></network-instance>
-        </network-instances>
-        """;
-
     private static NetconfdLeaves leaves;
 
     @BeforeAll
@@ -64,7 +55,7 @@ class LeafScaleIT {
         final String missing = NetconfdLeaves.missingPrerequisite();
         assumeTrue(missing == null, () -> "leaf simulators unavailable: " + missing);
         leaves = NetconfdLeaves.launch(1);
-        final var seeded = leaves.client(0).editCommit(UNRELATED);
+        final var seeded = leaves.client(0).editCommit(LeafReconcileIT.UNRELATED);
         assertTrue(seeded.ok(), seeded::error);
     }
 
@@ -105,6 +96,7 @@ class LeafScaleIT {
             final String config = running();
             assertEquals(Set.of(), l2Instances(config), "OpenVNI's network instances are gone");
             assertTrue(config.contains("management, not OpenVNI's"), config);
+            assertTrue(config.contains("uplink to spine1, not OpenVNI's"), config);
             report.add(String.format(Locale.ROOT, "%d networks: in sync %.1f s after the PUT, %.1f s after the "
                 + "DELETE", size, added, removed));
         }
