@@ -36,7 +36,7 @@ class LeafReconcileIT {
     /** Leaves a leaf ODL hangs on (started over after about 30 s, see LeafTopologyManager) time to converge twice. */
     private static final Duration CONVERGE = Duration.ofSeconds(150);
     /** Configuration nobody but the operator owns: a port and a management VRF, on every leaf. */
-    private static final String UNRELATED = """
+    static final String UNRELATED = """
         <interfaces xmlns="http://openconfig.net/yang/interfaces">
           <interface><name>Ethernet1</name><config><name>Ethernet1</name>
             <type xmlns:ianaift="urn:ietf:params:xml:ns:yang:iana-if-type">ianaift:ethernetCsmacd</type>

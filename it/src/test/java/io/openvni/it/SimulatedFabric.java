@@ -66,6 +66,12 @@ final class SimulatedFabric {
         return this;
     }
 
+    /** Sets the VLAN pool: networks get VLANs from {@code start} to {@code end}, and explicit ones must lie there. */
+    SimulatedFabric vlanPool(final int start, final int end) {
+        fabric.putObject("vlan-pool").put("start", start).put("end", end);
+        return this;
+    }
+
     SimulatedFabric driftChecks(final int seconds, final boolean autoHeal) {
         fabric.put("drift-check-interval", seconds);
         fabric.put("auto-heal", autoHeal);

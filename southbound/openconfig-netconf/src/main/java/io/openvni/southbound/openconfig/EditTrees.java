@@ -1,21 +1,26 @@
 package io.openvni.southbound.openconfig;
 
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Set;
 import org.opendaylight.yangtools.yang.data.api.YangInstanceIdentifier;
 import org.opendaylight.yangtools.yang.data.api.YangInstanceIdentifier.NodeIdentifier;
 import org.opendaylight.yangtools.yang.data.api.YangInstanceIdentifier.NodeIdentifierWithPredicates;
 import org.opendaylight.yangtools.yang.data.api.YangInstanceIdentifier.PathArgument;
+import org.opendaylight.yangtools.yang.data.api.schema.ChoiceNode;
 import org.opendaylight.yangtools.yang.data.api.schema.ContainerNode;
 import org.opendaylight.yangtools.yang.data.api.schema.DataContainerChild;
 import org.opendaylight.yangtools.yang.data.api.schema.DataContainerNode;
 import org.opendaylight.yangtools.yang.data.api.schema.MapEntryNode;
 import org.opendaylight.yangtools.yang.data.api.schema.MapNode;
+import org.opendaylight.yangtools.yang.data.api.schema.NormalizedNode;
 import org.opendaylight.yangtools.yang.data.api.schema.UserMapNode;
 import org.opendaylight.yangtools.yang.data.spi.node.ImmutableNodes;
 
 /**
- * Builds the trees an {@code edit-config} sends for one owned entry. Pure.
+ * Builds the trees an {@code edit-config} sends: one per owned entry, and their union for an edit that carries
+ * several entries. Pure.
  */
 final class EditTrees {
     private EditTrees() {
@@ -48,6 +53,82 @@ final class EditTrees {
     static ContainerNode keysOnly(final YangInstanceIdentifier path) {
         final var args = path.getPathArguments();
         return (ContainerNode) keys(args, 0);
+    }
+
+    /**
+     * One tree holding every given edit tree: parents they share appear once, with the union of their children.
+     * Linear in the size of the trees: children are grouped by name, and a subtree only one tree has is taken
+     * as it is.
+     *
+     * @param trees edit trees of the same top container, none of whose targets lies inside another's
+     * @return the union
+     * @throws IllegalArgumentException if the trees are of different top containers, or give one leaf two values
+     */
+    static ContainerNode union(final List<ContainerNode> trees) {
+        if (trees.isEmpty()) {
+            throw new IllegalArgumentException("no edit trees");
+        }
+        return (ContainerNode) union(trees.getFirst().name(), trees);
+    }
+
+    private static NormalizedNode union(final PathArgument name, final List<? extends NormalizedNode> same) {
+        final var first = same.getFirst();
+        if (same.size() == 1) {
+            return first;
+        }
+        return switch (first) {
+            case MapNode map -> {
+                final var entries = new LinkedHashMap<PathArgument, List<NormalizedNode>>();
+                for (var node : same) {
+                    for (var entry : as(MapNode.class, node, name).body()) {
+                        entries.computeIfAbsent(entry.name(), key -> new ArrayList<>()).add(entry);
+                    }
+                }
+                final var builder = map instanceof UserMapNode
+                    ? ImmutableNodes.newUserMapBuilder().withNodeIdentifier(map.name())
+                    : ImmutableNodes.newSystemMapBuilder().withNodeIdentifier(map.name());
+                entries.forEach((key, group) -> builder.withChild((MapEntryNode) union(key, group)));
+                yield builder.build();
+            }
+            case DataContainerNode container -> {
+                final var children = new LinkedHashMap<PathArgument, List<NormalizedNode>>();
+                for (var node : same) {
+                    for (var child : as(DataContainerNode.class, node, name).body()) {
+                        children.computeIfAbsent(child.name(), key -> new ArrayList<>()).add(child);
+                    }
+                }
+                final var merged = new ArrayList<DataContainerChild>(children.size());
+                children.forEach((key, group) -> merged.add((DataContainerChild) union(key, group)));
+                yield switch (container) {
+                    case ContainerNode node -> ImmutableNodes.newContainerBuilder().withNodeIdentifier(node.name())
+                        .withValue(merged).build();
+                    case MapEntryNode node -> ImmutableNodes.newMapEntryBuilder().withNodeIdentifier(node.name())
+                        .withValue(merged).build();
+                    case ChoiceNode node -> ImmutableNodes.newChoiceBuilder().withNodeIdentifier(node.name())
+                        .withValue(merged).build();
+                    default -> throw new IllegalArgumentException("cannot merge " + container.getClass().getName()
+                        + " at " + name);
+                };
+            }
+            // leaves and leaf-lists of shared parents: copies of the same desired node
+            default -> {
+                for (var node : same) {
+                    if (!node.equals(first)) {
+                        throw new IllegalArgumentException("edit trees disagree at " + name + ": " + first.body()
+                            + " and " + node.body());
+                    }
+                }
+                yield first;
+            }
+        };
+    }
+
+    private static <T extends NormalizedNode> T as(final Class<T> type, final NormalizedNode node,
+            final PathArgument name) {
+        if (!type.isInstance(node)) {
+            throw new IllegalArgumentException("edit trees disagree on the kind of node at " + name);
+        }
+        return type.cast(node);
     }
 
     private static DataContainerNode scaffold(final DataContainerNode node, final YangInstanceIdentifier here,

@@ -60,7 +60,12 @@ final class ModulePrefixes {
     }
 
     private void rewrite(final Element element) {
-        final var matcher = QUALIFIED.matcher(element.getTextContent().strip());
+        final String text = element.getTextContent();
+        if (text.indexOf(':') < 0) {
+            // most leaves (names, numbers, booleans): no regular expression needed
+            return;
+        }
+        final var matcher = QUALIFIED.matcher(text.strip());
         if (!matcher.matches()) {
             return;
         }

@@ -18,6 +18,7 @@ import org.opendaylight.mdsal.dom.api.DOMRpcResult;
 import org.opendaylight.netconf.client.mdsal.api.NetconfRpcService;
 import org.opendaylight.yangtools.yang.common.Empty;
 import org.opendaylight.yangtools.yang.common.ErrorSeverity;
+import org.opendaylight.yangtools.yang.common.ErrorTag;
 import org.opendaylight.yangtools.yang.common.ErrorType;
 import org.opendaylight.yangtools.yang.common.QName;
 import org.opendaylight.yangtools.yang.common.QNameModule;
@@ -43,14 +44,28 @@ final class NetconfOperations {
         private static final long serialVersionUID = 1L;
 
         private final transient DeviceFailure failure;
+        private final boolean tooBig;
 
         DeviceException(final DeviceFailure failure) {
+            this(failure, false);
+        }
+
+        DeviceException(final DeviceFailure failure, final boolean tooBig) {
             super(failure.text(), null, false, false);
             this.failure = failure;
+            this.tooBig = tooBig;
         }
 
         DeviceFailure failure() {
             return failure;
+        }
+
+        /**
+         * Whether the device refused the request as too large for it to handle (error-tag {@code too-big}, RFC 6241
+         * appendix A), so that the same content in smaller requests may pass.
+         */
+        boolean tooBig() {
+            return tooBig;
         }
     }
 
@@ -61,6 +76,9 @@ final class NetconfOperations {
     private static final Set<String> CONFIRMED_COMMIT_CAPABILITIES = Set.of(
         "urn:ietf:params:netconf:capability:confirmed-commit:1.0",
         "urn:ietf:params:netconf:capability:confirmed-commit:1.1");
+    private static final Set<String> VALIDATE_CAPABILITIES = Set.of(
+        "urn:ietf:params:netconf:capability:validate:1.0",
+        "urn:ietf:params:netconf:capability:validate:1.1");
 
     private final NetconfRpcService rpc;
     private final String device;
@@ -75,9 +93,13 @@ final class NetconfOperations {
     /**
      * What the device supports, from its {@code netconf-state/capabilities} (RFC 6022). A device that lists none
      * there (some do not fill in the monitoring state, e.g. ODL's netconf-testtool) is taken to offer the
-     * candidate, which it then refuses at the lock if it does not, and not to offer confirmed commit.
+     * candidate, which it then refuses at the lock if it does not, and neither confirmed commit nor validate.
+     *
+     * @param candidate {@code :candidate}
+     * @param confirmedCommit {@code :confirmed-commit}
+     * @param validate {@code :validate}: edits can skip the validation the commit does anyway
      */
-    record Capabilities(boolean candidate, boolean confirmedCommit) {
+    record Capabilities(boolean candidate, boolean confirmedCommit, boolean validate) {
     }
 
     Capabilities capabilities() throws DeviceException {
@@ -95,7 +117,8 @@ final class NetconfOperations {
             collectCapabilities(source.getNode(), seen);
         }
         return new Capabilities(seen.isEmpty() || seen.contains(CANDIDATE_CAPABILITY),
-            seen.stream().anyMatch(CONFIRMED_COMMIT_CAPABILITIES::contains));
+            seen.stream().anyMatch(CONFIRMED_COMMIT_CAPABILITIES::contains),
+            seen.stream().anyMatch(VALIDATE_CAPABILITIES::contains));
     }
 
     void lockCandidate() throws DeviceException {
@@ -106,12 +129,26 @@ final class NetconfOperations {
         call("unlock", "unlock the candidate datastore", input(candidateTarget()));
     }
 
-    void editCandidate(final Element config, final String what) throws DeviceException {
-        call("edit-config", what, input(candidateTarget(),
-            ImmutableNodes.newChoiceBuilder().withNodeIdentifier(id("edit-content"))
-                .withChild(ImmutableNodes.newAnyxmlBuilder(DOMSource.class).withNodeIdentifier(id("config"))
-                    .withValue(new DOMSource(config)).build())
-                .build()));
+    /**
+     * Edits the candidate.
+     *
+     * @param config the {@code <config>} element
+     * @param what the changes it carries, for messages
+     * @param commitValidates whether to leave validation to the commit ({@code test-option set}, for devices with
+     *     {@code :validate}): a candidate is validated as a whole when committed (RFC 7950, 8.3.3), and strict
+     *     devices that also validate the whole candidate at each edit (yuma123 netconfd, whose validation time
+     *     grows faster than the square of the entries) then do it once per pass instead of once per edit
+     * @throws DeviceException if the device did not take it
+     */
+    void editCandidate(final Element config, final String what, final boolean commitValidates)
+            throws DeviceException {
+        final var content = ImmutableNodes.newChoiceBuilder().withNodeIdentifier(id("edit-content"))
+            .withChild(ImmutableNodes.newAnyxmlBuilder(DOMSource.class).withNodeIdentifier(id("config"))
+                .withValue(new DOMSource(config)).build())
+            .build();
+        call("edit-config", what, commitValidates
+            ? input(candidateTarget(), ImmutableNodes.leafNode(qname("test-option"), "set"), content)
+            : input(candidateTarget(), content));
     }
 
     void commit() throws DeviceException {
@@ -161,7 +198,8 @@ final class NetconfOperations {
         final String text = "device " + device + " refused " + operation + " (" + what + "): "
             + errors.stream().map(NetconfOperations::describe).collect(Collectors.joining("; "));
         throw new DeviceException(errors.stream().anyMatch(error -> error.getErrorType() == ErrorType.TRANSPORT)
-            ? new DeviceFailure.Unreachable(text) : new DeviceFailure.Rejected(text));
+            ? new DeviceFailure.Unreachable(text) : new DeviceFailure.Rejected(text),
+            errors.stream().anyMatch(error -> ErrorTag.TOO_BIG.equals(error.getTag())));
     }
 
     // The rpc-error as the device gave it: tag, type, message, and error-info (which holds error-path and the like).

@@ -3,7 +3,6 @@ package io.openvni.southbound.openconfig;
 import static java.util.Objects.requireNonNull;
 
 import io.openvni.core.compile.DeviceIntent;
-import io.openvni.core.render.openconfig.OpenConfigRenderer;
 import io.openvni.southbound.openconfig.NetconfOperations.DeviceException;
 import io.openvni.southbound.spi.ApplyProgress;
 import io.openvni.southbound.spi.ApplyResult;
@@ -14,10 +13,12 @@ import io.openvni.southbound.spi.ReadResult;
 import io.openvni.southbound.spi.ReadScope;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.List;
 import java.util.Map;
 import java.util.WeakHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.TimeoutException;
 import org.eclipse.jdt.annotation.Nullable;
 import org.opendaylight.mdsal.common.api.LogicalDatastoreType;
@@ -45,10 +46,14 @@ import org.slf4j.LoggerFactory;
  * The driver of OpenConfig leaf switches ({@link io.openvni.southbound.spi.DriverKey#OPENCONFIG_LEAF}), through
  * the mount point ODL's NETCONF connector keeps for each leaf in {@code topology-netconf} (node id = leaf name).
  * Reads are {@code get-config} of the running datastore through the mount's data broker; writes are one
- * candidate transaction per pass through the mount's {@link NetconfRpcService}: lock, one {@code edit-config} per
- * change, commit (confirmed, then confirmed again, when the device has {@code :confirmed-commit}), unlock. On any
- * failure the candidate's changes are discarded and the lock released. Stateless between calls: every call looks
- * the mount point up again, so a reconnected device is picked up.
+ * candidate transaction per pass through the mount's {@link NetconfRpcService}: lock, one {@code edit-config} holding
+ * every change (or consecutive parts of at most {@link OpenConfigDriverSettings#maxEntriesPerEdit()} entries, fewer
+ * after the device refused one as too big, see {@link EditParts}), commit (confirmed, then confirmed again, when the
+ * device has {@code :confirmed-commit}), unlock. On any failure the candidate's changes are discarded and the lock
+ * released. A committed pass returns what the device now holds ({@link #committed}), good for the next pass for as
+ * long as the device keeps the same session ({@link #stillCurrent}). Every call looks the mount point up again, so a
+ * reconnected device is picked up; per session it keeps only the device's capabilities and part size, and per
+ * device the last two intents parsed into its schema ({@link Renderings}).
  */
 @Component(service = DeviceDriver.class, property = "openvni.driver=leaf-switch/openconfig")
 public final class OpenConfigNetconfDriver implements DeviceDriver<OwnedConfig, OpenConfigChange> {
@@ -62,10 +67,19 @@ public final class OpenConfigNetconfDriver implements DeviceDriver<OwnedConfig, 
 
     private final DOMMountPointService mounts;
     private final OpenConfigDriverSettings settings;
-    private final OpenConfigRenderer renderer = new OpenConfigRenderer();
+    private final Renderings parsed = new Renderings();
     // per mount point, i.e. per NETCONF session: ODL makes a new mount point when it reconnects a device
-    private final Map<DOMMountPoint, NetconfOperations.Capabilities> sessionCapabilities =
-        Collections.synchronizedMap(new WeakHashMap<>());
+    private final Map<DOMMountPoint, Session> sessions = Collections.synchronizedMap(new WeakHashMap<>());
+
+    /**
+     * What the driver learned about one NETCONF session.
+     *
+     * @param capabilities what the device offers
+     * @param maxEntries the most entries to send in one edit-config: the setting, or less once the device refused
+     *                   an edit as too big
+     */
+    private record Session(NetconfOperations.Capabilities capabilities, int maxEntries) {
+    }
 
     /**
      * A driver using the given mount point service.
@@ -108,12 +122,11 @@ public final class OpenConfigNetconfDriver implements DeviceDriver<OwnedConfig, 
         try {
             final var mount = mount(device);
             final var schema = schema(mount, device);
-            final var parser = new JsonConfigParser(schema, device);
             final var renderings = new ArrayList<LeafConfig>(2);
-            renderings.add(parser.parse(renderer.render(scope.desired())));
+            renderings.add(parsed.parse(schema, scope.desired()));
             final var previous = scope.previous();
             if (previous.isPresent()) {
-                renderings.add(parser.parse(renderer.render(previous.orElseThrow())));
+                renderings.add(parsed.parse(schema, previous.orElseThrow()));
             }
             final var broker = mount.getService(DOMDataBroker.class).orElseThrow(() -> new DeviceException(
                 new DeviceFailure.Unreachable("device " + device + ": its mount point has no data broker")));
@@ -121,7 +134,7 @@ public final class OpenConfigNetconfDriver implements DeviceDriver<OwnedConfig, 
                 read(broker, device, schema, "openconfig-network-instance", "network-instances"),
                 read(broker, device, schema, "openconfig-interfaces", "interfaces"));
             return ReadResult.current(new OwnedConfig(device, schema,
-                OwnedEntries.of(onDevice, OwnedEntries.namedIn(renderings))));
+                OwnedEntries.of(onDevice, OwnedEntries.namedIn(renderings)), new MountSession(mount)));
         } catch (UnsupportedSchemaException e) {
             return ReadResult.rejected(e.getMessage());
         } catch (DeviceException e) {
@@ -131,33 +144,36 @@ public final class OpenConfigNetconfDriver implements DeviceDriver<OwnedConfig, 
 
     @Override
     public ChangeSet<OpenConfigChange> diff(final OwnedConfig current, final DeviceIntent desired) {
-        final LeafConfig wanted;
+        return OpenConfigDiff.diff(current.entries(), inSchema(current.schema(), desired));
+    }
+
+    // readOwned parsed the same rendering with the same schema, and would have reported what does not fit.
+    private LeafConfig inSchema(final EffectiveModelContext schema, final DeviceIntent desired) {
         try {
-            wanted = new JsonConfigParser(current.schema(), current.device()).parse(renderer.render(desired));
+            return parsed.parse(schema, desired);
         } catch (UnsupportedSchemaException e) {
-            // readOwned parsed the same rendering with the same schema and would have reported this
             throw new IllegalStateException(e.getMessage(), e);
         }
-        return OpenConfigDiff.diff(current.entries(), wanted);
     }
 
     @Override
     public ApplyResult<OwnedConfig> apply(final DeviceIntent desired, final ChangeSet<OpenConfigChange> changes,
             final ApplyProgress progress) {
         final String device = desired.name();
+        final DOMMountPoint mount;
         final NetconfOperations ops;
         final EffectiveModelContext schema;
-        final NetconfOperations.Capabilities capabilities;
+        final Session session;
         try {
-            final var mount = mount(device);
+            mount = mount(device);
             schema = schema(mount, device);
             final var rpc = mount.getService(NetconfRpcService.class).orElseThrow(() -> new DeviceException(
                 new DeviceFailure.Unreachable("device " + device + ": its mount point has no NETCONF RPC service")));
             ops = new NetconfOperations(rpc, device, settings.rpcTimeout());
-            final var known = sessionCapabilities.get(mount);
-            capabilities = known != null ? known : ops.capabilities();
-            sessionCapabilities.put(mount, capabilities);
-            if (!capabilities.candidate()) {
+            final var known = sessions.get(mount);
+            session = known != null ? known : new Session(ops.capabilities(), settings.maxEntriesPerEdit());
+            sessions.put(mount, session);
+            if (!session.capabilities().candidate()) {
                 return ApplyResult.failed(new DeviceFailure.Rejected("device " + device + " does not advertise the "
                     + ":candidate capability; OpenVNI writes leaf switches only through the candidate datastore"));
             }
@@ -165,11 +181,28 @@ public final class OpenConfigNetconfDriver implements DeviceDriver<OwnedConfig, 
         } catch (DeviceException e) {
             return ApplyResult.failed(e.failure());
         }
+        final var entries = changes.changes();
         try {
-            for (var change : changes.changes()) {
-                ops.editCandidate(EditConfigXml.of(schema, change), change.describe());
+            progress.report("writing", 0, entries.size());
+            final var parts = new AtomicInteger();
+            final int partSize = EditParts.send(entries, session.maxEntries(),
+                part -> ops.editCandidate(EditConfigXml.of(schema, part), describe(part, entries.size()),
+                    session.capabilities().validate()),
+                done -> {
+                    parts.incrementAndGet();
+                    progress.report("writing", done, entries.size());
+                });
+            if (partSize < session.maxEntries()) {
+                LOG.info("{}: the device refused edits as too big; this session sends at most {} entries per "
+                    + "edit-config", device, partSize);
+                sessions.put(mount, new Session(session.capabilities(), partSize));
             }
-            if (capabilities.confirmedCommit()) {
+            if (parts.get() > 1) {
+                LOG.info("{}: wrote {} changes in {} edit-configs of at most {} entries", device, entries.size(),
+                    parts.get(), partSize);
+            }
+            progress.report("committing", 0, 0);
+            if (session.capabilities().confirmedCommit()) {
                 // If the confirming commit never arrives (controller or session lost), the device rolls back.
                 ops.confirmedCommit(settings.confirmTimeout());
             }
@@ -182,8 +215,41 @@ public final class OpenConfigNetconfDriver implements DeviceDriver<OwnedConfig, 
         // The configuration is in: a failed unlock is logged, not reported (the lock ends with the session at the
         // latest, and the next pass finds the device in sync).
         release(ops, device, false);
-        LOG.debug("{}: committed {} change(s)", device, changes.changes().size());
-        return ApplyResult.appliedUnobserved();
+        LOG.debug("{}: committed {} change(s)", device, entries.size());
+        return ApplyResult.applied(committed(inSchema(schema, desired), device, schema, new MountSession(mount)));
+    }
+
+    /**
+     * What {@link #readOwned} returns after a commit of a whole change set for {@code wanted}: its owned entries.
+     * The change set replaced every owned entry that differed from them and deleted every owned entry they lack;
+     * entries OpenVNI does not own are not in a read either. (That the device returns entries as they were written
+     * is what makes a read right after a write find the device in sync, as the integration tests check.)
+     *
+     * @param wanted the desired configuration in the device's schema
+     * @param device the device's name
+     * @param schema the device's schema
+     * @param session the session the commit went through
+     * @return the owned configuration
+     */
+    static OwnedConfig committed(final LeafConfig wanted, final String device, final EffectiveModelContext schema,
+            final MountSession session) {
+        return new OwnedConfig(device, schema, OwnedEntries.of(wanted, entry -> true), session);
+    }
+
+    @Override
+    public boolean stillCurrent(final OwnedConfig observed, final String device) {
+        // an in-memory lookup: ODL replaces the mount point when it reconnects the device
+        return observed.device().equals(device)
+            && observed.session().isOf(mounts.getMountPoint(mountPath(device)).orElse(null));
+    }
+
+    // For the device's error messages: which changes an edit-config carried.
+    private static String describe(final List<OpenConfigChange> part, final int total) {
+        if (part.size() == 1) {
+            return part.getFirst().describe();
+        }
+        return part.size() + " of " + total + " changes, " + part.getFirst().describe() + " to "
+            + part.getLast().describe();
     }
 
     // Best effort after the fact; the pass's outcome is already decided.

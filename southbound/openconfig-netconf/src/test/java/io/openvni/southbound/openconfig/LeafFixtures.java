@@ -1,6 +1,7 @@
 package io.openvni.southbound.openconfig;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.openvni.core.compile.BgpNeighbor;
 import io.openvni.core.compile.BgpNeighbor.AddressFamily;
@@ -11,6 +12,7 @@ import io.openvni.core.compile.EvpnVrf;
 import io.openvni.core.compile.Platform.LeafPlatform;
 import io.openvni.core.compile.Underlay;
 import io.openvni.core.intent.LeafSwitch.Dialect;
+import io.openvni.core.render.openconfig.OpenConfigRenderer;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -78,5 +80,24 @@ final class LeafFixtures {
         return leaf(List.of(routed("web", 10100, 100, 50000, "10.1.0.1/24"),
                 routed("db", 10200, 200, 50000, "10.2.0.1/24"), pureL2("storage", 10300, 300)),
             List.of(vrf(50000)), List.of(neighbor("10.0.2.1", 65201), neighbor("10.0.2.2", 65202)));
+    }
+
+    /** Adds configuration OpenVNI does not own: an L3VRF, a BGP neighbor, a port and an SVI. */
+    static void addForeignEntries(final ObjectNode json) {
+        final var instances = (ArrayNode) json.get(OpenConfigRenderer.NETWORK_INSTANCES).get("network-instance");
+        final var foreign = instances.addObject().put("name", "customer-x");
+        foreign.putObject("config").put("name", "customer-x")
+            .put("type", "openconfig-network-instance-types:L3VRF");
+        final var defaultInstance = (ObjectNode) instances.get(0);
+        final var neighbors = (ArrayNode) defaultInstance.get("protocols").get("protocol").get(0).get("bgp")
+            .get("neighbors").get("neighbor");
+        final var peer = neighbors.addObject().put("neighbor-address", "192.0.2.1");
+        peer.putObject("config").put("neighbor-address", "192.0.2.1").put("peer-as", 64999);
+        final var interfaces = (ArrayNode) json.get(OpenConfigRenderer.INTERFACES).get("interface");
+        for (String name : Set.of("Ethernet1", "Vlan999")) {
+            final var entry = interfaces.addObject().put("name", name);
+            entry.putObject("config").put("name", name).put("type",
+                name.startsWith("Vlan") ? "iana-if-type:l3ipvlan" : "iana-if-type:ethernetCsmacd");
+        }
     }
 }

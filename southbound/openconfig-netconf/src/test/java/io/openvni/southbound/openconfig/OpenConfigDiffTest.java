@@ -17,7 +17,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -125,7 +124,7 @@ class OpenConfigDiffTest {
     @Test
     void foreignEntriesOnTheDeviceAreNeverInTheChangeSet() throws Exception {
         final var json = new OpenConfigRenderer().render(LeafFixtures.full());
-        addForeignEntries(json);
+        LeafFixtures.addForeignEntries(json);
         final var device = parse(json);
         final var desired = render(LeafFixtures.full());
         assertEquals(List.of(), describe(OpenConfigDiff.diff(owned(device, desired), desired).changes()));
@@ -208,24 +207,6 @@ class OpenConfigDiffTest {
             }
         } else if (node instanceof ArrayNode array) {
             array.forEach(OpenConfigDiffTest::reverseArrays);
-        }
-    }
-
-    private static void addForeignEntries(final ObjectNode json) {
-        final var instances = (ArrayNode) json.get(OpenConfigRenderer.NETWORK_INSTANCES).get("network-instance");
-        final var foreign = instances.addObject().put("name", "customer-x");
-        foreign.putObject("config").put("name", "customer-x")
-            .put("type", "openconfig-network-instance-types:L3VRF");
-        final var defaultInstance = (ObjectNode) instances.get(0);
-        final var neighbors = (ArrayNode) defaultInstance.get("protocols").get("protocol").get(0).get("bgp")
-            .get("neighbors").get("neighbor");
-        final var peer = neighbors.addObject().put("neighbor-address", "192.0.2.1");
-        peer.putObject("config").put("neighbor-address", "192.0.2.1").put("peer-as", 64999);
-        final var interfaces = (ArrayNode) json.get(OpenConfigRenderer.INTERFACES).get("interface");
-        for (String name : Set.of("Ethernet1", "Vlan999")) {
-            final var entry = interfaces.addObject().put("name", name);
-            entry.putObject("config").put("name", name).put("type",
-                name.startsWith("Vlan") ? "iana-if-type:l3ipvlan" : "iana-if-type:ethernetCsmacd");
         }
     }
 }

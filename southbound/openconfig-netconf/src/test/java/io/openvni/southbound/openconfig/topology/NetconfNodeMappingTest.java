@@ -47,6 +47,10 @@ class NetconfNodeMappingTest {
         assertArrayEquals(CIPHERTEXT, credentials.getPassword());
         assertFalse(node.toString().contains("s3cret"));
         assertEquals(NetconfNodeMapping.KEEPALIVE_DELAY_SECONDS, netconf.getKeepaliveDelay().longValue());
+        // the request timeout bounds every RPC only while keepalives are on; a commit of thousands of entries
+        // takes strict devices minutes
+        assertTrue(netconf.getKeepaliveDelay().longValue() > 0);
+        assertEquals(600_000, netconf.getDefaultRequestTimeoutMillis().longValue());
         assertEquals(0, netconf.getMaxConnectionAttempts().longValue(), "retry forever");
         assertEquals(NetconfNodeMapping.MIN_BACKOFF_MILLIS, netconf.getMinBackoffMillis().intValue());
         assertEquals(NetconfNodeMapping.MAX_BACKOFF_MILLIS, netconf.getMaxBackoffMillis().longValue());

@@ -1,0 +1,71 @@
+package io.openvni.southbound.openconfig;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.openvni.core.render.openconfig.OpenConfigRenderer;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.opendaylight.mdsal.dom.broker.DOMMountPointServiceImpl;
+import org.opendaylight.yangtools.yang.data.api.YangInstanceIdentifier;
+import org.opendaylight.yangtools.yang.data.api.schema.MapEntryNode;
+
+/** What the driver tells without a device: whether an observation is current, and what a commit leaves behind. */
+class OpenConfigNetconfDriverTest {
+    @Test
+    void observationIsCurrentOnlyWhileItsMountPointIsTheDevicesMountPoint() throws Exception {
+        // ODL's own mount point service: the NETCONF connector registers a new mount point on every connect
+        final var mounts = new DOMMountPointServiceImpl();
+        final var driver = new OpenConfigNetconfDriver(mounts);
+        final var schema = OpenConfigSchemas.leaf();
+        final var path = OpenConfigNetconfDriver.mountPath("leaf1");
+
+        final var first = mounts.createMountPoint(path).register();
+        final var observed = new OwnedConfig("leaf1", schema, List.of(), new MountSession(first.getInstance()));
+        assertTrue(driver.stillCurrent(observed, "leaf1"));
+        assertFalse(driver.stillCurrent(observed, "leaf2"), "another device");
+
+        first.close();
+        assertFalse(driver.stillCurrent(observed, "leaf1"), "disconnected: no mount point");
+        try (var second = mounts.createMountPoint(path).register()) {
+            assertFalse(driver.stillCurrent(observed, "leaf1"), "reconnected: a new session");
+            final var fresh = new OwnedConfig("leaf1", schema, List.of(), new MountSession(second.getInstance()));
+            assertTrue(driver.stillCurrent(fresh, "leaf1"));
+        }
+    }
+
+    @Test
+    void committedIsWhatTheNextReadReturnsAndIsInSync() throws Exception {
+        final var schema = OpenConfigSchemas.leaf();
+        final var parser = new JsonConfigParser(schema, "leaf1");
+        final var renderer = new OpenConfigRenderer();
+        final var previous = parser.parse(renderer.render(LeafFixtures.full()));
+        final var desiredIntent = LeafFixtures.leaf(
+            List.of(LeafFixtures.routed("web", 10100, 100, 50000, "10.1.0.1/24")), List.of(LeafFixtures.vrf(50000)),
+            List.of(LeafFixtures.neighbor("10.0.2.3", 65203)));
+        final var desired = parser.parse(renderer.render(desiredIntent));
+        final var mounts = new DOMMountPointServiceImpl();
+        try (var mount = mounts.createMountPoint(OpenConfigNetconfDriver.mountPath("leaf1")).register()) {
+            final var session = new MountSession(mount.getInstance());
+            final var committed = OpenConfigNetconfDriver.committed(desired, "leaf1", schema, session);
+
+            // the device after the commit: the desired configuration beside the operator's own
+            final var json = renderer.render(desiredIntent);
+            LeafFixtures.addForeignEntries(json);
+            final var read = OwnedEntries.of(parser.parse(json), OwnedEntries.namedIn(List.of(desired, previous)));
+            assertEquals(byPath(read), byPath(committed.entries()));
+            assertEquals(session, committed.session());
+            assertTrue(OpenConfigDiff.diff(committed.entries(), desired).isEmpty());
+            assertTrue(new OpenConfigNetconfDriver(mounts).diff(committed, desiredIntent).isEmpty());
+        }
+    }
+
+    private static Map<YangInstanceIdentifier, MapEntryNode> byPath(final List<OwnedEntry> entries) {
+        final var result = new HashMap<YangInstanceIdentifier, MapEntryNode>();
+        entries.forEach(entry -> result.put(entry.path(), entry.data()));
+        return result;
+    }
+}
