@@ -1,5 +1,6 @@
 package io.openvni.benchmarks.leaves;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.openvni.it.Credentials;
 import io.openvni.it.RestconfClient;
 import java.io.IOException;
@@ -11,27 +12,37 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
+import org.eclipse.jdt.annotation.Nullable;
 
 /**
  * The leaf-scale benchmark against a running controller and running netconf-testtool devices (started by
- * {@code scripts/bench-leaves.sh}): OpenVNI pushes one tenant to N fabric leaves, then the same configuration goes
- * to N other devices the way an ODL user would do it by hand; both are printed with their ratio.
+ * {@code scripts/bench-leaves.sh}): OpenVNI pushes one tenant to N fabric leaves; then the same configuration goes
+ * to N other devices without a controller, {@value DirectClient#THREADS} at a time and blind
+ * ({@link DirectClient}), and afterwards, on the same devices emptied again, through ODL mount points one device
+ * after another ({@link Baseline}). All three are printed with their ratios and the controller's CPU and memory.
+ * With {@code --delay-ms} everything reaches the devices through a {@link DelayRelay}.
  */
 public final class LeafBench {
     /** Status poll interval; it bounds the resolution of the per-device times. */
     private static final Duration POLL = Duration.ofMillis(50);
     private static final int LISTED_DEVICES = 20;
+    /** Where the relays of a latency profile listen: the simulator's port plus this. */
+    private static final int RELAY_OFFSET = 10_000;
 
     private final Options options;
     private final RestconfClient restconf;
     private final Waits waits;
     private final Report report;
+    /** Heap after a full GC and RSS of the controller before the benchmark's fabric, MiB; -1 when unknown. */
+    private long heapBefore = -1;
+    private long rssBefore = -1;
 
     private LeafBench(final Options options) {
         this.options = options;
         restconf = new RestconfClient(options.restconf, Credentials.RESTCONF_ADMIN);
         waits = new Waits(restconf, POLL);
-        report = new Report(options.leaves);
+        report = new Report(options.leaves, options.delayMs == 0 ? "direct"
+            : "+" + options.delayMs + " ms each way (relay)");
     }
 
     public static void main(final String[] args) throws IOException {
@@ -45,16 +56,32 @@ public final class LeafBench {
         System.exit(baselineDone ? 0 : 1);
     }
 
-    private boolean run() {
+    private boolean run() throws IOException {
         // others' builds share the machine: the load beside the numbers tells how quiet it was
         report.put("machine.loadavg-at-start", ProcessStats.loadAverage());
+        if (options.controllerPid > 0) {
+            heapBefore = ProcessStats.heapLiveMib(options.controllerPid);
+            rssBefore = ProcessStats.rssMib(options.controllerPid);
+            report.put("controller.heap-after-full-gc-before-fabric-mib", heapBefore);
+            report.put("controller.rss-before-fabric-mib", rssBefore);
+        }
         final List<String> leaves = Waits.names(options.leaves);
-        final var baseline = new Baseline(restconf, options.host, options.baselinePort, options.leaves);
+        final var baseline = new Baseline(restconf, options.host, reachable(options.baselinePort), options.leaves);
+        final DelayRelay relay = relay();
         try {
             openvni(leaves);
             checkFabric("after the OpenVNI run");
-            final boolean done = baseline(baseline);
-            checkFabric("after the baseline");
+            final Map<String, JsonNode> previews;
+            try {
+                previews = baseline.previews();
+            } catch (BenchmarkException e) {
+                explain(e);
+                report.note("no baselines: " + e.getMessage());
+                return false;
+            }
+            direct(previews);
+            final boolean done = sequential(baseline, previews);
+            checkFabric("after the baselines");
             return done;
         } finally {
             report.put("machine.loadavg-at-end", ProcessStats.loadAverage());
@@ -63,7 +90,34 @@ public final class LeafBench {
                 restconf.delete(RestconfClient.DATA + "openvni-fabric:fabric");
                 baseline.unmount();
             }
+            // after the mounts are gone, so that they do not start reconnecting
+            if (relay != null) {
+                relay.close();
+            }
         }
+    }
+
+    /** With a latency profile, a delaying relay in front of every simulator port; else none. */
+    private @Nullable DelayRelay relay() throws IOException {
+        if (options.delayMs == 0) {
+            return null;
+        }
+        final var relay = new DelayRelay(Duration.ofMillis(options.delayMs));
+        try {
+            for (int port = options.firstPort; port < options.baselinePort + options.leaves; port++) {
+                relay.relay(reachable(port), port);
+            }
+        } catch (IOException e) {
+            relay.close();
+            throw new IOException("cannot listen for the latency profile's relays (ports " + reachable(options.firstPort)
+                + ".." + reachable(options.baselinePort + options.leaves - 1) + "): " + e.getMessage(), e);
+        }
+        return relay;
+    }
+
+    /** Where the controller and the clients reach a simulator port: through its relay in a latency profile. */
+    private int reachable(final int simulatorPort) {
+        return options.delayMs == 0 ? simulatorPort : simulatorPort + RELAY_OFFSET;
     }
 
     /** The OpenVNI run; a device that never gets in sync is reported, and the baseline still runs. */
@@ -72,7 +126,7 @@ public final class LeafBench {
         restconf.delete(RestconfClient.DATA + "openvni-tenant:tenants");
         final long fabricStart = System.nanoTime();
         final var fabric = restconf.put(RestconfClient.DATA + "openvni-fabric:fabric",
-            Payloads.fabric(options.host, options.firstPort, options.leaves));
+            Payloads.fabric(options.host, reachable(options.firstPort), options.leaves));
         if (fabric.status() / 100 != 2) {
             throw new IllegalStateException("fabric PUT refused: " + fabric);
         }
@@ -90,6 +144,7 @@ public final class LeafBench {
 
         final Map<String, Long> before = new HashMap<>();
         DeviceStatus.read(restconf).forEach((name, status) -> before.put(name, status.desired()));
+        final double cpuBefore = ProcessStats.cpuSeconds(options.controllerPid);
         final var tenant = restconf.put(RestconfClient.DATA + "openvni-tenant:tenants/tenant=" + Payloads.TENANT,
             Payloads.tenant());
         final long answered = System.nanoTime();
@@ -109,7 +164,8 @@ public final class LeafBench {
             final var millis = new LinkedHashMap<String, Double>();
             leaves.forEach(leaf -> millis.put(leaf, (done.get(leaf) - answered) / 1e6));
             final long last = done.values().stream().mapToLong(Long::longValue).max().orElse(answered);
-            report.openvni(millis, (last - answered) / 1e6);
+            report.controllerCpu(Report.Run.OPENVNI, ProcessStats.cpuSeconds(options.controllerPid) - cpuBefore);
+            report.run(Report.Run.OPENVNI, millis, (last - answered) / 1e6);
         } catch (BenchmarkException e) {
             explain(e);
             report.note("OpenVNI push not measured: " + e.getMessage());
@@ -117,34 +173,75 @@ public final class LeafBench {
         controllerMemory();
     }
 
-    /** With N leaves mounted and the tenant applied (or not, when the push failed), before the baseline mounts. */
+    /** With N leaves mounted and the tenant applied (or not, when the push failed), before the baselines. */
     private void controllerMemory() {
         if (options.controllerPid > 0) {
             report.put("controller.heap-used-mib", ProcessStats.heapUsedMib(options.controllerPid));
-            report.put("controller.rss-mib", ProcessStats.rssMib(options.controllerPid));
-            report.put("controller.heap-after-full-gc-mib", ProcessStats.heapLiveMib(options.controllerPid));
+            final long rss = ProcessStats.rssMib(options.controllerPid);
+            final long heap = ProcessStats.heapLiveMib(options.controllerPid);
+            report.put("controller.rss-mib", rss);
+            report.put("controller.heap-after-full-gc-mib", heap);
+            if (heapBefore >= 0 && heap >= 0) {
+                report.put("controller.heap-after-full-gc-per-device-kib", (heap - heapBefore) * 1024 / options.leaves);
+            }
+            if (rssBefore >= 0 && rss >= 0) {
+                report.put("controller.rss-per-device-kib", (rss - rssBefore) * 1024 / options.leaves);
+            }
         }
     }
 
-    private boolean baseline(final Baseline baseline) {
+    /** The blind parallel client on the baseline's devices, which it empties again afterwards. */
+    private void direct(final Map<String, JsonNode> previews) {
+        try {
+            final var client = new DirectClient(options.python, options.csvPrefix.resolveSibling(
+                options.csvPrefix.getFileName() + "-direct"), options.host, options.yangDir, options.timeout);
+            final String missing = client.missingPrerequisite();
+            if (missing != null) {
+                report.note("direct client not measured: " + missing);
+                return;
+            }
+            final var devices = DirectClient.devices("direct-", reachable(options.baselinePort), previews);
+            final var pushed = client.push(devices);
+            report.run(Report.Run.DIRECT, pushed.millis(), pushed.total().toNanos() / 1e6);
+            report.put("direct.client-cpu-ms-per-device", Report.format(pushed.cpuSeconds() * 1000 / devices.size()));
+            report.put("direct.connect-p50-ms", Report.format(Report.percentile(pushed.connectMillis().values(), 50)));
+            failures("direct client push", pushed.failures());
+            // untimed: the mount-point baseline starts from empty devices, as the other two did
+            failures("direct client removal", client.remove(devices).failures());
+        } catch (BenchmarkException | IOException e) {
+            System.out.println(e.getMessage());
+            report.note("direct client not measured: " + e.getMessage());
+        }
+    }
+
+    private void failures(final String what, final Map<String, String> failures) {
+        if (!failures.isEmpty()) {
+            final var first = failures.entrySet().iterator().next();
+            report.note(what + ": " + failures.size() + " devices failed, " + first.getKey() + ": " + first.getValue());
+        }
+    }
+
+    private boolean sequential(final Baseline baseline, final Map<String, JsonNode> previews) {
         try {
             final long start = System.nanoTime();
             baseline.mount();
             waits.untilConnected(baseline.nodes(), options.timeout, "baseline mounts");
             report.put("setup.baseline-mounts-connected-s", seconds(System.nanoTime() - start));
-            final var previews = baseline.previews();
+            final double cpuBefore = ProcessStats.cpuSeconds(options.controllerPid);
             final var result = baseline.push(previews);
-            report.baseline(result);
+            report.controllerCpu(Report.Run.SEQUENTIAL, ProcessStats.cpuSeconds(options.controllerPid) - cpuBefore);
+            report.run(Report.Run.SEQUENTIAL, result.millis(), result.total().toNanos() / 1e6);
+            report.edits(result.editsPerDevice());
             final boolean first = baseline.verify(1, previews.get(Payloads.leafName(1)));
             final boolean last = baseline.verify(options.leaves, previews.get(Payloads.leafName(options.leaves)));
-            report.put("baseline.read-back-first-and-last", first && last ? "ok" : "MISSING");
+            report.put("sequential.read-back-first-and-last", first && last ? "ok" : "MISSING");
             if (options.controllerPid > 0) {
                 report.put("controller.rss-after-baseline-mib", ProcessStats.rssMib(options.controllerPid));
             }
             return true;
         } catch (BenchmarkException e) {
             explain(e);
-            report.note("baseline not measured: " + e.getMessage());
+            report.note("sequential baseline not measured: " + e.getMessage());
             return false;
         }
     }
@@ -188,7 +285,8 @@ public final class LeafBench {
 
     /** Command-line options; scripts/bench-leaves.sh passes them all. */
     private record Options(int leaves, URI restconf, String host, int firstPort, int baselinePort,
-            long controllerPid, Path csvPrefix, Duration timeout, boolean cleanup) {
+            long controllerPid, Path csvPrefix, Duration timeout, boolean cleanup, int delayMs, Path yangDir,
+            String python) {
         static Options parse(final String[] args) {
             final var values = new HashMap<String, String>();
             boolean cleanup = false;
@@ -209,7 +307,9 @@ public final class LeafBench {
                 Long.parseLong(values.getOrDefault("controller-pid", "0")),
                 Path.of(values.getOrDefault("csv", "benchmarks/target/bench-leaves")),
                 Duration.ofSeconds(Long.parseLong(values.getOrDefault("timeout", Integer.toString(60 + leaves)))),
-                cleanup);
+                cleanup, Integer.parseInt(values.getOrDefault("delay-ms", "0")),
+                Path.of(values.getOrDefault("yang", "../shared/yang/openconfig-testtool")),
+                values.getOrDefault("python", "/usr/bin/python3"));
         }
     }
 }

@@ -7,21 +7,23 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.Map;
 
 /**
- * The request bodies of the benchmark: the fabric of N testtool leaves, the tenant, plain NETCONF topology nodes
+ * The request bodies of the benchmarks: the fabric of N testtool leaves, the tenant, plain NETCONF topology nodes
  * for the baseline, and the baseline's YANG Patch built from a leaf's previewed OpenConfig configuration.
  */
-final class Payloads {
+public final class Payloads {
     static final ObjectMapper JSON = new ObjectMapper();
-    static final String TENANT = "bench";
+    /** The benchmark tenant's name. */
+    public static final String TENANT = "bench";
     /** The testtool accepts any SSH credentials; these are not secrets. */
-    private static final String SIM_USER = "admin";
-    private static final String SIM_PASSWORD = "admin";
+    public static final String SIM_USER = "admin";
+    /** See {@link #SIM_USER}. */
+    public static final String SIM_PASSWORD = "admin";
 
     private Payloads() {
         // static only
     }
 
-    static String leafName(final int index) {
+    public static String leafName(final int index) {
         return "leaf" + index;
     }
 
@@ -33,33 +35,54 @@ final class Payloads {
         fabric.put("vtep-pool", "10.255.0.0/16");
         final ArrayNode list = fabric.putArray("leaf-switch");
         for (int i = 1; i <= leaves; i++) {
-            final ObjectNode leaf = list.addObject();
-            leaf.put("name", leafName(i));
-            leaf.putObject("netconf")
-                .put("host", host)
-                .put("port", firstPort + i - 1)
-                .put("username", SIM_USER)
-                .put("password", SIM_PASSWORD);
-            leaf.put("asn", 4_200_000_000L + i);
-            leaf.put("router-id", ipv4(10, i));
-            leaf.put("vtep-address", ipv4(254, i));
+            leafSwitch(list, i, host, firstPort + i - 1, SIM_USER, SIM_PASSWORD);
         }
         return root.toString();
     }
 
+    /**
+     * Adds leaf switch {@code leaf<index>} reached at {@code host:port}, its ASN, router ID and VTEP derived from the
+     * index.
+     *
+     * @return the entry, for settings of its own
+     */
+    public static ObjectNode leafSwitch(final ArrayNode list, final int index, final String host, final int port,
+            final String username, final String password) {
+        final ObjectNode leaf = list.addObject();
+        leaf.put("name", leafName(index));
+        leaf.putObject("netconf")
+            .put("host", host)
+            .put("port", port)
+            .put("username", username)
+            .put("password", password);
+        leaf.put("asn", 4_200_000_000L + index);
+        leaf.put("router-id", ipv4(10, index));
+        leaf.put("vtep-address", ipv4(254, index));
+        return leaf;
+    }
+
     /** One tenant, one VRF, two routed networks, no placement: every leaf switch gets both. */
     static String tenant() {
+        return tenant(2);
+    }
+
+    /**
+     * One tenant, one VRF, routed networks {@code net1..net<count>} with a /24 each (10.50.1.0/24 onwards; up to
+     * 50,000), VNIs and VLANs allocated, no placement: every device of the fabric gets all of them.
+     */
+    public static String tenant(final int count) {
         final ObjectNode root = JSON.createObjectNode();
         final ObjectNode tenant = root.putArray("openvni-tenant:tenant").addObject();
         tenant.put("name", TENANT);
         tenant.putArray("vrf").addObject().put("name", "blue");
         final ArrayNode networks = tenant.putArray("network");
-        for (int n = 1; n <= 2; n++) {
+        for (int n = 1; n <= count; n++) {
             final ObjectNode network = networks.addObject();
+            final String prefix = "10." + (50 + n / 256) + "." + n % 256 + ".";
             network.put("name", "net" + n);
             network.put("vrf", "blue");
-            network.putArray("subnet").add("10.50." + n + ".0/24");
-            network.putArray("gateway").add("10.50." + n + ".1/24");
+            network.putArray("subnet").add(prefix + "0/24");
+            network.putArray("gateway").add(prefix + "1/24");
         }
         return root.toString();
     }

@@ -7,35 +7,58 @@ import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
 
-/** Memory of a local JVM: heap used from {@code jcmd GC.heap_info}, resident set from /proc. */
+/**
+ * Resources of a local process: a JVM's heap used from {@code jcmd GC.heap_info}, resident set and CPU time from
+ * /proc.
+ */
 public final class ProcessStats {
     private static final Pattern HEAP_USED = Pattern.compile("heap\\s+total[^\\n]*?used (\\d+)K");
     private static final Pattern VM_RSS = Pattern.compile("VmRSS:\\s+(\\d+) kB");
+    /** USER_HZ: the unit of utime and stime in /proc/PID/stat (100 on every Linux architecture we run on). */
+    private static final double TICKS_PER_SECOND = 100;
+    // after the ")" that ends the command name: state is field 3, utime and stime are fields 14 and 15
+    private static final int UTIME_AFTER_NAME = 11;
 
     private ProcessStats() {
         // static only
     }
 
     /** Heap used in MiB (live data plus garbage not collected yet), or -1 if jcmd cannot tell. */
-    static long heapUsedMib(final long pid) {
+    public static long heapUsedMib(final long pid) {
         final String info = jcmd(pid, "GC.heap_info");
         final var matcher = HEAP_USED.matcher(info);
         return matcher.find() ? Long.parseLong(matcher.group(1)) / 1024 : -1;
     }
 
     /** Heap used in MiB right after a full collection: roughly the live data. */
-    static long heapLiveMib(final long pid) {
+    public static long heapLiveMib(final long pid) {
         jcmd(pid, "GC.run");
         return heapUsedMib(pid);
     }
 
     /** Resident set size in MiB, or -1. */
-    static long rssMib(final long pid) {
+    public static long rssMib(final long pid) {
         try {
             final var matcher = VM_RSS.matcher(Files.readString(Path.of("/proc", Long.toString(pid), "status")));
             return matcher.find() ? Long.parseLong(matcher.group(1)) / 1024 : -1;
         } catch (IOException e) {
             return -1;
+        }
+    }
+
+    /**
+     * CPU time the process has used so far, user plus system, all threads; NaN if /proc cannot tell (another
+     * user's process, or gone).
+     */
+    public static double cpuSeconds(final long pid) {
+        try {
+            final String stat = Files.readString(Path.of("/proc", Long.toString(pid), "stat"));
+            // the command name may hold spaces and parentheses: count fields from the last ")"
+            final String[] fields = stat.substring(stat.lastIndexOf(')') + 2).trim().split("\\s+");
+            return (Long.parseLong(fields[UTIME_AFTER_NAME]) + Long.parseLong(fields[UTIME_AFTER_NAME + 1]))
+                / TICKS_PER_SECOND;
+        } catch (IOException | RuntimeException e) {
+            return Double.NaN;
         }
     }
 

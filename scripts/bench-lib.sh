@@ -1,0 +1,115 @@
+# What the benchmarks that start a controller and netconf-testtool devices share (bench-leaves.sh,
+# bench-scale.sh); sourced, not run. The sourcing script sets REPO and BENCH (its name, for messages) and cds to
+# REPO. Everything it starts is stopped by bench_cleanup, which bench_trap installs for EXIT.
+
+bench_say() { echo "$BENCH: $*" >&2; }
+bench_die() { bench_say "$*"; exit 1; }
+bench_port_open() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
+bench_now_ms() { date +%s%3N; }
+
+# The netconf-testtool OpenConfig set: $OPENVNI_TESTTOOL_YANG, or ../shared/yang/openconfig-testtool beside the
+# repository or beside the main checkout when this is a git worktree. Prints its absolute path.
+bench_testtool_yang() {
+    local yang=${OPENVNI_TESTTOOL_YANG:-} candidate
+    if [ -z "$yang" ]; then
+        for candidate in "$REPO/../shared/yang/openconfig-testtool" \
+                "$(dirname "$(git -C "$REPO" rev-parse --path-format=absolute --git-common-dir 2>/dev/null || echo /nonexistent/.git)")/../shared/yang/openconfig-testtool"; do
+            [ -d "$candidate" ] && { yang=$(cd "$candidate" && pwd); break; }
+        done
+    fi
+    [ -n "$yang" ] && ls "$yang"/openconfig-network-instance@*.yang >/dev/null 2>&1 \
+        || bench_die "no netconf-testtool OpenConfig schemas (openconfig-network-instance@<revision>.yang) at ${yang:-../shared/yang/openconfig-testtool}; set OPENVNI_TESTTOOL_YANG=DIR"
+    echo "$yang"
+}
+
+# bench_build LOG: the benchmark, the it harness and the distribution
+bench_build() {
+    bench_say "building the benchmark and the distribution (log: $1)"
+    ./mvnw -B --no-transfer-progress -Pq package -pl benchmarks -am >"$1" 2>&1 \
+        || { tail -n 40 "$1" >&2; bench_die "build failed; full log: $1"; }
+}
+
+# The classpath of the benchmark's main classes
+bench_classpath() {
+    [ -f benchmarks/target/benchmark.classpath ] || bench_die "not built yet: run without --no-build"
+    echo "benchmarks/target/openvni-benchmarks-0.1.0-SNAPSHOT.jar:$(cat benchmarks/target/benchmark.classpath)"
+}
+
+testtool_pid="" controller_started=0 controller_pid=""
+
+# bench_testtool_start COUNT FIRST_PORT HEAP YANG LOG: COUNT devices on FIRST_PORT onwards; returns once the last one
+# listens and sets testtool_pid, testtool_ms (startup) and testtool_rss (MiB)
+bench_testtool_start() {
+    local count=$1 first=$2 heap=$3 yang=$4 log=$5 last started
+    last=$((first + count - 1))
+    [ -f benchmarks/target/netconf-testtool-executable.jar ] || bench_die "not built yet: run without --no-build"
+    for port in "$first" "$last"; do
+        bench_port_open "$port" && bench_die "port $port is in use; the testtool needs $first..$last"
+    done
+    bench_say "starting $count testtool devices (ports $first..$last, -Xmx$heap, schemas $yang)"
+    started=$(bench_now_ms)
+    "$JAVA_HOME/bin/java" "-Xmx$heap" -jar benchmarks/target/netconf-testtool-executable.jar \
+        --device-count "$count" --starting-port "$first" --schemas-dir "$yang" --md-sal true \
+        --ip 127.0.0.1 >"$log" 2>&1 &
+    testtool_pid=$!
+    # the devices open their ports in order: the last one listening means all are up
+    until ss -Hltn "sport = :$last" | grep -q .; do
+        kill -0 "$testtool_pid" 2>/dev/null || { tail -n 30 "$log" >&2; bench_die "the testtool exited"; }
+        [ $(( $(bench_now_ms) - started )) -gt $((120000 + 500 * count)) ] \
+            && bench_die "the testtool did not open port $last; see $log"
+        sleep 0.1
+    done
+    testtool_ms=$(( $(bench_now_ms) - started ))
+    testtool_rss=$(awk '/VmRSS/ {print int($2 / 1024)}' "/proc/$testtool_pid/status")
+    bench_say "testtool: $count devices listening after $testtool_ms ms, RSS $testtool_rss MiB"
+}
+
+bench_testtool_stop() {
+    local i
+    if [ -n "$testtool_pid" ] && kill -0 "$testtool_pid" 2>/dev/null; then
+        bench_say "stopping the testtool (pid $testtool_pid)"
+        kill -TERM "$testtool_pid" 2>/dev/null || true
+        for i in $(seq 1 20); do kill -0 "$testtool_pid" 2>/dev/null || break; sleep 0.5; done
+        kill -KILL "$testtool_pid" 2>/dev/null || true
+    fi
+    testtool_pid=""
+}
+
+# Waits (up to 20 minutes) while something listens on the controller's ports: someone else's controller, an
+# integration test's for instance
+bench_controller_ports_free() {
+    local waited=0
+    while bench_port_open 8181 || bench_port_open 8101; do
+        [ "$waited" = 0 ] && bench_say "a controller listens on 127.0.0.1:8181/8101 (someone else's); waiting up to 20 minutes"
+        [ "$waited" -ge 1200 ] && bench_die "127.0.0.1:8181/8101 still taken after 20 minutes"
+        sleep 10
+        waited=$((waited + 10))
+    done
+}
+
+# A fresh controller from $OPENVNI_RUN_DIR (waits for /tmp/openvni-controller.lock); sets controller_pid
+bench_controller_start() {
+    controller_started=1
+    scripts/openvni-run.sh --background
+    controller_pid=$(cat "$OPENVNI_RUN_DIR/karaf/karaf.pid")
+    # another controller started at the same moment could hold the fixed ports while ours waits for them
+    local listener
+    listener=$(ss -Hltnp "sport = :8181" | sed -n 's/.*pid=\([0-9]*\).*/\1/p' | head -n 1)
+    [ "$listener" = "$controller_pid" ] \
+        || bench_die "127.0.0.1:8181 belongs to pid ${listener:-?}, not to the controller just started ($controller_pid)"
+}
+
+bench_cleanup() {
+    local rc=$?
+    trap - EXIT INT TERM
+    bench_testtool_stop
+    if [ "$controller_started" = 1 ]; then
+        scripts/openvni-run.sh stop || true
+    fi
+    exit "$rc"
+}
+
+bench_trap() {
+    trap bench_cleanup EXIT
+    trap 'exit 130' INT TERM
+}
