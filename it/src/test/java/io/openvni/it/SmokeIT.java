@@ -66,7 +66,9 @@ class SmokeIT {
 
         final var tenants = console.exec("openvni:tenants");
         assertEquals(0, tenants.exitCode(), tenants::toString);
-        assertTrue(tenants.output().contains("no tenants"), tenants::toString);
+        // the controller is shared by the test classes: the view is either empty or the tenants table
+        assertTrue(tenants.output().contains("no tenants") || tenants.output().startsWith("Tenant | Kind"),
+            tenants::toString);
 
         // a failing command's status reaches the caller
         final var failing = console.exec("bundle:start 987654");
