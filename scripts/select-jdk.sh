@@ -5,11 +5,9 @@
 #   scripts/select-jdk.sh            prints the JAVA_HOME it would use
 #
 # Order: $JAVA_HOME if it is 21+; a Temurin 25 under /usr/lib/jvm; any other JDK 21+ under /usr/lib/jvm (newest
-# first); `java` on PATH if 21+; otherwise it installs one with apt-get (as root, or with sudo): Debian's
-# openjdk-21-jdk-headless where the release has it (Debian 13), else on Debian (12 has no JDK 21+) temurin-25-jdk
-# from Eclipse Adoptium's apt repository, which it adds (/etc/apt/sources.list.d/adoptium.sources, key in
-# /etc/apt/keyrings/adoptium.asc); otherwise a clear error. Also exports OPENVNI_JAVA_VERSION (the feature version,
-# e.g. 25) and, on JDK 24+, lets Maven's own libraries use sun.misc.Unsafe quietly (MAVEN_OPTS).
+# first); `java` on PATH if 21+; otherwise `apt-get install openjdk-21-jdk-headless` when apt offers it (as root,
+# or with sudo); otherwise a clear error. Also exports OPENVNI_JAVA_VERSION (the feature version, e.g. 25) and,
+# on JDK 24+, lets Maven's own libraries use sun.misc.Unsafe quietly (MAVEN_OPTS).
 # Set OPENVNI_NO_JDK_INSTALL=1 to never install anything.
 
 openvni_jdk_feature_version() {
@@ -61,25 +59,8 @@ openvni_find_jdk() {
     return 1
 }
 
-ADOPTIUM_URL=https://packages.adoptium.net/artifactory
-ADOPTIUM_KEY=/etc/apt/keyrings/adoptium.asc
-ADOPTIUM_SOURCES=/etc/apt/sources.list.d/adoptium.sources
-
-# The package openvni_install_jdk would install: openjdk-21-jdk-headless (Debian's), else temurin-25-jdk (Adoptium's
-# repository, on a Debian release without a JDK 21+); fails when neither applies. Looks only at apt's current lists.
-openvni_jdk_package() {
-    command -v apt-get >/dev/null 2>&1 || return 1
-    if apt-cache show openjdk-21-jdk-headless >/dev/null 2>&1; then
-        echo openjdk-21-jdk-headless
-    elif [ "$(. /etc/os-release 2>/dev/null && echo "${ID:-}")" = debian ]; then
-        echo temurin-25-jdk
-    else
-        return 1
-    fi
-}
-
 openvni_install_jdk() {
-    local sudo= package codename
+    local sudo=
     [ "${OPENVNI_NO_JDK_INSTALL:-0}" = 1 ] && return 1
     command -v apt-get >/dev/null 2>&1 || return 1
     if [ "$(id -u)" != 0 ]; then
@@ -88,22 +69,10 @@ openvni_install_jdk() {
     fi
     if ! apt-cache show openjdk-21-jdk-headless >/dev/null 2>&1; then
         $sudo apt-get update -qq >&2 || true
+        apt-cache show openjdk-21-jdk-headless >/dev/null 2>&1 || return 1
     fi
-    package=$(openvni_jdk_package) || return 1
-    if [ "$package" = temurin-25-jdk ] && ! apt-cache show temurin-25-jdk >/dev/null 2>&1; then
-        codename=$(. /etc/os-release && echo "${VERSION_CODENAME:-}")
-        [ -n "$codename" ] || return 1
-        command -v curl >/dev/null 2>&1 || { echo "select-jdk: curl is needed to add Adoptium's repository" >&2; return 1; }
-        echo "select-jdk: Debian $codename has no JDK 21 or newer; adding Eclipse Adoptium's apt repository" \
-            "($ADOPTIUM_SOURCES, key $ADOPTIUM_KEY) for temurin-25-jdk" >&2
-        $sudo mkdir -p "$(dirname "$ADOPTIUM_KEY")"
-        curl -fsSL "$ADOPTIUM_URL/api/gpg/key/public" | $sudo tee "$ADOPTIUM_KEY" >/dev/null || return 1
-        printf 'Types: deb\nURIs: %s/deb\nSuites: %s\nComponents: main\nSigned-By: %s\n' \
-            "$ADOPTIUM_URL" "$codename" "$ADOPTIUM_KEY" | $sudo tee "$ADOPTIUM_SOURCES" >/dev/null
-        $sudo apt-get update -qq >&2 || return 1
-    fi
-    echo "select-jdk: installing $package with apt-get" >&2
-    $sudo env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq -o DPkg::Lock::Timeout=600 "$package" >&2
+    echo "select-jdk: installing openjdk-21-jdk-headless with apt-get" >&2
+    $sudo env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq openjdk-21-jdk-headless >&2
 }
 
 openvni_select_jdk() {
@@ -116,9 +85,8 @@ openvni_select_jdk() {
     if [ -z "$home" ]; then
         cat >&2 <<'MSG'
 select-jdk: no JDK 21 or newer found.
-  Looked at $JAVA_HOME, /usr/lib/jvm/* and `javac` on PATH, and could not install one with apt-get
-  (openjdk-21-jdk-headless on Debian 13, temurin-25-jdk from Eclipse Adoptium elsewhere on Debian;
-  that needs root or sudo, and OPENVNI_NO_JDK_INSTALL unset).
+  Looked at $JAVA_HOME, /usr/lib/jvm/* and `javac` on PATH, and apt has no openjdk-21-jdk-headless
+  (Debian 12 "bookworm" does not ship it; Debian 13 "trixie" does).
   Install a JDK 21+ (for example Eclipse Temurin 21 or 25 into /usr/lib/jvm/temurin-25-jdk-amd64)
   or point JAVA_HOME at one, then try again.
 MSG
