@@ -1,10 +1,13 @@
 package io.openvni.it;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.function.Predicate;
 
 /**
@@ -76,6 +79,15 @@ final class DemoData {
             last = next;
         }
         throw new AssertionError("the controller never settled; last status: " + last);
+    }
+
+    /** Each device's desired generation in a read of {@link #STATUS}. */
+    static Map<String, Long> generations(final JsonNode status) {
+        final var result = new HashMap<String, Long>();
+        for (var device : status.path("openvni-status:status").path("device")) {
+            result.put(device.path("name").asText(), device.path("desired-generation").asLong());
+        }
+        return result;
     }
 
     static String preview(final String device) {

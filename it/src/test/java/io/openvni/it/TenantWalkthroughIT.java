@@ -13,8 +13,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.time.Duration;
-import java.util.HashMap;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -28,7 +26,7 @@ class TenantWalkthroughIT {
     void tenantLandsInStatusAndPreview(final RestconfClient restconf, final KarafConsole console) {
         DemoData.reset(restconf);
         final var status = awaitDevices(restconf, 4);
-        final var generations = generations(status);
+        final var generations = DemoData.generations(status);
         assertEquals(4, generations.size(), status::toString);
 
         // the controller's own standing: it processed the intent and nothing of its own failed
@@ -93,13 +91,13 @@ class TenantWalkthroughIT {
     @Test
     void networkChangeBumpsOnlyItsDevices(final RestconfClient restconf) {
         DemoData.reset(restconf);
-        final var before = generations(awaitDevices(restconf, 4));
+        final var before = DemoData.generations(awaitDevices(restconf, 4));
         // db is placed on leaf1 and node1 only
         final var changed = restconf.patch(ACME + "/network=db", """
             {"openvni-tenant:network":[{"name":"db","arp-suppression":false}]}""");
         DemoData.expectOk(changed, 200, 204);
-        final var after = generations(DemoData.await(restconf, STATUS, response -> response.status() == 200
-            && generations(response.json()).get("leaf1") > before.get("leaf1")).json());
+        final var after = DemoData.generations(DemoData.await(restconf, STATUS, response -> response.status() == 200
+            && DemoData.generations(response.json()).get("leaf1") > before.get("leaf1")).json());
         assertEquals(before.get("leaf1") + 1, after.get("leaf1"));
         assertEquals(before.get("node1") + 1, after.get("node1"));
         assertEquals(before.get("leaf2"), after.get("leaf2"));
@@ -145,13 +143,5 @@ class TenantWalkthroughIT {
             }
         }
         return RestconfClient.parse("{}");
-    }
-
-    private static Map<String, Long> generations(final JsonNode status) {
-        final var result = new HashMap<String, Long>();
-        for (var device : status.path("openvni-status:status").path("device")) {
-            result.put(device.path("name").asText(), device.path("desired-generation").asLong());
-        }
-        return result;
     }
 }
