@@ -63,13 +63,7 @@ if [ "$reuse" = 1 ]; then
     bench_port_open 8181 || bench_die "--reuse-controller: nothing listens on 127.0.0.1:8181"
 fi
 
-out=$REPO/benchmarks/target/bench-leaves
-mkdir -p "$out"
-[ "$build" = 1 ] && bench_build "$out/build.log"
-classpath=$(bench_classpath)
-
-export OPENVNI_RUN_DIR=$out/controller
-bench_trap
+bench_prepare "$build"
 
 if [ "$reuse" = 0 ]; then
     bench_controller_ports_free

@@ -1,6 +1,6 @@
 # What the benchmarks that start a controller and netconf-testtool devices share (bench-leaves.sh,
 # bench-scale.sh); sourced, not run. The sourcing script sets REPO and BENCH (its name, for messages) and cds to
-# REPO. Everything it starts is stopped by bench_cleanup, which bench_trap installs for EXIT.
+# REPO. Everything it starts is stopped by bench_cleanup, which bench_prepare installs for EXIT.
 
 bench_say() { echo "$BENCH: $*" >&2; }
 bench_die() { bench_say "$*"; exit 1; }
@@ -29,10 +29,17 @@ bench_build() {
         || { tail -n 40 "$1" >&2; bench_die "build failed; full log: $1"; }
 }
 
-# The classpath of the benchmark's main classes
-bench_classpath() {
+# bench_prepare BUILD: sets out (benchmarks/target/$BENCH, made here) and classpath (the benchmark's main classes),
+# builds first when BUILD is 1, points the controller's home at $out/controller and installs the cleanup trap
+bench_prepare() {
+    out=$REPO/benchmarks/target/$BENCH
+    mkdir -p "$out"
+    [ "$1" = 1 ] && bench_build "$out/build.log"
     [ -f benchmarks/target/benchmark.classpath ] || bench_die "not built yet: run without --no-build"
-    echo "benchmarks/target/openvni-benchmarks-0.1.0-SNAPSHOT.jar:$(cat benchmarks/target/benchmark.classpath)"
+    classpath="benchmarks/target/openvni-benchmarks-0.1.0-SNAPSHOT.jar:$(cat benchmarks/target/benchmark.classpath)"
+    export OPENVNI_RUN_DIR=$out/controller
+    trap bench_cleanup EXIT
+    trap 'exit 130' INT TERM
 }
 
 testtool_pid="" controller_started=0 controller_pid=""
@@ -107,9 +114,4 @@ bench_cleanup() {
         scripts/openvni-run.sh stop || true
     fi
     exit "$rc"
-}
-
-bench_trap() {
-    trap bench_cleanup EXIT
-    trap 'exit 130' INT TERM
 }
