@@ -72,7 +72,7 @@ public final class NodeTrafficBench {
         final var report = new TrafficReport();
         report.note("machine load average at start: " + ProcessStats.loadAverage());
         boolean converged;
-        try (NodeLab lab = startLab(); var threads = Executors.newVirtualThreadPerTaskExecutor()) {
+        try (NodeLab lab = startLab(2); var threads = Executors.newVirtualThreadPerTaskExecutor()) {
             final var setup = new Setup(lab, restconf, new Waits(restconf, POLL), options.timeout());
             try {
                 prepare(setup);
@@ -133,12 +133,15 @@ public final class NodeTrafficBench {
             && status.desired() > before.getOrDefault(name, 0L), setup.timeout(), "tenant with the base network");
     }
 
-    /** Starts the lab, waiting while another user's lab holds the management net (tests running meanwhile). */
-    private static NodeLab startLab() throws IOException, InterruptedException {
+    /**
+     * Starts a lab of {@code nodes} nodes (node1 with FRR's gRPC module where it can be had), waiting while another
+     * user's lab holds the management net (tests running meanwhile).
+     */
+    public static NodeLab startLab(final int nodes) throws IOException, InterruptedException {
         final long deadline = System.nanoTime() + LAB_WAIT.toNanos();
         while (true) {
             try {
-                return NodeLab.start(2, NodeLab.grpcModule());
+                return NodeLab.start(nodes, NodeLab.grpcModule());
             } catch (IOException e) {
                 if (!e.getMessage().contains("another lab holds") || System.nanoTime() > deadline) {
                     throw e;
