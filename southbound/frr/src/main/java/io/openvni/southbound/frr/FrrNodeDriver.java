@@ -135,8 +135,10 @@ public final class FrrNodeDriver implements DeviceDriver<NodeState, NodeChange> 
     }
 
     private ChangeSet<NodeChange> diff(final NodeState current, final DeviceIntent desired, final KernelPlan plan) {
+        final var plannedIpv4 = ZebraView.plannedIpv4(plan);
         final var kernel = KernelDiff.diff(current.kernel(), plan,
-            current.zebra().devicesLacking(current.kernel(), ZebraView.plannedIpv4(plan)));
+            current.zebra().devicesLacking(current.kernel(), plannedIpv4),
+            current.zebra().addressesLacking(current.kernel(), plannedIpv4));
         final var frr = VtyshDiff.diff(current.frr(), OwnedFrr.rendered(renderer.render(desired)));
         final var changes = new ArrayList<NodeChange>();
         kernel.before().forEach(batch -> changes.add(new NodeChange.Kernel(batch)));
@@ -320,8 +322,8 @@ public final class FrrNodeDriver implements DeviceDriver<NodeState, NodeChange> 
                 }
             }
             if (recreate) {
-                LOG.warn("{}: zebra has not taken up {} after the apply; created them anew", desired.name(),
-                    lacking);
+                LOG.warn("{}: zebra has not taken up {} after the apply; created them (or their addresses) anew",
+                    desired.name(), lacking);
                 recreated = true;
                 deadline = System.nanoTime() + settle;
             }

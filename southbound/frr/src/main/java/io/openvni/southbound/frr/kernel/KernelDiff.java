@@ -45,10 +45,14 @@ public final class KernelDiff {
     // diffed in O(N), not O(N^2)
     private final Map<String, List<ObservedLink>> byName = new HashMap<>();
     private final Set<String> broken;
+    private final Set<String> readdress;
 
-    private KernelDiff(final KernelState current, final Set<String> broken) {
+    private KernelDiff(final KernelState current, final Set<String> broken, final Set<String> readdress) {
         this.current = current;
-        this.broken = Set.copyOf(broken);
+        this.readdress = Set.copyOf(readdress);
+        final var recreated = new HashSet<>(broken);
+        recreated.removeAll(readdress);
+        this.broken = Set.copyOf(recreated);
         current.links().forEach(link -> byName.computeIfAbsent(link.name(), name -> new ArrayList<>(1)).add(link));
     }
 
@@ -62,7 +66,17 @@ public final class KernelDiff {
      * look right.
      */
     public static KernelOps diff(final KernelState current, final KernelPlan plan, final Set<String> broken) {
-        return new KernelDiff(current, broken).compute(plan);
+        return diff(current, plan, broken, Set.of());
+    }
+
+    /**
+     * The commands that turn {@code current} into {@code plan}, creating the devices named {@code broken} anew even
+     * where they look right, except the bridges named {@code readdress}, whose planned IPv4 addresses are taken
+     * away and added again instead (zebra has the device, and lost only their address events).
+     */
+    public static KernelOps diff(final KernelState current, final KernelPlan plan, final Set<String> broken,
+            final Set<String> readdress) {
+        return new KernelDiff(current, broken, readdress).compute(plan);
     }
 
     private KernelOps compute(final KernelPlan plan) {
@@ -198,6 +212,13 @@ public final class KernelDiff {
             + device.name()));
         wanted.stream().filter(a -> !have.contains(a)).forEach(a -> batch.add("address add " + a + " dev "
             + device.name()));
+        if (link != null && readdress.contains(device.name())) {
+            // IPv4 only: an IPv6 address added again would go through duplicate address detection again
+            wanted.stream().filter(a -> have.contains(a) && !a.contains(":")).forEach(a -> {
+                batch.add("address del " + a + " dev " + device.name());
+                batch.add("address add " + a + " dev " + device.name());
+            });
+        }
         up(batch, link, device.name());
     }
 
