@@ -148,7 +148,7 @@ public final class KernelDiff {
             .filter(link -> !recreated.contains(key(link.netns(), link.name())))
             // a namespace that goes away takes its devices along
             .filter(link -> link.netns() == null || plannedNs.contains(link.netns()))
-            .filter(link -> !isPeerOfExisting(link))
+            .filter(link -> !isPeerDeletedWith(link, plannedNs))
             .sorted(Comparator.comparingInt(link -> rank(link.kind())))
             .toList();
         // Marked with a group and deleted in one "link del group": the kernel then unregisters them together, with
@@ -171,10 +171,13 @@ public final class KernelDiff {
         return batches;
     }
 
-    // Deleting the bridge end of a veth pair deletes the workload end too.
-    private boolean isPeerOfExisting(final ObservedLink link) {
+    // Deleting the bridge end of a veth pair deletes the workload end too; but a bridge end in a namespace that goes
+    // away is not deleted by itself, and the kernel dismantles a deleted namespace in the background (seconds for
+    // one with hundreds of devices), so the workload end would outlive the check after the apply.
+    private boolean isPeerDeletedWith(final ObservedLink link, final Set<String> plannedNs) {
         return link.name().startsWith("ovw")
-            && byName.containsKey("ovh" + link.name().substring(3));
+            && byName.getOrDefault("ovh" + link.name().substring(3), List.of()).stream()
+                .anyMatch(peer -> peer.netns() == null || plannedNs.contains(peer.netns()));
     }
 
     private static int rank(final String kind) {

@@ -102,6 +102,16 @@ class KernelDiffTest {
     }
 
     @Test
+    void aVrfThatGoesTakesItsDevicesAndTheWorkloadEndsOfItsNetworksGoExplicitly() {
+        final var ops = KernelDiff.diff(new KernelState(Set.of("ovrf500"), Set.of("ovrf500"), routedAsPlanned(),
+            Set.of(VTEP + "/32")), new KernelPlan(List.of(ROUTED.devices().get(0))));
+        // the namespace's own devices go with it; the workload end in the router's namespace would linger until the
+        // kernel has dismantled the namespace
+        assertEquals(List.of(new IpBatch(null, List.of("link set ovw100 group " + IpBatch.DELETE_GROUP,
+            IpBatch.DELETE_BY_GROUP, "netns del ovrf500"))), ops.after());
+    }
+
+    @Test
     void createsTheVxlanDeviceOfAnL3VniAfterFrrsConfiguration() {
         final var l3 = new KernelDevice("ovvx500", Kind.VXLAN, Map.of("id", "500", "local", VTEP, "dstport", "4789",
             "learning", "off", "l3vni", "true", "netns", "ovrf500", "master", "ovbr500"));
