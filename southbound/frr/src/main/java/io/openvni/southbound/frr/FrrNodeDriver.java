@@ -296,7 +296,9 @@ public final class FrrNodeDriver implements DeviceDriver<NodeState, NodeChange> 
         final long settle = settings.settleTimeout().toNanos();
         final long start = System.nanoTime();
         long deadline = start + settle;
-        boolean recreated = false;
+        // what zebra lacked at the last repair, and when that was
+        int repairedLacking = Integer.MAX_VALUE;
+        long repairedAt = start;
         final var plan = planner.plan(desired);
         final var plannedIpv4 = ZebraView.plannedIpv4(plan);
         while (true) {
@@ -310,10 +312,11 @@ public final class FrrNodeDriver implements DeviceDriver<NodeState, NodeChange> 
             // rather than fail the apply and wait for a retry.
             final boolean release = onlyProtodownReleases(left);
             // zebra sometimes misses an event of a namespace it has just taken up (seen: an SVI's address, in 1 of
-            // 10 to 20 new VRF namespaces, also on a fresh zebra) and never learns it; what it still lacks after
-            // half the settle time is created anew, once, which it does take up.
-            final boolean recreate = !release && !recreated && !lacking.isEmpty()
-                && onlyKernel(left) && System.nanoTime() - start > settle / 2;
+            // 10 to 20 new VRF namespaces, also on a fresh zebra, and for many of hundreds of SVIs created at once)
+            // and never learns it; what it still lacks half the settle time after the apply is created (or given
+            // its address) anew, which it does take up, and again after each repair that left it lacking less.
+            final boolean recreate = !release && !lacking.isEmpty() && lacking.size() < repairedLacking
+                && onlyKernel(left) && System.nanoTime() - repairedAt > settle / 2;
             if (release || recreate) {
                 final var failure = runBatches(shells.apply(desired.name()), left.changes().stream()
                     .map(change -> ((NodeChange.Kernel) change).batch()).toList());
@@ -324,8 +327,9 @@ public final class FrrNodeDriver implements DeviceDriver<NodeState, NodeChange> 
             if (recreate) {
                 LOG.warn("{}: zebra has not taken up {} after the apply; created them (or their addresses) anew",
                     desired.name(), lacking);
-                recreated = true;
-                deadline = System.nanoTime() + settle;
+                repairedLacking = lacking.size();
+                repairedAt = System.nanoTime();
+                deadline = repairedAt + settle;
             }
             if (System.nanoTime() > deadline) {
                 return ApplyResult.failed(new DeviceFailure.Rejected("the node does not run the desired configuration"
