@@ -238,16 +238,16 @@ public final class FrrNodeDriver implements DeviceDriver<NodeState, NodeChange> 
         if (namespaces.isEmpty()) {
             return null;
         }
-        final long polls = Math.max(1, settings.settleTimeout().toMillis() / 50);
-        final var check = new StringBuilder("for i in $(seq " + polls + "); do out=$(" + vtysh
-            + " -c 'show vrf' 2>/dev/null); ok=1;");
-        namespaces.forEach(ns -> check.append(" echo \"$out\" | grep -q '^vrf ").append(ns)
-            .append(" id [0-9]* netns' || ok=0;"));
-        check.append(" [ $ok = 1 ] && exit 0; sleep 0.05; done; echo \"$out\"; exit 1");
-        final var result = shell.exec(check.toString(), null, settings.applyTimeout());
+        // zebra takes them up one after the other (50 new VRFs here: ~5 s, 100: ~9 s): the wait grows with their
+        // number, and one grep per poll counts them all
+        final long polls = Math.max(1, (settings.settleTimeout().toMillis() + 100L * namespaces.size()) / 50);
+        final String check = "for i in $(seq " + polls + "); do out=$(" + vtysh + " -c 'show vrf' 2>/dev/null);"
+            + " [ \"$(echo \"$out\" | grep -cE '^vrf (" + String.join("|", namespaces) + ") id [0-9]+ netns')\" = "
+            + namespaces.size() + " ] && exit 0; sleep 0.05; done; echo \"$out\"; exit 1";
+        final var result = shell.exec(check, null, settings.applyTimeout());
         if (!result.succeeded()) {
             return new DeviceFailure.Rejected("zebra did not take up the namespaces " + namespaces + " within "
-                + settings.settleTimeout() + ":\n" + result.stdout().strip());
+                + polls + " polls:\n" + result.stdout().strip());
         }
         namespaces.clear();
         return null;
