@@ -281,7 +281,7 @@ public final class FrrNodeDriver implements DeviceDriver<NodeState, NodeChange> 
 
     private DeviceFailure.@Nullable Rejected runVtysh(final NodeShell shell, final NodeChange.Vtysh change,
             final String vtysh) throws NodeUnreachableException {
-        final var result = shell.exec(vtysh, change.script(), settings.applyTimeout());
+        final var result = shell.exec(vtysh, change.script(), settings.applyTimeout(change.commands().size()));
         final var errors = new ArrayList<>(VtyshOutput.errors(result.stdout(), result.stderr()));
         if (!result.succeeded() && errors.isEmpty()) {
             errors.add("vtysh exited with " + result.exitStatus());
