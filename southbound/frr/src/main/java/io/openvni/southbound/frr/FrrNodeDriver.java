@@ -296,9 +296,10 @@ public final class FrrNodeDriver implements DeviceDriver<NodeState, NodeChange> 
         final long settle = settings.settleTimeout().toNanos();
         final long start = System.nanoTime();
         long deadline = start + settle;
-        // what zebra lacked at the last repair, and when that was
+        // what zebra lacked at the last repair, and when that was; what the last read-back left to do
         int repairedLacking = Integer.MAX_VALUE;
         long repairedAt = start;
+        int leftBefore = Integer.MAX_VALUE;
         final var plan = planner.plan(desired);
         final var plannedIpv4 = ZebraView.plannedIpv4(plan);
         while (true) {
@@ -308,6 +309,13 @@ public final class FrrNodeDriver implements DeviceDriver<NodeState, NodeChange> 
             if (left.isEmpty()) {
                 return ApplyResult.applied(state);
             }
+            // zebra works through a big change for a while (many seconds at thousands of networks): the check goes
+            // on as long as each read-back finds less to do
+            final int leftNow = left.changes().stream().mapToInt(NodeChange::commandCount).sum();
+            if (leftNow < leftBefore) {
+                deadline = Math.max(deadline, System.nanoTime() + settle);
+            }
+            leftBefore = leftNow;
             // zebra holds a VXLAN device protodown a moment after it appears (see KernelDiff): release it here
             // rather than fail the apply and wait for a retry.
             final boolean release = onlyProtodownReleases(left);
