@@ -163,8 +163,10 @@ public final class FrrNodeDriver implements DeviceDriver<NodeState, NodeChange> 
     }
 
     private ChangeSet<NodeChange> diff(final NodeState current, final DeviceIntent desired, final KernelPlan plan) {
+        final var plannedIpv4 = ZebraView.plannedIpv4(plan);
         final var kernel = KernelDiff.diff(current.kernel(), plan,
-            current.zebra().devicesLacking(current.kernel(), ZebraView.plannedIpv4(plan)));
+            current.zebra().devicesLacking(current.kernel(), plannedIpv4),
+            current.zebra().addressesLacking(current.kernel(), plannedIpv4));
         final var frr = VtyshDiff.diff(current.frr(), OwnedFrr.rendered(renderer.render(desired)));
         final var changes = new ArrayList<NodeChange>();
         kernel.before().forEach(batch -> changes.add(new NodeChange.Kernel(batch)));
@@ -339,7 +341,10 @@ public final class FrrNodeDriver implements DeviceDriver<NodeState, NodeChange> 
         final long settle = settings.settleTimeout().toNanos();
         final long start = System.nanoTime();
         long deadline = start + settle;
-        boolean recreated = false;
+        // what zebra lacked at the last repair, and when that was; what the last read-back left to do
+        int repairedLacking = Integer.MAX_VALUE;
+        long repairedAt = start;
+        int leftBefore = Integer.MAX_VALUE;
         final var plan = planner.plan(desired);
         final var plannedIpv4 = ZebraView.plannedIpv4(plan);
         final var configs = List.of(renderer.render(desired));
@@ -355,14 +360,22 @@ public final class FrrNodeDriver implements DeviceDriver<NodeState, NodeChange> 
                 lastSeen.put(desired.name(), observed);
                 return ApplyResult.applied(observed);
             }
+            // zebra works through a big change for a while (many seconds at thousands of networks): the check goes
+            // on as long as each read-back finds less to do
+            final int leftNow = left.changes().stream().mapToInt(NodeChange::commandCount).sum();
+            if (leftNow < leftBefore) {
+                deadline = Math.max(deadline, System.nanoTime() + settle);
+            }
+            leftBefore = leftNow;
             // zebra holds a VXLAN device protodown a moment after it appears (see KernelDiff): release it here
             // rather than fail the apply and wait for a retry.
             final boolean release = onlyProtodownReleases(left);
             // zebra sometimes misses an event of a namespace it has just taken up (seen: an SVI's address, in 1 of
-            // 10 to 20 new VRF namespaces, also on a fresh zebra) and never learns it; what it still lacks after
-            // half the settle time is created anew, once, which it does take up.
-            final boolean recreate = !release && !recreated && !lacking.isEmpty()
-                && onlyKernel(left) && System.nanoTime() - start > settle / 2;
+            // 10 to 20 new VRF namespaces, also on a fresh zebra, and for many of hundreds of SVIs created at once)
+            // and never learns it; what it still lacks half the settle time after the apply is created (or given
+            // its address) anew, which it does take up, and again after each repair that left it lacking less.
+            final boolean recreate = !release && !lacking.isEmpty() && lacking.size() < repairedLacking
+                && onlyKernel(left) && System.nanoTime() - repairedAt > settle / 2;
             if (release || recreate) {
                 final var failure = writer.runBatches(left.changes().stream()
                     .map(change -> ((NodeChange.Kernel) change).batch()).toList());
@@ -371,10 +384,11 @@ public final class FrrNodeDriver implements DeviceDriver<NodeState, NodeChange> 
                 }
             }
             if (recreate) {
-                LOG.warn("{}: zebra has not taken up {} after the apply; created them anew", desired.name(),
-                    lacking);
-                recreated = true;
-                deadline = System.nanoTime() + settle;
+                LOG.warn("{}: zebra has not taken up {} after the apply; created them (or their addresses) anew",
+                    desired.name(), lacking);
+                repairedLacking = lacking.size();
+                repairedAt = System.nanoTime();
+                deadline = repairedAt + settle;
             }
             if (System.nanoTime() > deadline) {
                 return ApplyResult.failed(new DeviceFailure.Rejected("the node does not run the desired configuration"

@@ -17,6 +17,9 @@ public sealed interface NodeChange extends Change {
      */
     int DESCRIBED_COMMANDS = ChangeSet.DESCRIBE_LINES;
 
+    /** How many commands (iproute2 or vtysh lines, gRPC bindings) the change carries. */
+    int commandCount();
+
     /** The first {@link #DESCRIBED_COMMANDS} commands joined by {@code ; }, and how many more there are. */
     static String summary(final List<String> commands) {
         final String shown = String.join("; ", commands.subList(0, Math.min(commands.size(), DESCRIBED_COMMANDS)));
@@ -38,6 +41,11 @@ public sealed interface NodeChange extends Change {
         public String describe() {
             return batch.commandLine() + ": " + summary(batch.commands());
         }
+
+        @Override
+        public int commandCount() {
+            return batch.commands().size();
+        }
     }
 
     /**
@@ -55,6 +63,11 @@ public sealed interface NodeChange extends Change {
         @Override
         public String describe() {
             return "vtysh: " + summary(commands.stream().map(String::strip).toList());
+        }
+
+        @Override
+        public int commandCount() {
+            return commands.size();
         }
 
         /** The session's standard input. */
@@ -77,6 +90,11 @@ public sealed interface NodeChange extends Change {
         @Override
         public String describe() {
             return "grpc: " + summary(bindings.stream().map(Binding::describe).toList());
+        }
+
+        @Override
+        public int commandCount() {
+            return bindings.size();
         }
     }
 

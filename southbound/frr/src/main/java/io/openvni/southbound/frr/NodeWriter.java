@@ -78,18 +78,20 @@ final class NodeWriter {
         if (namespaces.isEmpty()) {
             return null;
         }
-        final long polls = Math.max(1, settings.settleTimeout().toMillis() / 50);
+        // zebra takes them up one after the other (50 new VRFs here: ~5 s, 100: ~9 s): the wait grows with their
+        // number, and one grep per poll counts them all
+        final long polls = Math.max(1, (settings.settleTimeout().toMillis() + 100L * namespaces.size()) / 50);
         final var script = new NodeScript()
             .line("for i in $(seq " + polls + "); do")
-            .line("  out=$(" + vtysh + " -c 'show vrf' 2>/dev/null); ok=1");
-        namespaces.forEach(ns -> script.line("  echo \"$out\" | grep -q '^vrf " + ns + " id [0-9]* netns' || ok=0"));
-        script.line("  [ $ok = 1 ] && exit 0; sleep 0.05")
+            .line("  out=$(" + vtysh + " -c 'show vrf' 2>/dev/null)")
+            .line("  [ \"$(echo \"$out\" | grep -cE '^vrf (" + String.join("|", namespaces) + ") id [0-9]+ netns')\" = "
+                + namespaces.size() + " ] && exit 0; sleep 0.05")
             .line("done")
             .line("echo \"$out\"; exit 1");
         final var result = script.run(shell, settings.applyTimeout());
         if (!result.succeeded()) {
             return new DeviceFailure.Rejected("zebra did not take up the namespaces " + namespaces + " within "
-                + settings.settleTimeout() + ":\n" + (result.stdout() + result.stderr()).strip());
+                + polls + " polls:\n" + (result.stdout() + result.stderr()).strip());
         }
         return null;
     }
@@ -100,7 +102,8 @@ final class NodeWriter {
      */
     VtyshRun runVtysh(final NodeChange.Vtysh change, final boolean showRunning) throws NodeUnreachableException {
         final String input = change.script() + (showRunning ? SHOW_RUNNING + "\n" : "");
-        final var result = new NodeScript().withInput(vtysh, "", input, VTYSH_END).run(shell, settings.applyTimeout());
+        final var result = new NodeScript().withInput(vtysh, "", input, VTYSH_END).run(shell,
+            settings.applyTimeout(change.commands().size()));
         final var output = result.stdout().lines().toList();
         int show = output.size();
         if (showRunning) {

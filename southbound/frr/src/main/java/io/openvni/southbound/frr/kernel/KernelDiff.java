@@ -45,10 +45,14 @@ public final class KernelDiff {
     // diffed in O(N), not O(N^2)
     private final Map<String, List<ObservedLink>> byName = new HashMap<>();
     private final Set<String> broken;
+    private final Set<String> readdress;
 
-    private KernelDiff(final KernelState current, final Set<String> broken) {
+    private KernelDiff(final KernelState current, final Set<String> broken, final Set<String> readdress) {
         this.current = current;
-        this.broken = Set.copyOf(broken);
+        this.readdress = Set.copyOf(readdress);
+        final var recreated = new HashSet<>(broken);
+        recreated.removeAll(readdress);
+        this.broken = Set.copyOf(recreated);
         current.links().forEach(link -> byName.computeIfAbsent(link.name(), name -> new ArrayList<>(1)).add(link));
     }
 
@@ -62,7 +66,17 @@ public final class KernelDiff {
      * look right.
      */
     public static KernelOps diff(final KernelState current, final KernelPlan plan, final Set<String> broken) {
-        return new KernelDiff(current, broken).compute(plan);
+        return diff(current, plan, broken, Set.of());
+    }
+
+    /**
+     * The commands that turn {@code current} into {@code plan}, creating the devices named {@code broken} anew even
+     * where they look right, except the bridges named {@code readdress}, whose planned IPv4 addresses are taken
+     * away and added again instead (zebra has the device, and lost only their address events).
+     */
+    public static KernelOps diff(final KernelState current, final KernelPlan plan, final Set<String> broken,
+            final Set<String> readdress) {
+        return new KernelDiff(current, broken, readdress).compute(plan);
     }
 
     private KernelOps compute(final KernelPlan plan) {
@@ -134,7 +148,7 @@ public final class KernelDiff {
             .filter(link -> !recreated.contains(key(link.netns(), link.name())))
             // a namespace that goes away takes its devices along
             .filter(link -> link.netns() == null || plannedNs.contains(link.netns()))
-            .filter(link -> !isPeerOfExisting(link))
+            .filter(link -> !isPeerDeletedWith(link, plannedNs))
             .sorted(Comparator.comparingInt(link -> rank(link.kind())))
             .toList();
         // Marked with a group and deleted in one "link del group": the kernel then unregisters them together, with
@@ -157,10 +171,13 @@ public final class KernelDiff {
         return batches;
     }
 
-    // Deleting the bridge end of a veth pair deletes the workload end too.
-    private boolean isPeerOfExisting(final ObservedLink link) {
+    // Deleting the bridge end of a veth pair deletes the workload end too; but a bridge end in a namespace that goes
+    // away is not deleted by itself, and the kernel dismantles a deleted namespace in the background (seconds for
+    // one with hundreds of devices), so the workload end would outlive the check after the apply.
+    private boolean isPeerDeletedWith(final ObservedLink link, final Set<String> plannedNs) {
         return link.name().startsWith("ovw")
-            && byName.containsKey("ovh" + link.name().substring(3));
+            && byName.getOrDefault("ovh" + link.name().substring(3), List.of()).stream()
+                .anyMatch(peer -> peer.netns() == null || plannedNs.contains(peer.netns()));
     }
 
     private static int rank(final String kind) {
@@ -198,6 +215,13 @@ public final class KernelDiff {
             + device.name()));
         wanted.stream().filter(a -> !have.contains(a)).forEach(a -> batch.add("address add " + a + " dev "
             + device.name()));
+        if (link != null && readdress.contains(device.name())) {
+            // IPv4 only: an IPv6 address added again would go through duplicate address detection again
+            wanted.stream().filter(a -> have.contains(a) && !a.contains(":")).forEach(a -> {
+                batch.add("address del " + a + " dev " + device.name());
+                batch.add("address add " + a + " dev " + device.name());
+            });
+        }
         up(batch, link, device.name());
     }
 

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.openvni.core.render.frr.KernelDevice;
 import io.openvni.core.render.frr.KernelDevice.Kind;
 import io.openvni.core.render.frr.KernelPlan;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -80,6 +81,34 @@ class KernelDiffTest {
         assertFalse(all.stream().anyMatch(command -> command.startsWith("link add ovvx100")
             || command.startsWith("link add ovh100")), all::toString);
         assertTrue(ops.after().isEmpty(), ops.after()::toString);
+    }
+
+    @Test
+    void anSviWhoseAddressZebraLostGetsItAgainAndKeepsItsPorts() {
+        final var plan = new KernelPlan(List.of(ROUTED.devices().get(0), ROUTED.devices().get(1),
+            new KernelDevice("ovbr100", Kind.BRIDGE, Map.of("netns", "ovrf500", "address", "10.1.0.1/24,fd00:1::1/64")),
+            ROUTED.devices().get(3), ROUTED.devices().get(4)));
+        final var links = new ArrayList<>(routedAsPlanned());
+        links.set(0, new ObservedLink("ovrf500", "ovbr100", "bridge", null, "02:00:00:00:00:01", true, 1500, Map.of(),
+            List.of("10.1.0.1/24", "fd00:1::1/64"), false, false));
+        final var state = new KernelState(Set.of("ovrf500"), Set.of("ovrf500"), links, Set.of(VTEP + "/32"));
+        final var ops = KernelDiff.diff(state, plan, Set.of("ovbr100"), Set.of("ovbr100"));
+        assertEquals(List.of(new IpBatch("ovrf500", List.of("address del 10.1.0.1/24 dev ovbr100",
+            "address add 10.1.0.1/24 dev ovbr100"))), ops.before());
+        assertTrue(ops.after().isEmpty(), ops.after()::toString);
+        // without the readdress hint the same device is created anew, as before
+        assertEquals(new IpBatch("ovrf500", List.of("link del ovbr100")),
+            KernelDiff.diff(state, plan, Set.of("ovbr100")).before().get(0));
+    }
+
+    @Test
+    void aVrfThatGoesTakesItsDevicesAndTheWorkloadEndsOfItsNetworksGoExplicitly() {
+        final var ops = KernelDiff.diff(new KernelState(Set.of("ovrf500"), Set.of("ovrf500"), routedAsPlanned(),
+            Set.of(VTEP + "/32")), new KernelPlan(List.of(ROUTED.devices().get(0))));
+        // the namespace's own devices go with it; the workload end in the router's namespace would linger until the
+        // kernel has dismantled the namespace
+        assertEquals(List.of(new IpBatch(null, List.of("link set ovw100 group " + IpBatch.DELETE_GROUP,
+            IpBatch.DELETE_BY_GROUP, "netns del ovrf500"))), ops.after());
     }
 
     @Test
