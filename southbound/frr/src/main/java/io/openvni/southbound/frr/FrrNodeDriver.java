@@ -188,8 +188,8 @@ public final class FrrNodeDriver implements DeviceDriver<NodeState, NodeChange> 
         // the running config the vtysh session shows right after the commands, with no read of its own
         final var unchanged = bgpOnly(changes) ? seenInSession(shell, desired.name()) : null;
         lastSeen.remove(desired.name());
-        final var kernel = new PhaseTally("kernel", changes.changes().stream().filter(NodeChange.Kernel.class::isInstance)
-            .count(), progress);
+        final var kernel = new PhaseTally("kernel",
+            changes.changes().stream().filter(NodeChange.Kernel.class::isInstance).count(), progress);
         OwnedScope scope = null;
         String running = null;
         final var newNamespaces = new ArrayList<String>();
