@@ -3,6 +3,10 @@ package io.openvni.benchmarks;
 import io.openvni.benchmarks.FrrApplyBenchmark.Method;
 import io.openvni.benchmarks.FrrApplyBenchmark.Scenario;
 import io.openvni.benchmarks.FrrApplyBenchmark.Sync;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -17,7 +21,7 @@ final class FrrApplyReport {
     static void print(final int reps, final Map<Scenario, Map<Method, List<Sync>>> results,
             final Map<Scenario, Boolean> same) {
         System.out.printf("%nOpenVNI FrrNodeDriver vs frr-reload.py --reload, one FRR 8.4 instance, median [min-max]"
-            + " of %d (ms)%n", reps);
+            + " of %d (ms); load average now %s (others' work slows both sides)%n", reps, loadAverage());
         System.out.printf("  read     = %s (from the old intent's devices)%n  observed = %s%n  FRR only = %s%n"
             + "  reload   = %s (devices already in place)%n", Method.READ.label, Method.OBSERVED.label,
             Method.FRR_ONLY.label, Method.RELOAD.label);
@@ -47,6 +51,14 @@ final class FrrApplyReport {
                     fmt(median(s, Sync::verify)), fmt(median(s, Sync::readBacks)), fmt(median(s, Sync::readShell)));
             }
         });
+    }
+
+    private static String loadAverage() {
+        try {
+            return String.join(" ", Arrays.asList(Files.readString(Path.of("/proc/loadavg")).split(" ")).subList(0, 3));
+        } catch (IOException e) {
+            return "unknown";
+        }
     }
 
     private static String spread(final List<Sync> syncs) {
