@@ -35,8 +35,8 @@ import org.junit.jupiter.api.Test;
  *
  * <p>netconfd validates the whole candidate at each commit (twice per pass with confirmed commit) in time that
  * grows faster than the square of the network instances (2.1 s of CPU for 400 L2 networks, 14 s for 800, 95 s
- * for 1,600 here), so the time to in-sync is the device's beyond a few hundred networks; thousands
- * ({@code -Dleaf.scale.networks=100,1000,3500 -Dleaf.scale.timeout=SECONDS}) take it hours.
+ * for 1,600 here), so the time to in-sync is the device's beyond a few hundred networks, and thousands
+ * ({@code -Dleaf.scale.networks=1000,2000,3500 -Dleaf.scale.timeout=SECONDS}) take it many minutes per pass.
  */
 @OpenVniController
 class LeafScaleIT {

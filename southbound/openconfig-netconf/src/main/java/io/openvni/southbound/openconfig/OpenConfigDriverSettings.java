@@ -16,7 +16,7 @@ import java.time.Duration;
  */
 public record OpenConfigDriverSettings(Duration rpcTimeout, Duration confirmTimeout, int maxEntriesPerEdit) {
     /**
-     * The defaults. Eleven minutes per operation: a minute longer than the request timeout OpenVNI gives ODL's
+     * The defaults. 31 minutes per operation: a minute longer than the request timeout OpenVNI gives ODL's
      * connector for leaves (the northbound's {@code NetconfNodeMapping}), so that the connector's timeout comes
      * first (it ends the session, and with it the device's lock and uncommitted candidate); strict devices take
      * minutes to validate thousands of entries (yuma123 netconfd: 14 s of CPU to validate 800 L2 networks, 95 s
@@ -25,7 +25,7 @@ public record OpenConfigDriverSettings(Duration rpcTimeout, Duration confirmTime
      * netconf-testtool took 3,900 in one (6 MB).
      */
     public static final OpenConfigDriverSettings DEFAULT =
-        new OpenConfigDriverSettings(Duration.ofMinutes(11), Duration.ofMinutes(2), 500);
+        new OpenConfigDriverSettings(Duration.ofMinutes(31), Duration.ofMinutes(2), 500);
 
     public OpenConfigDriverSettings {
         requireNonNull(rpcTimeout);

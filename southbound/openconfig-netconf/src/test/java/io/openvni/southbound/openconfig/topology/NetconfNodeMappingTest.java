@@ -50,7 +50,7 @@ class NetconfNodeMappingTest {
         // the request timeout bounds every RPC only while keepalives are on; a commit of thousands of entries
         // takes strict devices minutes
         assertTrue(netconf.getKeepaliveDelay().longValue() > 0);
-        assertEquals(600_000, netconf.getDefaultRequestTimeoutMillis().longValue());
+        assertEquals(1_800_000, netconf.getDefaultRequestTimeoutMillis().longValue());
         assertEquals(0, netconf.getMaxConnectionAttempts().longValue(), "retry forever");
         assertEquals(NetconfNodeMapping.MIN_BACKOFF_MILLIS, netconf.getMinBackoffMillis().intValue());
         assertEquals(NetconfNodeMapping.MAX_BACKOFF_MILLIS, netconf.getMaxBackoffMillis().longValue());
