@@ -16,6 +16,8 @@ import org.opendaylight.yangtools.binding.data.codec.api.BindingNormalizedNodeSe
 import org.opendaylight.yangtools.yang.data.api.YangInstanceIdentifier;
 import org.opendaylight.yangtools.yang.data.api.YangInstanceIdentifier.NodeIdentifier;
 import org.opendaylight.yangtools.yang.data.api.schema.NormalizedNode;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Decodes and validates the fabric, tenants and allocations containers of one datastore generation, and remembers
@@ -28,6 +30,7 @@ public final class IntentDecoder {
     public static final NodeIdentifier TENANTS = NodeIdentifier.create(Tenants.QNAME);
     public static final NodeIdentifier ALLOCATIONS = NodeIdentifier.create(Allocations.QNAME);
 
+    private static final Logger LOG = LoggerFactory.getLogger(IntentDecoder.class);
     // candidates a commit may still bring, plus the committed one; a rejected candidate just ages out
     private static final int REMEMBERED = 4;
 
@@ -61,6 +64,7 @@ public final class IntentDecoder {
                 }
             }
         }
+        LOG.debug("Decoding and validating a generation not seen before");
         final var decoded = decode(binding(fabric, FABRIC, Fabric.class), binding(tenants, TENANTS, Tenants.class),
             binding(allocations, ALLOCATIONS, Allocations.class));
         synchronized (remembered) {
