@@ -14,9 +14,10 @@ import org.slf4j.LoggerFactory;
 /**
  * The {@link CommittedFabric} the controller publishes after each change it takes in. A component of its own, not
  * part of the controller, because the driver bundles that read it are themselves referenced by the controller:
- * depending on the controller would make them restart each other.
+ * depending on the controller would make them restart each other. Immediate: one instance for as long as the
+ * bundle runs, whoever holds it at the moment.
  */
-@Component(service = { CommittedFabric.class, PublishedFabric.class })
+@Component(service = { CommittedFabric.class, PublishedFabric.class }, immediate = true)
 public final class PublishedFabric implements CommittedFabric {
     private static final Logger LOG = LoggerFactory.getLogger(PublishedFabric.class);
 
