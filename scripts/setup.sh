@@ -99,7 +99,7 @@ needs_root_message() {
             "(--no-leaves: the controller and the demo data without devices, no root)" ;;
         tests) echo "the tests run netconfd, FRR and sshd in network namespaces, which needs root" \
             "(--no-setup: run as you are; what needs root is skipped and counted)" ;;
-        *) echo "installing $1 needs root" ;;
+        *) echo "installing what is missing needs root" ;;
     esac
 }
 
@@ -183,8 +183,10 @@ if [ "$dry_run" = 1 ]; then
 fi
 
 if [ ${#todo[@]} -gt 0 ]; then
-    [ -z "$problem" ] || die "$problem; automatic set-up covers Debian 12 and 13. Install by hand: ${todo[*]}; then run: $rerun --no-setup"
-    [ "$(id -u)" = 0 ] || die "$(needs_root_message "${todo[*]}"); run: sudo $rerun"
+    wanted=$(printf '%s; ' "${todo[@]}")
+    wanted=${wanted%; }
+    [ -z "$problem" ] || die "$problem; automatic set-up covers Debian 12 and 13. Install by hand: $wanted; then run: $rerun --no-setup"
+    [ "$(id -u)" = 0 ] || die "$(needs_root_message) (missing: $wanted); run: sudo $rerun"
 elif [ "$target" != controller ] && [ "$(id -u)" != 0 ]; then
     die "$(needs_root_message); run: sudo $rerun"
 fi
