@@ -1,11 +1,6 @@
 package io.openvni.karaf.jdkcompat;
 
-import edu.umd.cs.findbugs.annotations.SuppressFBWarnings;
-import java.lang.instrument.ClassFileTransformer;
-import java.security.ProtectionDomain;
-import org.objectweb.asm.ClassReader;
 import org.objectweb.asm.ClassVisitor;
-import org.objectweb.asm.ClassWriter;
 import org.objectweb.asm.MethodVisitor;
 import org.objectweb.asm.Opcodes;
 
@@ -15,7 +10,7 @@ import org.objectweb.asm.Opcodes;
  * when stdin is not a terminal. The watch is the method taking only the {@code ChannelExec}; its
  * {@code InputStream.read()} call becomes {@code ExecStdin.read(InputStream)}, same operand stack.
  */
-public final class ClientExecRewriter implements ClassFileTransformer {
+public final class ClientExecRewriter extends ClassRewriter {
     static final String CLIENT_MAIN = "org/apache/karaf/client/Main";
     static final String WATCH_DESCRIPTOR = "(Lorg/apache/sshd/client/channel/ChannelExec;)V";
     static final String EXEC_STDIN = "io/openvni/karaf/jdkcompat/ExecStdin";
@@ -29,45 +24,18 @@ public final class ClientExecRewriter implements ClassFileTransformer {
     }
 
     @Override
-    @SuppressFBWarnings(value = "PZLA_PREFER_ZERO_LENGTH_ARRAYS",
-        justification = "ClassFileTransformer's contract: null means 'leave the class as it is'")
-    @SuppressWarnings({
-        "checkstyle:IllegalCatch", // whatever goes wrong, class loading must go on with the original class
-        "checkstyle:RegexpSinglelineJava" // the client has no logging set up
-    })
-    public byte[] transform(final ClassLoader loader, final String className, final Class<?> classBeingRedefined,
-            final ProtectionDomain protectionDomain, final byte[] classfileBuffer) {
-        if (!CLIENT_MAIN.equals(className)) {
-            return null;
-        }
-        try {
-            return rewrite(classfileBuffer);
-        } catch (RuntimeException e) {
-            System.err.println("openvni-jdk-compat: cannot rewrite " + className + ": " + e);
-            return null;
-        }
+    boolean wants(final String className, final byte[] classfile) {
+        return CLIENT_MAIN.equals(className);
     }
 
-    /**
-     * Rewrite the client's main class.
-     *
-     * @param classfile the class file bytes
-     * @return the rewritten class file, or {@code null} if it has no such watch
-     */
-    @SuppressFBWarnings(value = "PZLA_PREFER_ZERO_LENGTH_ARRAYS", justification = "null as in transform()")
-    static byte[] rewrite(final byte[] classfile) {
-        final var reader = new ClassReader(classfile);
-        final var writer = new ClassWriter(reader, 0);
-        final var visitor = new WatchVisitor(writer);
-        reader.accept(visitor, 0);
-        return visitor.changed ? writer.toByteArray() : null;
+    @Override
+    Rewriting visitor(final ClassVisitor next) {
+        return new WatchVisitor(next);
     }
 
-    private static final class WatchVisitor extends ClassVisitor {
-        boolean changed;
-
+    private static final class WatchVisitor extends Rewriting {
         WatchVisitor(final ClassVisitor next) {
-            super(Opcodes.ASM9, next);
+            super(next);
         }
 
         @Override

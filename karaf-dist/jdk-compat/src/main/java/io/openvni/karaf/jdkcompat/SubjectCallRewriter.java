@@ -1,13 +1,8 @@
 package io.openvni.karaf.jdkcompat;
 
-import edu.umd.cs.findbugs.annotations.SuppressFBWarnings;
-import java.lang.instrument.ClassFileTransformer;
 import java.nio.charset.StandardCharsets;
-import java.security.ProtectionDomain;
 import java.util.Set;
-import org.objectweb.asm.ClassReader;
 import org.objectweb.asm.ClassVisitor;
-import org.objectweb.asm.ClassWriter;
 import org.objectweb.asm.MethodVisitor;
 import org.objectweb.asm.Opcodes;
 
@@ -20,7 +15,7 @@ import org.objectweb.asm.Opcodes;
  * <p>Public because the agent class is defined by the application class loader and this one, once the agent jar
  * is on the bootstrap class path, by the bootstrap class loader: different runtime packages.
  */
-public final class SubjectCallRewriter implements ClassFileTransformer {
+public final class SubjectCallRewriter extends ClassRewriter {
     static final String SUBJECT = "javax/security/auth/Subject";
     static final String CURRENT_SUBJECT = "io/openvni/karaf/jdkcompat/CurrentSubject";
     static final String KARAF_JAAS_HELPER = "org/apache/karaf/util/jaas/JaasHelper";
@@ -40,39 +35,13 @@ public final class SubjectCallRewriter implements ClassFileTransformer {
     }
 
     @Override
-    @SuppressFBWarnings(value = "PZLA_PREFER_ZERO_LENGTH_ARRAYS",
-        justification = "ClassFileTransformer's contract: null means 'leave the class as it is'")
-    @SuppressWarnings({
-        "checkstyle:IllegalCatch", // whatever goes wrong, class loading must go on with the original class
-        "checkstyle:RegexpSinglelineJava" // no logging framework on the bootstrap class path
-    })
-    public byte[] transform(final ClassLoader loader, final String className, final Class<?> classBeingRedefined,
-            final ProtectionDomain protectionDomain, final byte[] classfileBuffer) {
-        if (className == null || isJdkOrOwn(className) || !contains(classfileBuffer, SUBJECT_BYTES)) {
-            return null;
-        }
-        try {
-            return rewrite(classfileBuffer);
-        } catch (RuntimeException e) {
-            // Never break class loading: leave the class as it was and say why
-            System.err.println("openvni-jdk-compat: cannot rewrite " + className + ": " + e);
-            return null;
-        }
+    boolean wants(final String className, final byte[] classfile) {
+        return !isJdkOrOwn(className) && contains(classfile, SUBJECT_BYTES);
     }
 
-    /**
-     * Rewrite one class file.
-     *
-     * @param classfile the class file bytes
-     * @return the rewritten class file, or {@code null} if nothing needed rewriting
-     */
-    @SuppressFBWarnings(value = "PZLA_PREFER_ZERO_LENGTH_ARRAYS", justification = "null as in transform()")
-    static byte[] rewrite(final byte[] classfile) {
-        final var reader = new ClassReader(classfile);
-        final var writer = new ClassWriter(reader, 0);
-        final var visitor = new RewritingClassVisitor(writer);
-        reader.accept(visitor, 0);
-        return visitor.changed ? writer.toByteArray() : null;
+    @Override
+    Rewriting visitor(final ClassVisitor next) {
+        return new RewritingClassVisitor(next);
     }
 
     private static boolean isJdkOrOwn(final String className) {
@@ -94,12 +63,11 @@ public final class SubjectCallRewriter implements ClassFileTransformer {
         return false;
     }
 
-    private static final class RewritingClassVisitor extends ClassVisitor {
+    private static final class RewritingClassVisitor extends Rewriting {
         private boolean jaasHelper;
-        boolean changed;
 
         RewritingClassVisitor(final ClassVisitor next) {
-            super(Opcodes.ASM9, next);
+            super(next);
         }
 
         @Override

@@ -22,7 +22,7 @@ class ClientExecRewriterTest {
         final byte[] original = classBytes(ClientExecRewriter.CLIENT_MAIN);
         assertEquals(List.of("java/io/InputStream.read"), calls(original, true));
 
-        final byte[] rewritten = ClientExecRewriter.rewrite(original);
+        final byte[] rewritten = new ClientExecRewriter().rewrite(original);
         assertNotNull(rewritten, "no exec stdin watch found in Karaf's client");
         assertEquals(List.of(ClientExecRewriter.EXEC_STDIN + ".read"), calls(rewritten, true));
         // everything outside the watch stays as it was
