@@ -144,6 +144,19 @@ class InvalidIntentIT {
                 third.withArray("bgp-peer").removeAll();
                 f.withArray("node-router").add(third);
             }), "/fabric/node-router[", "vtep"),
+            // per-device limits (acme puts web and db on leaf1 and node1, web alone on leaf2 and node2)
+            new Case("leaf switch over its network limit", List.of(fabricPatch(
+                "\"limits\":{\"leaf-switch\":{\"max-l2-vnis\":3}}")), tenant("""
+                "network":[{"name":"n","leaf-switches":["leaf1"]},{"name":"m","leaf-switches":["leaf1"]}]"""),
+                List.of("/fabric/leaf-switch[leaf1]", "4 networks (L2 VNIs)", "limit of 3",
+                    "/fabric/limits/leaf-switch/max-l2-vnis")),
+            new Case("node router over its VRF limit", List.of(fabricPatch(
+                "\"limits\":{\"node-router\":{\"max-vrfs\":1}}")), tenant("""
+                "vrf":[{"name":"v"}],"network":[{"name":"n","vrf":"v","node-routers":["node2"]}]"""),
+                List.of("/fabric/node-router[node2]", "2 VRFs", "limit of 1", "/fabric/limits/node-router/max-vrfs")),
+            bad("limit lowered below what a device carries", fabricPatch(
+                "\"limits\":{\"leaf-switch\":{\"max-l2-vnis\":1}}"),
+                "/fabric/leaf-switch[leaf1]", "2 networks (L2 VNIs)", "limit of 1"),
             bad("l2 pool start after end", fabric(f -> f.set("vni-pools",
                 RestconfClient.parse("{\"l2\":{\"start\":20000,\"end\":10000}}"))), "/fabric/vni-pools/l2", "20000"),
             bad("l2 and l3 pools overlap", fabric(f -> f.set("vni-pools",
