@@ -41,7 +41,7 @@ public final class LeafBench {
         this.options = options;
         restconf = new RestconfClient(options.restconf, Credentials.RESTCONF_ADMIN);
         waits = new Waits(restconf, POLL);
-        report = new Report(options.leaves, options.delayMs == 0 ? "direct"
+        report = new Report(options.leaves, options.delayMs == 0 ? "no delay (loopback)"
             : "+" + options.delayMs + " ms each way (relay)");
     }
 

@@ -142,7 +142,7 @@ public final class FrrNodeDriver implements DeviceDriver<NodeState, NodeChange> 
         networks.addAll(rendered.networks());
         final var scope = new OwnedScope(Set.copyOf(neighbors), Set.copyOf(networks), rendered.vnis());
         return new NodeState(OwnedFrr.fromRunning(snapshot.runningConfig(), scope), scope, snapshot.kernel(),
-            l3vniByGrpc, snapshot.zebra(), seen.session());
+            l3vniByGrpc, snapshot.zebra(), seen.session(), snapshot.runningConfig());
     }
 
     private boolean l3vniByGrpc(final DeviceIntent desired) {
@@ -167,14 +167,16 @@ public final class FrrNodeDriver implements DeviceDriver<NodeState, NodeChange> 
         final var kernel = KernelDiff.diff(current.kernel(), plan,
             current.zebra().devicesLacking(current.kernel(), plannedIpv4),
             current.zebra().addressesLacking(current.kernel(), plannedIpv4));
-        final var frr = VtyshDiff.diff(current.frr(), OwnedFrr.rendered(renderer.render(desired)));
+        final var rendered = renderer.render(desired);
+        final var owned = current.owning(OwnedScope.of(List.of(rendered), List.of()));
+        final var frr = VtyshDiff.diff(owned.frr(), OwnedFrr.rendered(rendered));
         final var changes = new ArrayList<NodeChange>();
         kernel.before().forEach(batch -> changes.add(new NodeChange.Kernel(batch)));
         if (!frr.isEmpty()) {
             if (current.l3vniByGrpc()) {
-                changes.addAll(L3vniByGrpc.split(frr, current.scope()));
+                changes.addAll(L3vniByGrpc.split(frr, owned.scope()));
             } else {
-                changes.add(new NodeChange.Vtysh(frr, current.scope()));
+                changes.add(new NodeChange.Vtysh(frr, owned.scope()));
             }
         }
         kernel.after().forEach(batch -> changes.add(new NodeChange.Kernel(batch)));
@@ -341,9 +343,10 @@ public final class FrrNodeDriver implements DeviceDriver<NodeState, NodeChange> 
         final long settle = settings.settleTimeout().toNanos();
         final long start = System.nanoTime();
         long deadline = start + settle;
-        // what zebra lacked at the last repair, and when that was; what the last read-back left to do
+        // what zebra lacked at the last repair, and when that was; what the last read-back found lacking and left
         int repairedLacking = Integer.MAX_VALUE;
         long repairedAt = start;
+        int lackingBefore = Integer.MAX_VALUE;
         int leftBefore = Integer.MAX_VALUE;
         final var plan = planner.plan(desired);
         final var plannedIpv4 = ZebraView.plannedIpv4(plan);
@@ -374,7 +377,11 @@ public final class FrrNodeDriver implements DeviceDriver<NodeState, NodeChange> 
             // 10 to 20 new VRF namespaces, also on a fresh zebra, and for many of hundreds of SVIs created at once)
             // and never learns it; what it still lacks half the settle time after the apply is created (or given
             // its address) anew, which it does take up, and again after each repair that left it lacking less.
-            final boolean recreate = !release && !lacking.isEmpty() && lacking.size() < repairedLacking
+            // Only once zebra has stalled, though: while it is still taking devices up (a busy zebra lags by many
+            // seconds behind hundreds of new devices) a repair would only be more for it to work through.
+            final boolean stalled = lacking.size() >= lackingBefore;
+            lackingBefore = lacking.size();
+            final boolean recreate = !release && !lacking.isEmpty() && stalled && lacking.size() < repairedLacking
                 && onlyKernel(left) && System.nanoTime() - repairedAt > settle / 2;
             if (release || recreate) {
                 final var failure = writer.runBatches(left.changes().stream()

@@ -18,14 +18,33 @@ import java.util.OptionalLong;
  * @param zebra what zebra knows of the node's VNIs and interfaces: owned devices it has lost track of are created anew
  * @param session the {@link NodeShell#session() session} all of it was seen in, empty when that is not known: the
  *     state stands for the node only while that session lasts
+ * @param runningConfig the whole running configuration {@code frr} was cut from: a later diff may own more of it
  */
 public record NodeState(OwnedFrr frr, OwnedScope scope, KernelState kernel, boolean l3vniByGrpc,
-        ZebraView zebra, OptionalLong session) {
+        ZebraView zebra, OptionalLong session, String runningConfig) {
     public NodeState {
         requireNonNull(frr);
         requireNonNull(scope);
         requireNonNull(kernel);
         requireNonNull(zebra);
         requireNonNull(session);
+        requireNonNull(runningConfig);
+    }
+
+    /**
+     * This state owning at least what {@code wanted} owns. A state is scoped to the intents it was read for; when
+     * it stands in for a read of a later intent (an observation), the names that intent adds (a neighbor, a
+     * network, a VNI) may already be configured on the node, and a read would own their lines.
+     *
+     * @param wanted what the next intent owns
+     * @return this state, or one cut anew from the same running configuration with the wider scope
+     */
+    public NodeState owning(final OwnedScope wanted) {
+        if (scope.covers(wanted)) {
+            return this;
+        }
+        final var wider = scope.union(wanted);
+        return new NodeState(OwnedFrr.fromRunning(runningConfig, wider), wider, kernel, l3vniByGrpc, zebra, session,
+            runningConfig);
     }
 }

@@ -122,8 +122,16 @@ final class NodeWriter {
         if (!errors.isEmpty()) {
             return new VtyshRun(new DeviceFailure.Rejected(String.join("\n", errors)), null);
         }
-        final String running = show < output.size()
-            ? String.join("\n", output.subList(show + 1, output.size())) + "\n" : null;
+        String running = null;
+        if (show < output.size()) {
+            // vtysh prints its prompt once more at the end of its input
+            final String prompt = output.get(show).substring(0, output.get(show).length() - SHOW_RUNNING.length());
+            int end = output.size();
+            while (end > show + 1 && output.get(end - 1).strip().equals(prompt.strip())) {
+                end--;
+            }
+            running = String.join("\n", output.subList(show + 1, end)) + "\n";
+        }
         return new VtyshRun(null, running != null && running.contains("Current configuration:") ? running : null);
     }
 }

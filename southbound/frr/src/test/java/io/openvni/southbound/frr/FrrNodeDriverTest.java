@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import io.openvni.core.compile.BgpNeighbor;
 import io.openvni.core.compile.DeviceIntent;
 import io.openvni.southbound.frr.config.OwnedFrr;
 import io.openvni.southbound.frr.config.OwnedScope;
@@ -313,6 +314,9 @@ class FrrNodeDriverTest {
             }
         };
         driver = new FrrNodeDriver(device -> counted, FrrNodeSettings.DEFAULT);
+        // an operator's neighbor, not OpenVNI's until the last intent below names it
+        node.vtysh("conf t", "router bgp 65201", "neighbor 10.0.0.13 remote-as 65103",
+            "neighbor 10.0.0.13 description operator");
         DeviceIntent previous = before;
         for (var intent : List.of(bgpOnly, devices, removal)) {
             final var changes = diff(intent, previous);
@@ -335,8 +339,19 @@ class FrrNodeDriverTest {
             assertEquals(List.of(), driver.diff(observed, intent).changes());
             previous = intent;
         }
+        // the next intent names the operator's neighbor: diffed against the observation, its lines are owned as a
+        // read for that intent would own them (remote-as is there already, the description is not leaf3's)
         final var observed = (NodeState) ((ReadResult.Current<?>) driver.readOwned(new ReadScope(removal, removal)))
             .config();
+        final var adopting = NodeIntents.withNeighbors(removal, java.util.stream.Stream.concat(
+            removal.neighbors().stream(), java.util.stream.Stream.of(new BgpNeighbor("10.0.0.13", 65103, "leaf3",
+                Set.of(BgpNeighbor.AddressFamily.L2VPN_EVPN)))).toList());
+        final var read = (NodeState) ((ReadResult.Current<?>) driver.readOwned(new ReadScope(adopting, removal)))
+            .config();
+        final var adopted = driver.diff(observed, adopting);
+        assertEquals(driver.diff(read, adopting), adopted);
+        assertTrue(adopted.describe().contains("neighbor 10.0.0.13 description leaf3")
+            && !adopted.describe().contains("neighbor 10.0.0.13 remote-as"), adopted.describe());
         node.close();
         node = FrrNode.start();
         assertFalse(driver.stillCurrent(observed, removal.name()), "a new node is a new session");

@@ -5,6 +5,7 @@ import io.openvni.core.render.frr.FrrStanza;
 import io.openvni.core.render.frr.FrrStanza.EvpnVni;
 import io.openvni.core.render.frr.FrrStanza.Neighbor;
 import java.util.Collection;
+import java.util.HashSet;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Stream;
@@ -22,6 +23,24 @@ public record OwnedScope(Set<String> neighbors, Set<String> networks, Set<Long> 
         neighbors = Set.copyOf(neighbors);
         networks = Set.copyOf(networks);
         vnis = Set.copyOf(vnis);
+    }
+
+    /** Whether everything the other scope owns is owned here too. */
+    public boolean covers(final OwnedScope other) {
+        return neighbors.containsAll(other.neighbors) && networks.containsAll(other.networks)
+            && vnis.containsAll(other.vnis);
+    }
+
+    /** What this scope or the other owns. */
+    public OwnedScope union(final OwnedScope other) {
+        return new OwnedScope(union(neighbors, other.neighbors), union(networks, other.networks),
+            union(vnis, other.vnis));
+    }
+
+    private static <T> Set<T> union(final Set<T> one, final Set<T> other) {
+        final var all = new HashSet<>(one);
+        all.addAll(other);
+        return all;
     }
 
     /**
