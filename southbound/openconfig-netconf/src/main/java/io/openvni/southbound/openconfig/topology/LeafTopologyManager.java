@@ -15,6 +15,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
 import org.eclipse.jdt.annotation.Nullable;
 import org.opendaylight.aaa.encrypt.AAAEncryptionService;
@@ -50,8 +51,10 @@ import org.slf4j.LoggerFactory;
  * failed pass is retried with a growing delay. Nodes carry the leaves' passwords encrypted (the fabric's sealed
  * ciphertext as it is, so the node stays unchanged when the fabric does); node contents are never logged.
  *
- * <p>Every {@value #CHECK_SECONDS} s a pass also looks for nodes ODL has been connecting for too long (30 s, plus
- * 0.3 s for each node connecting at the same time) and starts them over ({@link StuckConnections}).
+ * <p>New nodes go in a {@link ConnectWindow} at a time (32 connecting at once), so that a fabric of hundreds of
+ * leaves does not make every connection miss its hello timeout; the rest follow, by name, as those connect. Every
+ * {@value #CHECK_SECONDS} s a pass also looks for nodes ODL has been connecting for too long (30 s, plus 0.3 s for
+ * each node connecting at the same time) and starts them over ({@link StuckConnections}).
  */
 @Component(service = { })
 public final class LeafTopologyManager implements AutoCloseable {
@@ -73,10 +76,14 @@ public final class LeafTopologyManager implements AutoCloseable {
     private static final long CHECK_SECONDS = 10;
     private static final Duration PATIENCE = Duration.ofSeconds(30);
     private static final Duration PATIENCE_PER_NODE = Duration.ofMillis(300);
+    private static final Duration WINDOW_POLL = Duration.ofSeconds(1);
+    private static final Set<ConnectionStatus> CONNECTION_ENDED =
+        Set.of(ConnectionStatus.Connected, ConnectionStatus.UnableToConnect);
 
     // Touched only on the worker thread: the delay before retrying a failed pass, nodes connecting since when.
     private Duration retry = FIRST_RETRY;
     private StuckConnections stuck = new StuckConnections(PATIENCE, PATIENCE_PER_NODE);
+    private final ConnectWindow window = ConnectWindow.DEFAULT;
     // guarded by this
     private CommittedFabric.@Nullable Subscription subscription;
 
@@ -130,6 +137,7 @@ public final class LeafTopologyManager implements AutoCloseable {
             final Fabric fabric;
             final Map<String, Node> stored = new HashMap<>();
             final Set<String> managed;
+            final Map<String, ConnectionStatus> connection = new HashMap<>();
             try (var tx = broker.newReadOnlyTransaction()) {
                 fabric = tx.read(LogicalDatastoreType.CONFIGURATION, FABRIC).get(TIMEOUT_SECONDS, TimeUnit.SECONDS)
                     .orElse(null);
@@ -141,6 +149,14 @@ public final class LeafTopologyManager implements AutoCloseable {
                     topology.orElseThrow().getNode().values()
                         .forEach(node -> stored.put(node.getNodeId().getValue(), node));
                 }
+                tx.read(LogicalDatastoreType.OPERATIONAL, NetconfNodeMapping.topologyPath())
+                    .get(TIMEOUT_SECONDS, TimeUnit.SECONDS)
+                    .map(Topology::nonnullNode).orElse(Map.of()).values().forEach(node -> {
+                        final var netconf = NetconfNodeMapping.netconfNode(node);
+                        if (netconf != null && netconf.getConnectionStatus() != null) {
+                            connection.put(node.getNodeId().getValue(), netconf.getConnectionStatus());
+                        }
+                    });
             }
             // the leaves as decoded by the controller; the stored fabric only for the passwords' ciphertext
             final var desired = desiredNodes(leaves, fabric);
@@ -148,12 +164,29 @@ public final class LeafTopologyManager implements AutoCloseable {
             final var tx = broker.newWriteOnlyTransaction();
             final var written = new ArrayList<String>();
             final var removed = new ArrayList<String>();
-            for (var entry : desired.entrySet()) {
-                if (!entry.getValue().equals(stored.get(entry.getKey()))) {
-                    tx.mergeParentStructurePut(LogicalDatastoreType.CONFIGURATION,
-                        NetconfNodeMapping.nodePath(entry.getKey()), entry.getValue());
+            final var waiting = new ArrayList<String>();
+            for (var entry : new TreeMap<>(desired).entrySet()) {
+                final var node = stored.get(entry.getKey());
+                if (node == null) {
+                    waiting.add(entry.getKey());
+                } else if (!entry.getValue().equals(node)) {
                     written.add(entry.getKey());
                 }
+            }
+            // what is in the topology and neither connected nor given up on is still connecting (a node just written
+            // has no operational entry yet)
+            final int connecting = (int) desired.keySet().stream().filter(stored::containsKey)
+                .filter(node -> !CONNECTION_ENDED.contains(connection.get(node))).count();
+            final var admitted = window.admit(waiting, connecting);
+            written.addAll(admitted);
+            for (String node : written) {
+                tx.mergeParentStructurePut(LogicalDatastoreType.CONFIGURATION, NetconfNodeMapping.nodePath(node),
+                    desired.get(node));
+            }
+            if (admitted.size() < waiting.size()) {
+                LOG.info("NETCONF topology: {} leaf switches connecting, {} waiting for their turn", connecting
+                    + admitted.size(), waiting.size() - admitted.size());
+                runner.schedulePass(WINDOW_POLL);
             }
             for (String leaf : managed) {
                 if (!desired.containsKey(leaf) && stored.containsKey(leaf)) {
@@ -174,7 +207,8 @@ public final class LeafTopologyManager implements AutoCloseable {
             }
             final var unchanged = new HashMap<>(desired);
             written.forEach(unchanged::remove);
-            startOverStuck(unchanged);
+            waiting.forEach(unchanged::remove);
+            startOverStuck(unchanged, connection);
             retry = FIRST_RETRY;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -187,19 +221,14 @@ public final class LeafTopologyManager implements AutoCloseable {
     }
 
     // Deleting a node and writing it again makes ODL close its connection attempt and start a new one.
-    private void startOverStuck(final Map<String, Node> nodes) throws Exception {
+    private void startOverStuck(final Map<String, Node> nodes, final Map<String, ConnectionStatus> connection)
+            throws Exception {
         final var connecting = new HashSet<String>();
-        try (var tx = broker.newReadOnlyTransaction()) {
-            tx.read(LogicalDatastoreType.OPERATIONAL, NetconfNodeMapping.topologyPath())
-                .get(TIMEOUT_SECONDS, TimeUnit.SECONDS)
-                .map(Topology::nonnullNode).orElse(Map.of()).values().forEach(node -> {
-                    final var netconf = NetconfNodeMapping.netconfNode(node);
-                    if (netconf != null && netconf.getConnectionStatus() == ConnectionStatus.Connecting
-                            && nodes.containsKey(node.getNodeId().getValue())) {
-                        connecting.add(node.getNodeId().getValue());
-                    }
-                });
-        }
+        connection.forEach((node, status) -> {
+            if (status == ConnectionStatus.Connecting && nodes.containsKey(node)) {
+                connecting.add(node);
+            }
+        });
         final var restart = stuck.observe(connecting, Instant.now());
         if (restart.isEmpty()) {
             return;
