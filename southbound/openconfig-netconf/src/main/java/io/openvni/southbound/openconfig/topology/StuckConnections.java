@@ -14,7 +14,10 @@ import java.util.Set;
  * after the SSH handshake: seen against a netconfd leaf that had just restarted, the session was authenticated, no
  * hello followed, and neither a timeout nor another attempt came; the node stayed {@code connecting}. Deleting the
  * node and writing it again makes ODL start over. A device that is really down shows {@code connecting} too, between
- * ODL's attempts; starting over then only adds an attempt, as ODL's own backoff does.
+ * ODL's attempts; starting over then only adds an attempt, as ODL's own backoff does. The hangs are upstream bugs
+ * fixed in netconf 10.0.3, which is not obtainable here: NETCONF-1416 (the negotiation timeout never fails the
+ * session future) and NETCONF-1501 ({@code get-schema} sent without a timeout, so a leaf that never answers it keeps
+ * its node connecting). Keep this until the connector is upgraded past them.
  *
  * <p>The patience grows with the number of nodes connecting at once (the most seen while a node waits): ODL connects
  * one leaf in about a second, but 200 simulated leaves at once took it 55 s here (2 cores). Pure; used on one thread.
