@@ -149,6 +149,9 @@ public final class LeafTopologyManager implements AutoCloseable {
                     topology.orElseThrow().getNode().values()
                         .forEach(node -> stored.put(node.getNodeId().getValue(), node));
                 }
+            }
+            // a read-only transaction is bound to the first datastore it reads
+            try (var tx = broker.newReadOnlyTransaction()) {
                 tx.read(LogicalDatastoreType.OPERATIONAL, NetconfNodeMapping.topologyPath())
                     .get(TIMEOUT_SECONDS, TimeUnit.SECONDS)
                     .map(Topology::nonnullNode).orElse(Map.of()).values().forEach(node -> {
