@@ -29,8 +29,6 @@ and is stopped at the end, as is the testtool.
 USAGE
 }
 
-REPO=$(cd "$(dirname "$0")/.." && pwd)
-BENCH=bench-leaves
 FIRST_PORT=17830
 leaves=200 delays=0,5 reuse=0 timeout="" heap="" build=1
 while [ $# -gt 0 ]; do
@@ -51,11 +49,9 @@ done
 devices=$((2 * leaves))
 heap=${heap:-$((512 + 6 * devices))m}
 
-cd "$REPO"
 # shellcheck source=bench-lib.sh
-source scripts/bench-lib.sh
-# shellcheck source=select-jdk.sh
-source scripts/select-jdk.sh || exit 1
+source "$(dirname "$0")/bench-lib.sh"
+bench_init bench-leaves
 yang=$(bench_testtool_yang)
 
 # Preconditions before anything is built or started

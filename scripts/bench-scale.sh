@@ -23,8 +23,6 @@ target waits while another node lab holds 10.99.0.0/24.
 USAGE
 }
 
-REPO=$(cd "$(dirname "$0")/.." && pwd)
-BENCH=bench-scale
 TESTTOOL_PORT=17830
 networks=100,1000,4000 targets=netconfd,testtool,frr timeout="" build=1
 while [ $# -gt 0 ]; do
@@ -42,11 +40,9 @@ done
 [[ ",$targets," =~ ^(,(netconfd|testtool|frr))+,$ ]] \
     || { echo "bench-scale: --targets takes netconfd, testtool, frr" >&2; exit 2; }
 
-cd "$REPO"
 # shellcheck source=bench-lib.sh
-source scripts/bench-lib.sh
-# shellcheck source=select-jdk.sh
-source scripts/select-jdk.sh || exit 1
+source "$(dirname "$0")/bench-lib.sh"
+bench_init bench-scale
 if [[ ",$targets," =~ ,(netconfd|frr), ]] && [ "$(id -u)" != 0 ]; then
     bench_die "the netconfd and frr targets need root (simulator user, sshd, namespaces); or pass --targets testtool"
 fi
