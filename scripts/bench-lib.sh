@@ -11,6 +11,18 @@ bench_init() {
     source scripts/select-jdk.sh || exit 1
 }
 
+# bench_common_option NAME WORD [VALUE]: one of the options the controller benchmarks share (--timeout SECONDS sets
+# timeout, --no-build sets build=0, -h/--help prints usage and exits); any other option is refused (exit 2). Sets
+# bench_shift to the words it took.
+bench_common_option() {
+    case "$2" in
+        --timeout) timeout=${3:?--timeout needs seconds}; bench_shift=2 ;;
+        --no-build) build=0; bench_shift=1 ;;
+        -h|--help) usage; exit 0 ;;
+        *) usage >&2; echo "$1: unknown argument: $2" >&2; exit 2 ;;
+    esac
+}
+
 # bench_package: the benchmark's jar and classpath. Package, never install: ~/.m2 may be shared, and the reactor's
 # jars are all the classpath needs (the benchmarks module depends on the integration-test harness, which makes the
 # build package the Karaf distribution too)

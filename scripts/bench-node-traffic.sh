@@ -19,21 +19,18 @@ another node lab holds the management net 10.99.0.0/24.
 USAGE
 }
 
+# shellcheck source=bench-lib.sh
+source "$(dirname "$0")/bench-lib.sh"
 rounds=5 timeout="" build=1
 while [ $# -gt 0 ]; do
     case "$1" in
         --rounds) rounds=${2:?--rounds needs a number}; shift ;;
-        --timeout) timeout=${2:?--timeout needs seconds}; shift ;;
-        --no-build) build=0 ;;
-        -h|--help) usage; exit 0 ;;
-        *) usage >&2; echo "bench-node-traffic: unknown argument: $1" >&2; exit 2 ;;
+        *) bench_common_option bench-node-traffic "$@"; shift $((bench_shift - 1)) ;;
     esac
     shift
 done
 [[ "$rounds" =~ ^[1-9][0-9]*$ ]] || { echo "bench-node-traffic: --rounds takes a positive number" >&2; exit 2; }
 
-# shellcheck source=bench-lib.sh
-source "$(dirname "$0")/bench-lib.sh"
 bench_init bench-node-traffic
 [ "$(id -u)" = 0 ] || bench_die "needs root (network namespaces, FRR, sshd)"
 [ -x /usr/lib/frr/frr-reload.py ] || bench_die "no /usr/lib/frr/frr-reload.py (apt-get install frr-pythontools)"
