@@ -5,11 +5,9 @@
 # repository (or -Dopenvni.openconfig.yang=DIR in JAVA_OPTS).
 # Usage: scripts/bench-leaf-driver.sh [N]
 set -euo pipefail
-cd "$(dirname "$0")/.."
-if [ -z "${JAVA_HOME:-}" ] || ! "$JAVA_HOME/bin/java" -version 2>&1 | grep -qE 'version "(2[1-9]|[3-9][0-9])'; then
-  JAVA_HOME=$(scripts/select-jdk.sh)
-  export JAVA_HOME
-fi
+# shellcheck source=bench-lib.sh
+source "$(dirname "$0")/bench-lib.sh"
+bench_init bench-leaf-driver
 module=southbound/openconfig-netconf
 ./mvnw -q -B --no-transfer-progress -pl "$module" -am test-compile dependency:build-classpath \
   -Dmdep.includeScope=test -Dmdep.outputFile=target/test.classpath

@@ -29,20 +29,17 @@ and is stopped at the end, as is the testtool.
 USAGE
 }
 
-REPO=$(cd "$(dirname "$0")/.." && pwd)
-BENCH=bench-leaves
 FIRST_PORT=17830
+# shellcheck source=bench-lib.sh
+source "$(dirname "$0")/bench-lib.sh"
 leaves=200 delays=0,5 reuse=0 timeout="" heap="" build=1
 while [ $# -gt 0 ]; do
     case "$1" in
         --leaves) leaves=${2:?--leaves needs a number}; shift ;;
         --delay-ms) delays=${2:?--delay-ms needs milliseconds}; shift ;;
         --reuse-controller) reuse=1 ;;
-        --no-build) build=0 ;;
-        --timeout) timeout=${2:?--timeout needs seconds}; shift ;;
         --testtool-heap) heap=${2:?--testtool-heap needs a size}; shift ;;
-        -h|--help) usage; exit 0 ;;
-        *) usage >&2; echo "bench-leaves: unknown argument: $1" >&2; exit 2 ;;
+        *) bench_common_option bench-leaves "$@"; shift $((bench_shift - 1)) ;;
     esac
     shift
 done
@@ -51,11 +48,7 @@ done
 devices=$((2 * leaves))
 heap=${heap:-$((512 + 6 * devices))m}
 
-cd "$REPO"
-# shellcheck source=bench-lib.sh
-source scripts/bench-lib.sh
-# shellcheck source=select-jdk.sh
-source scripts/select-jdk.sh || exit 1
+bench_init bench-leaves
 yang=$(bench_testtool_yang)
 
 # Preconditions before anything is built or started

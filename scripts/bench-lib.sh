@@ -1,6 +1,39 @@
-# What the benchmarks that start a controller and netconf-testtool devices share (bench-leaves.sh,
-# bench-scale.sh); sourced, not run. The sourcing script sets REPO and BENCH (its name, for messages) and cds to
-# REPO. Everything it starts is stopped by bench_cleanup, which bench_prepare installs for EXIT.
+# What the benchmarks (scripts/bench-*.sh) share; sourced, not run. Every script starts with bench_init, which sets
+# REPO and BENCH (its name, for messages), cds to REPO and selects a JDK. Everything the controller benchmarks start
+# is stopped by bench_cleanup, which bench_prepare installs for EXIT.
+
+# bench_init NAME: the checkout this script is in becomes the working directory, and JAVA_HOME a JDK 21+
+bench_init() {
+    BENCH=$1
+    REPO=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+    cd "$REPO"
+    # shellcheck source=select-jdk.sh
+    source scripts/select-jdk.sh || exit 1
+}
+
+# bench_common_option NAME WORD [VALUE]: one of the options the controller benchmarks share (--timeout SECONDS sets
+# timeout, --no-build sets build=0, -h/--help prints usage and exits); any other option is refused (exit 2). Sets
+# bench_shift to the words it took.
+bench_common_option() {
+    case "$2" in
+        --timeout) timeout=${3:?--timeout needs seconds}; bench_shift=2 ;;
+        --no-build) build=0; bench_shift=1 ;;
+        -h|--help) usage; exit 0 ;;
+        *) usage >&2; echo "$1: unknown argument: $2" >&2; exit 2 ;;
+    esac
+}
+
+# bench_package: the benchmark's jar and classpath. Package, never install: ~/.m2 may be shared, and the reactor's
+# jars are all the classpath needs (the benchmarks module depends on the integration-test harness, which makes the
+# build package the Karaf distribution too)
+bench_package() {
+    ./mvnw -q -B --no-transfer-progress -Pq -pl benchmarks -am package
+}
+
+# bench_classpath: the benchmark's main classes and their dependencies
+bench_classpath() {
+    echo "benchmarks/target/openvni-benchmarks-0.1.0-SNAPSHOT.jar:$(cat benchmarks/target/benchmark.classpath)"
+}
 
 bench_say() { echo "$BENCH: $*" >&2; }
 bench_die() { bench_say "$*"; exit 1; }
@@ -36,7 +69,7 @@ bench_prepare() {
     mkdir -p "$out"
     [ "$1" = 1 ] && bench_build "$out/build.log"
     [ -f benchmarks/target/benchmark.classpath ] || bench_die "not built yet: run without --no-build"
-    classpath="benchmarks/target/openvni-benchmarks-0.1.0-SNAPSHOT.jar:$(cat benchmarks/target/benchmark.classpath)"
+    classpath=$(bench_classpath)
     export OPENVNI_RUN_DIR=$out/controller
     trap bench_cleanup EXIT
     trap 'exit 130' INT TERM

@@ -19,56 +19,26 @@ another node lab holds the management net 10.99.0.0/24.
 USAGE
 }
 
-REPO=$(cd "$(dirname "$0")/.." && pwd)
+# shellcheck source=bench-lib.sh
+source "$(dirname "$0")/bench-lib.sh"
 rounds=5 timeout="" build=1
 while [ $# -gt 0 ]; do
     case "$1" in
         --rounds) rounds=${2:?--rounds needs a number}; shift ;;
-        --timeout) timeout=${2:?--timeout needs seconds}; shift ;;
-        --no-build) build=0 ;;
-        -h|--help) usage; exit 0 ;;
-        *) usage >&2; echo "bench-node-traffic: unknown argument: $1" >&2; exit 2 ;;
+        *) bench_common_option bench-node-traffic "$@"; shift $((bench_shift - 1)) ;;
     esac
     shift
 done
 [[ "$rounds" =~ ^[1-9][0-9]*$ ]] || { echo "bench-node-traffic: --rounds takes a positive number" >&2; exit 2; }
 
-say() { echo "bench-node-traffic: $*" >&2; }
-die() { say "$*"; exit 1; }
+bench_init bench-node-traffic
+[ "$(id -u)" = 0 ] || bench_die "needs root (network namespaces, FRR, sshd)"
+[ -x /usr/lib/frr/frr-reload.py ] || bench_die "no /usr/lib/frr/frr-reload.py (apt-get install frr-pythontools)"
 
-cd "$REPO"
-[ "$(id -u)" = 0 ] || die "needs root (network namespaces, FRR, sshd)"
-[ -x /usr/lib/frr/frr-reload.py ] || die "no /usr/lib/frr/frr-reload.py (apt-get install frr-pythontools)"
-# shellcheck source=select-jdk.sh
-source scripts/select-jdk.sh || exit 1
-
-out=$REPO/benchmarks/target/bench-node-traffic
-mkdir -p "$out"
-if [ "$build" = 1 ]; then
-    say "building the benchmark and the distribution (log: $out/build.log)"
-    ./mvnw -B -o -q package -pl benchmarks,karaf-dist/distribution -am -DskipTests -Pq >"$out/build.log" 2>&1 \
-        || { tail -n 40 "$out/build.log" >&2; die "build failed; full log: $out/build.log"; }
-fi
-[ -f benchmarks/target/benchmark.classpath ] || die "not built yet: run without --no-build"
-
-controller_started=0
-export OPENVNI_RUN_DIR=$out/controller
-cleanup() {
-    local rc=$?
-    trap - EXIT INT TERM
-    if [ "$controller_started" = 1 ]; then
-        scripts/openvni-run.sh stop || true
-    fi
-    exit "$rc"
-}
-trap cleanup EXIT
-trap 'exit 130' INT TERM
-
-controller_started=1
+bench_prepare "$build"
 # it refuses to come up when another program holds 127.0.0.1:8181, so the benchmark talks to this controller
-scripts/openvni-run.sh --background
+bench_controller_start
 
 args=(--rounds "$rounds" --csv "$REPO/benchmarks/target/bench-node-traffic.csv")
 [ -n "$timeout" ] && args+=(--timeout "$timeout")
-"$JAVA_HOME/bin/java" -cp "benchmarks/target/openvni-benchmarks-0.1.0-SNAPSHOT.jar:$(cat benchmarks/target/benchmark.classpath)" \
-    io.openvni.benchmarks.nodes.NodeTrafficBench "${args[@]}"
+"$JAVA_HOME/bin/java" -cp "$classpath" io.openvni.benchmarks.nodes.NodeTrafficBench "${args[@]}"

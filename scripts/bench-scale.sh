@@ -23,18 +23,15 @@ target waits while another node lab holds 10.99.0.0/24.
 USAGE
 }
 
-REPO=$(cd "$(dirname "$0")/.." && pwd)
-BENCH=bench-scale
 TESTTOOL_PORT=17830
+# shellcheck source=bench-lib.sh
+source "$(dirname "$0")/bench-lib.sh"
 networks=100,1000,4000 targets=netconfd,testtool,frr timeout="" build=1
 while [ $# -gt 0 ]; do
     case "$1" in
         --networks) networks=${2:?--networks needs sizes}; shift ;;
         --targets) targets=${2:?--targets needs names}; shift ;;
-        --timeout) timeout=${2:?--timeout needs seconds}; shift ;;
-        --no-build) build=0 ;;
-        -h|--help) usage; exit 0 ;;
-        *) usage >&2; echo "bench-scale: unknown argument: $1" >&2; exit 2 ;;
+        *) bench_common_option bench-scale "$@"; shift $((bench_shift - 1)) ;;
     esac
     shift
 done
@@ -42,11 +39,7 @@ done
 [[ ",$targets," =~ ^(,(netconfd|testtool|frr))+,$ ]] \
     || { echo "bench-scale: --targets takes netconfd, testtool, frr" >&2; exit 2; }
 
-cd "$REPO"
-# shellcheck source=bench-lib.sh
-source scripts/bench-lib.sh
-# shellcheck source=select-jdk.sh
-source scripts/select-jdk.sh || exit 1
+bench_init bench-scale
 if [[ ",$targets," =~ ,(netconfd|frr), ]] && [ "$(id -u)" != 0 ]; then
     bench_die "the netconfd and frr targets need root (simulator user, sshd, namespaces); or pass --targets testtool"
 fi

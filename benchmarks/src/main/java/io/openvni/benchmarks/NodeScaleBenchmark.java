@@ -37,7 +37,7 @@ public final class NodeScaleBenchmark {
     private final KernelPlanner planner = new KernelPlanner();
 
     /** The owned state a read gives. */
-    private record View(OwnedFrr frr, KernelState kernel, ZebraView zebra) {
+    private record View(FrrConfig frr, KernelState kernel, ZebraView zebra) {
     }
 
     /** CPU milliseconds (least), wall milliseconds (median), bytes allocated (median), commands or objects made. */

@@ -5,6 +5,7 @@ import io.openvni.core.intent.IntentPaths;
 import io.openvni.core.intent.Network;
 import io.openvni.core.intent.Tenant;
 import io.openvni.core.net.IpPrefix;
+import io.openvni.core.render.Addresses;
 import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -70,7 +71,7 @@ final class AddressingRules {
             final var normalized = prefix.network();
             if (!normalized.equals(prefix)) {
                 sink.add(path + "/subnet", "subnet " + text + " has host bits set; its network address is "
-                    + Prefixes.format(normalized));
+                    + Addresses.canonical(normalized));
             }
             subnets.add(Subnet.of(path, normalized));
         }
@@ -90,8 +91,8 @@ final class AddressingRules {
             if (cover != null && cover.ipv6() == subnet.ipv6() && subnet.first().compareTo(cover.last()) <= 0) {
                 final var where = subnet.network().equals(cover.network()) ? " of the same network"
                     : " of " + cover.network() + ", routed by the same VRF '" + vrf + "'";
-                sink.add(subnet.network() + "/subnet", "subnet " + Prefixes.format(subnet.prefix())
-                    + " overlaps subnet " + Prefixes.format(cover.prefix()) + where);
+                sink.add(subnet.network() + "/subnet", "subnet " + Addresses.canonical(subnet.prefix())
+                    + " overlaps subnet " + Addresses.canonical(cover.prefix()) + where);
             } else {
                 cover = subnet;
             }
@@ -123,7 +124,7 @@ final class AddressingRules {
                 continue;
             }
             final var prefix = subnet.orElseThrow().prefix();
-            final var subnetText = Prefixes.format(prefix);
+            final var subnetText = Addresses.canonical(prefix);
             if (gateway.length() != prefix.length()) {
                 sink.add(path + "/gateway", "gateway " + text + " has prefix length " + gateway.length()
                     + " but its subnet " + subnetText + " has " + prefix.length());

@@ -4,6 +4,7 @@ import io.openvni.core.intent.Intent;
 import io.openvni.core.intent.IntentPaths;
 import io.openvni.core.intent.NumberRange;
 import io.openvni.core.net.IpPrefix;
+import io.openvni.core.render.Addresses;
 import java.util.regex.Pattern;
 import org.eclipse.jdt.annotation.Nullable;
 
@@ -79,7 +80,7 @@ final class FabricRules {
             sink.add(VTEP_POOL, "the vtep-pool " + text + " is not an IPv4 prefix; VTEP addresses are IPv4");
         } else if (!prefix.network().equals(prefix)) {
             sink.add(VTEP_POOL, "the vtep-pool " + text + " has host bits set; its network address is "
-                + Prefixes.format(prefix.network()));
+                + Addresses.canonical(prefix.network()));
         }
     }
 

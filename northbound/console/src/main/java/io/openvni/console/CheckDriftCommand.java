@@ -1,18 +1,12 @@
 package io.openvni.console;
 
-import io.openvni.northbound.api.FabricService;
 import io.openvni.southbound.reconcile.DriftReport;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.TimeUnit;
-import org.apache.karaf.shell.api.action.Action;
-import org.apache.karaf.shell.api.action.Argument;
 import org.apache.karaf.shell.api.action.Command;
-import org.apache.karaf.shell.api.action.Completion;
 import org.apache.karaf.shell.api.action.Option;
-import org.apache.karaf.shell.api.action.lifecycle.Reference;
 import org.apache.karaf.shell.api.action.lifecycle.Service;
-import org.apache.karaf.shell.api.console.Session;
 
 /**
  * {@code openvni:check-drift [device]}: reads devices now and shows what differs from what was applied.
@@ -20,31 +14,21 @@ import org.apache.karaf.shell.api.console.Session;
 @Service
 @Command(scope = "openvni", name = "check-drift",
     description = "Reads devices now and shows drift from the applied configuration (healed unless auto-heal is off)")
-public final class CheckDriftCommand implements Action {
-    @Reference
-    private FabricService fabric;
-
-    @Reference
-    private Session session;
-
-    @Argument(index = 0, name = "device", required = false, description = "Only this device (default: all)")
-    @Completion(DeviceNameCompleter.class)
-    private String device;
-
+public final class CheckDriftCommand extends DeviceSelectionAction {
     @Option(name = "--timeout", description = "Seconds to wait for the checks (default 60)")
     private int timeout = 60;
 
     @Override
     public Object execute() throws Exception {
-        final var checks = fabric.checkDrift(device);
+        final var checks = fabric().checkDrift(device());
         if (checks.isEmpty()) {
-            throw ConsoleViews.notReconciled(device);
+            throw ConsoleViews.notReconciled(device());
         }
         CompletableFuture.allOf(checks.values().toArray(CompletableFuture[]::new))
             .completeOnTimeout(null, timeout, TimeUnit.SECONDS).exceptionally(failure -> null).get();
         final var out = new StringBuilder();
         checks.forEach((name, check) -> out.append(line(name, check)));
-        session.getConsole().print(out);
+        session().getConsole().print(out);
         return null;
     }
 

@@ -15,6 +15,9 @@ import org.eclipse.jdt.annotation.Nullable;
  *
  * <p>Lists are expected in FRR's own print order: neighbors by address, route targets as sorted strings. The
  * {@link FrrRenderer} sorts them; the records do not.
+ *
+ * <p>A stanza read back from a node (or a rendering put in that form) is a {@link Read}: its lines as a tree, which
+ * is what the FRR driver compares and diffs, so rendered and read stanzas are one type.
  */
 public sealed interface FrrStanza {
     /** The stanza's first line, which identifies it in a running configuration. */
@@ -22,6 +25,33 @@ public sealed interface FrrStanza {
 
     /** All lines of the stanza, header and closing line included, without line terminators. */
     List<String> lines();
+
+    /** The stanza's lines as a tree, the form comparisons use (see {@link ConfigTree}). */
+    default ConfigBlock block() {
+        return ConfigTree.parse(String.join("\n", lines())).getFirst();
+    }
+
+    /**
+     * A stanza as read from a running configuration: lines nested by context, without FRR's {@code !} separators,
+     * L2 VNIs in VNI order (see {@link ConfigTree}).
+     *
+     * @param block the stanza's lines
+     */
+    record Read(ConfigBlock block) implements FrrStanza {
+        public Read {
+            requireNonNull(block);
+        }
+
+        @Override
+        public String header() {
+            return block.line();
+        }
+
+        @Override
+        public List<String> lines() {
+            return block.lines();
+        }
+    }
 
     /**
      * zebra's EVPN multihoming startup delay, a global line. zebra holds every VXLAN device that appears during the

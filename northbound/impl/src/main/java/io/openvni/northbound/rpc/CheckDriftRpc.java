@@ -25,14 +25,8 @@ import org.opendaylight.yangtools.yang.common.RpcResultBuilder;
  * without holding an RPC thread: the answer is built when the last check ends or the timeout passes, and a device
  * whose check is still running is reported with that as its error.
  */
-final class CheckDriftRpc implements CheckDrift {
+record CheckDriftRpc(FabricService fabric) implements CheckDrift {
     private static final int MAX_TIMEOUT_SECONDS = 600;
-
-    private final FabricService fabric;
-
-    CheckDriftRpc(final FabricService fabric) {
-        this.fabric = fabric;
-    }
 
     @Override
     public ListenableFuture<RpcResult<CheckDriftOutput>> invoke(final CheckDriftInput input) {

@@ -21,12 +21,7 @@ import org.opendaylight.yangtools.yang.common.Uint64;
 /**
  * {@code openvni-tenant:preview-device-config}: a device's complete desired configuration in its own format.
  */
-final class PreviewDeviceConfigRpc implements PreviewDeviceConfig {
-    private final FabricService fabric;
-
-    PreviewDeviceConfigRpc(final FabricService fabric) {
-        this.fabric = fabric;
-    }
+record PreviewDeviceConfigRpc(FabricService fabric) implements PreviewDeviceConfig {
 
     @Override
     public ListenableFuture<RpcResult<PreviewDeviceConfigOutput>> invoke(final PreviewDeviceConfigInput input) {

@@ -14,12 +14,7 @@ import org.opendaylight.yangtools.yang.common.RpcResultBuilder;
 /**
  * {@code openvni-tenant:reconcile}: starts a pass over devices that writes over any difference, drift included.
  */
-final class ReconcileRpc implements Reconcile {
-    private final FabricService fabric;
-
-    ReconcileRpc(final FabricService fabric) {
-        this.fabric = fabric;
-    }
+record ReconcileRpc(FabricService fabric) implements Reconcile {
 
     @Override
     public ListenableFuture<RpcResult<ReconcileOutput>> invoke(final ReconcileInput input) {

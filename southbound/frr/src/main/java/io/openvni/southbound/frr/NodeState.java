@@ -2,6 +2,7 @@ package io.openvni.southbound.frr;
 
 import static java.util.Objects.requireNonNull;
 
+import io.openvni.core.render.frr.FrrConfig;
 import io.openvni.southbound.frr.config.OwnedFrr;
 import io.openvni.southbound.frr.config.OwnedScope;
 import io.openvni.southbound.frr.kernel.KernelState;
@@ -20,7 +21,7 @@ import java.util.OptionalLong;
  *     state stands for the node only while that session lasts
  * @param runningConfig the whole running configuration {@code frr} was cut from: a later diff may own more of it
  */
-public record NodeState(OwnedFrr frr, OwnedScope scope, KernelState kernel, boolean l3vniByGrpc,
+public record NodeState(FrrConfig frr, OwnedScope scope, KernelState kernel, boolean l3vniByGrpc,
         ZebraView zebra, OptionalLong session, String runningConfig) {
     public NodeState {
         requireNonNull(frr);

@@ -8,6 +8,8 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.openvni.core.compile.BgpNeighbor;
 import io.openvni.core.compile.DeviceIntent;
+import io.openvni.core.render.frr.FrrConfig;
+import io.openvni.core.render.frr.FrrStanza;
 import io.openvni.southbound.frr.config.OwnedFrr;
 import io.openvni.southbound.frr.config.OwnedScope;
 import io.openvni.southbound.frr.kernel.IpBatch;
@@ -90,9 +92,9 @@ class FrrNodeDriverTest {
     }
 
     // bgpd lists its VRF instances in an order of its own
-    private static String stanzasSorted(final OwnedFrr config) {
-        return new OwnedFrr(config.stanzas().stream()
-            .sorted(java.util.Comparator.comparing(io.openvni.southbound.frr.config.ConfigBlock::line)).toList()).text();
+    private static String stanzasSorted(final FrrConfig config) {
+        return new FrrConfig(config.stanzas().stream()
+            .sorted(java.util.Comparator.comparing(FrrStanza::header)).toList()).text();
     }
 
     @Test

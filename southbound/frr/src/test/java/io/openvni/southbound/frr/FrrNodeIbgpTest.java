@@ -7,8 +7,9 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.openvni.core.render.frr.FrrConfig;
 import io.openvni.core.render.frr.FrrRenderer;
-import io.openvni.southbound.frr.config.ConfigBlock;
+import io.openvni.core.render.frr.FrrStanza;
 import io.openvni.southbound.frr.config.OwnedFrr;
 import io.openvni.southbound.frr.config.OwnedScope;
 import java.nio.file.Files;
@@ -118,7 +119,7 @@ class FrrNodeIbgpTest {
     }
 
     // bgpd lists its VRF instances in an order of its own
-    private static String sorted(final OwnedFrr owned) {
-        return new OwnedFrr(owned.stanzas().stream().sorted(Comparator.comparing(ConfigBlock::line)).toList()).text();
+    private static String sorted(final FrrConfig owned) {
+        return new FrrConfig(owned.stanzas().stream().sorted(Comparator.comparing(FrrStanza::header)).toList()).text();
     }
 }

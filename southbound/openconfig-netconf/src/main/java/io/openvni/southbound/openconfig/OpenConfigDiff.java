@@ -35,7 +35,7 @@ public final class OpenConfigDiff {
      * @return the changes, empty when the device is in sync
      */
     public static ChangeSet<OpenConfigChange> diff(final List<OwnedEntry> current, final LeafConfig desired) {
-        final var wanted = OwnedEntries.of(desired, entry -> true);
+        final var wanted = OwnedEntries.of(desired);
         final var wantedPaths = new HashSet<YangInstanceIdentifier>();
         wanted.forEach(entry -> wantedPaths.add(entry.path()));
         final var present = new LinkedHashMap<YangInstanceIdentifier, OwnedEntry>();

@@ -233,7 +233,7 @@ public final class OpenConfigNetconfDriver implements DeviceDriver<OwnedConfig, 
      */
     static OwnedConfig committed(final LeafConfig wanted, final String device, final EffectiveModelContext schema,
             final MountSession session) {
-        return new OwnedConfig(device, schema, OwnedEntries.of(wanted, entry -> true), session);
+        return new OwnedConfig(device, schema, OwnedEntries.of(wanted), session);
     }
 
     @Override

@@ -1,12 +1,12 @@
 package io.openvni.southbound.openconfig;
 
-import io.openvni.core.render.openconfig.LeafNames;
+import io.openvni.core.render.openconfig.OwnedPaths;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Predicate;
+import org.opendaylight.yangtools.yang.common.QName;
 import org.opendaylight.yangtools.yang.data.api.YangInstanceIdentifier;
 import org.opendaylight.yangtools.yang.data.api.YangInstanceIdentifier.NodeIdentifier;
 import org.opendaylight.yangtools.yang.data.api.schema.DataContainerNode;
@@ -16,36 +16,67 @@ import org.opendaylight.yangtools.yang.data.api.schema.MapNode;
 import org.opendaylight.yangtools.yang.data.api.schema.NormalizedNode;
 
 /**
- * Finds the entries OpenVNI owns in a leaf switch's configuration (see
- * {@link io.openvni.core.render.openconfig.OwnedPaths}): network instances named {@code ovni-*}, the connection
- * point {@code ovni-vtep} of the default instance, SVIs and BGP neighbors. SVIs and neighbors are owned by name,
- * so the caller says which names are OpenVNI's. Nodes are matched by local name within their parent's namespace,
- * so the device's module revisions do not matter. Pure.
+ * Finds the entries OpenVNI owns in a leaf switch's configuration. Which ones those are is decided in one place,
+ * {@link OwnedPaths}: each list entry that may be OpenVNI's (network instances, connection points and BGP neighbors
+ * of a network instance, interfaces) is named by its instance-identifier and kept if {@link OwnedPaths#owner()}
+ * says so. Nodes are matched by local name within their parent's namespace, so the device's module revisions do
+ * not matter. Pure.
  */
 public final class OwnedEntries {
     private OwnedEntries() {
         // static only
     }
 
+    /** An owned entry with the instance-identifier text {@link OwnedPaths} names it by. */
+    private record Found(String ownedPath, OwnedEntry entry) {
+    }
+
     /**
      * The owned entries of a configuration.
      *
-     * @param config a rendering or what a device has
-     * @param ownedByName which SVI and neighbor entries are OpenVNI's (everything, for a rendering)
+     * @param config what a device has
+     * @param owned what OpenVNI owns there (see {@link #namedIn})
      * @return the entries, in tree order
      */
-    public static List<OwnedEntry> of(final LeafConfig config, final Predicate<OwnedEntry> ownedByName) {
-        final var result = new ArrayList<OwnedEntry>();
+    public static List<OwnedEntry> of(final LeafConfig config, final OwnedPaths owned) {
+        return find(config, owned).stream().map(Found::entry).toList();
+    }
+
+    /** The owned entries of a rendering of OpenVNI's: all its SVIs and neighbors are OpenVNI's. */
+    public static List<OwnedEntry> of(final LeafConfig rendering) {
+        return of(rendering, OwnedPaths.inRendering());
+    }
+
+    /**
+     * What OpenVNI owns on a device: the entries of some rendering (the desired one, the last applied one) name the
+     * SVIs and BGP neighbors that are OpenVNI's.
+     *
+     * @param renderings renderings in the device's schema
+     * @return what is owned, for {@link #of}
+     */
+    public static OwnedPaths namedIn(final Collection<LeafConfig> renderings) {
+        final var paths = new ArrayList<String>();
+        for (var rendering : renderings) {
+            find(rendering, OwnedPaths.inRendering()).forEach(found -> paths.add(found.ownedPath()));
+        }
+        return OwnedPaths.named(paths);
+    }
+
+    private static List<Found> find(final LeafConfig config, final OwnedPaths owned) {
+        final Predicate<String> owns = owned.owner();
+        final var result = new ArrayList<Found>();
         final var instances = config.networkInstances();
         if (instances != null) {
             final var top = YangInstanceIdentifier.of(instances.name());
             for (var instance : entries(instances, "network-instance")) {
                 final String name = key(instance, "name");
                 final var instancePath = path(top, "network-instance", instance);
-                if (name.startsWith(LeafNames.INSTANCE_PREFIX)) {
-                    result.add(new OwnedEntry(OwnedEntry.Kind.NETWORK_INSTANCE, name, instancePath, instance));
-                } else if (name.equals(LeafNames.DEFAULT_INSTANCE)) {
-                    defaultInstance(instance, instancePath, ownedByName, result);
+                final String ownedPath = OwnedPaths.networkInstance(name);
+                if (owns.test(ownedPath)) {
+                    result.add(new Found(ownedPath,
+                        new OwnedEntry(OwnedEntry.Kind.NETWORK_INSTANCE, name, instancePath, instance)));
+                } else {
+                    insideInstance(name, instance, instancePath, owns, result);
                 }
             }
         }
@@ -53,26 +84,29 @@ public final class OwnedEntries {
         if (interfaces != null) {
             final var top = YangInstanceIdentifier.of(interfaces.name());
             for (var entry : entries(interfaces, "interface")) {
-                final var owned = new OwnedEntry(OwnedEntry.Kind.INTERFACE, key(entry, "name"),
-                    path(top, "interface", entry), entry);
-                if (ownedByName.test(owned)) {
-                    result.add(owned);
+                final String name = key(entry, "name");
+                final String ownedPath = OwnedPaths.interfaceEntry(name);
+                if (owns.test(ownedPath)) {
+                    result.add(new Found(ownedPath,
+                        new OwnedEntry(OwnedEntry.Kind.INTERFACE, name, path(top, "interface", entry), entry)));
                 }
             }
         }
         return List.copyOf(result);
     }
 
-    private static void defaultInstance(final MapEntryNode instance, final YangInstanceIdentifier instancePath,
-            final Predicate<OwnedEntry> ownedByName, final List<OwnedEntry> result) {
+    // The connection points and BGP neighbors of an instance OpenVNI does not own as a whole.
+    private static void insideInstance(final String name, final MapEntryNode instance,
+            final YangInstanceIdentifier instancePath, final Predicate<String> owns, final List<Found> result) {
         final var points = child(instance, "connection-points");
         if (points.isPresent()) {
             final var pointsPath = instancePath.node(points.orElseThrow().name());
             for (var point : entries(points.orElseThrow(), "connection-point")) {
                 final String id = key(point, "connection-point-id");
-                if (id.equals(LeafNames.VTEP)) {
-                    result.add(new OwnedEntry(OwnedEntry.Kind.CONNECTION_POINT, id,
-                        path(pointsPath, "connection-point", point), point));
+                final String ownedPath = OwnedPaths.connectionPoint(name, id);
+                if (owns.test(ownedPath)) {
+                    result.add(new Found(ownedPath, new OwnedEntry(OwnedEntry.Kind.CONNECTION_POINT, id,
+                        path(pointsPath, "connection-point", point), point)));
                 }
             }
         }
@@ -82,48 +116,35 @@ public final class OwnedEntries {
         }
         final var protocolsPath = instancePath.node(protocols.orElseThrow().name());
         for (var protocol : entries(protocols.orElseThrow(), "protocol")) {
-            if (!isBgp(protocol)) {
-                continue;
-            }
-            final var protocolPath = path(protocolsPath, "protocol", protocol);
+            final var identifier = identifier(protocol);
             final var bgp = child(protocol, "bgp");
             final var neighbors = bgp.flatMap(node -> child(node, "neighbors"));
-            if (neighbors.isEmpty()) {
+            if (identifier.isEmpty() || neighbors.isEmpty()) {
                 continue;
             }
-            final var neighborsPath = protocolPath.node(bgp.orElseThrow().name()).node(neighbors.orElseThrow().name());
+            final String protocolName = key(protocol, "name");
+            final var neighborsPath = path(protocolsPath, "protocol", protocol).node(bgp.orElseThrow().name())
+                .node(neighbors.orElseThrow().name());
             for (var neighbor : entries(neighbors.orElseThrow(), "neighbor")) {
-                final var owned = new OwnedEntry(OwnedEntry.Kind.BGP_NEIGHBOR, key(neighbor, "neighbor-address"),
-                    path(neighborsPath, "neighbor", neighbor), neighbor);
-                if (ownedByName.test(owned)) {
-                    result.add(owned);
+                final String address = key(neighbor, "neighbor-address");
+                final String ownedPath = OwnedPaths.bgpNeighbor(name, identifier.orElseThrow(), protocolName, address);
+                if (owns.test(ownedPath)) {
+                    result.add(new Found(ownedPath, new OwnedEntry(OwnedEntry.Kind.BGP_NEIGHBOR, address,
+                        path(neighborsPath, "neighbor", neighbor), neighbor)));
                 }
             }
         }
     }
 
-    // The protocol entry OpenVNI renders: identifier BGP (an identity of openconfig-policy-types), name BGP.
-    private static boolean isBgp(final MapEntryNode protocol) {
-        return LeafNames.BGP.equals(key(protocol, "name"))
-            && protocol.name().asMap().entrySet().stream()
-                .anyMatch(key -> key.getKey().getLocalName().equals("identifier")
-                    && key.getValue() instanceof org.opendaylight.yangtools.yang.common.QName identity
-                    && identity.getLocalName().equals("BGP"));
-    }
-
-    /**
-     * Which SVIs and BGP neighbors are OpenVNI's on a device: those some rendering (the desired one, the last
-     * applied one) has.
-     *
-     * @param renderings renderings in the device's schema
-     * @return a predicate for {@link #of}
-     */
-    public static Predicate<OwnedEntry> namedIn(final Collection<LeafConfig> renderings) {
-        final var paths = new HashSet<YangInstanceIdentifier>();
-        for (var rendering : renderings) {
-            of(rendering, entry -> true).forEach(entry -> paths.add(entry.path()));
+    // The protocol's identifier as OpenConfig renderings write it: an identity of openconfig-policy-types (whatever
+    // module the device's schema puts it in; OpenVNI renders BGP).
+    private static Optional<String> identifier(final MapEntryNode protocol) {
+        for (var key : protocol.name().asMap().entrySet()) {
+            if (key.getKey().getLocalName().equals("identifier") && key.getValue() instanceof QName identity) {
+                return Optional.of("openconfig-policy-types:" + identity.getLocalName());
+            }
         }
-        return entry -> paths.contains(entry.path());
+        return Optional.empty();
     }
 
     static Optional<DataContainerNode> child(final DataContainerNode parent, final String localName) {

@@ -79,7 +79,7 @@ public final class LeafDriverScale {
         final var desired = parser.parse(rendered);
         final var empty = parser.parse(renderer.render(LeafFixtures.leaf(List.of(), List.of(), List.of())));
         final var onDevice = OwnedEntries.of(desired, OwnedEntries.namedIn(List.of(desired)));
-        final var changes = OpenConfigDiff.diff(OwnedEntries.of(empty, entry -> true), desired).changes();
+        final var changes = OpenConfigDiff.diff(OwnedEntries.of(empty), desired).changes();
         final var instancesTop = desired.networkInstances().name();
         final var session = new MountSession(new DOMMountPointServiceImpl()
             .createMountPoint(OpenConfigNetconfDriver.mountPath("leaf1")).register().getInstance());
@@ -90,7 +90,7 @@ public final class LeafDriverScale {
         result.put("owned entries of a read (OwnedEntries)",
             () -> OwnedEntries.of(desired, OwnedEntries.namedIn(List.of(desired, empty))));
         result.put("diff, all new (OpenConfigDiff + EditTrees)",
-            () -> OpenConfigDiff.diff(OwnedEntries.of(empty, entry -> true), desired));
+            () -> OpenConfigDiff.diff(OwnedEntries.of(empty), desired));
         result.put("diff, in sync", () -> OpenConfigDiff.diff(onDevice, desired));
         result.put("union of the edit trees (EditTrees.union)", () -> EditTrees.union(changes.stream()
             .map(OpenConfigChange::edit).filter(tree -> tree.name().equals(instancesTop)).toList()));

@@ -39,7 +39,7 @@ class OpenConfigDiffTest {
         for (Path golden : LeafFixtures.goldenLeaves()) {
             final var config = parse(LeafFixtures.read(golden));
             assertNotNull(config.networkInstances(), golden + ": network-instances");
-            final var owned = OwnedEntries.of(config, entry -> true);
+            final var owned = OwnedEntries.of(config);
             final Path ownedTxt = golden.resolveSibling(golden.getFileName().toString()
                 .replace(".json", ".owned.txt"));
             if (Files.isRegularFile(ownedTxt)) {

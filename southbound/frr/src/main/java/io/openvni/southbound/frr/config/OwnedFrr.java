@@ -1,39 +1,39 @@
 package io.openvni.southbound.frr.config;
 
+import io.openvni.core.render.frr.ConfigBlock;
+import io.openvni.core.render.frr.ConfigTree;
 import io.openvni.core.render.frr.FrrConfig;
+import io.openvni.core.render.frr.FrrStanza;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
-import java.util.regex.Pattern;
 
 /**
- * The part of a node's FRR configuration OpenVNI owns, as top-level blocks in configuration order: the stanzas
- * {@link FrrConfig#isOwned} names, with the shared default {@code router bgp} instance cut down to the lines in an
- * {@link OwnedScope}. Everything else (other VRFs and their BGP instances, route maps, interfaces, other neighbors)
- * is dropped here, so that nothing downstream can touch it.
- *
- * @param stanzas the owned top-level blocks
+ * The part of a node's FRR configuration OpenVNI owns, as the renderer's model ({@link FrrConfig} of
+ * {@link FrrStanza.Read} stanzas) in configuration order: the stanzas {@link FrrConfig#isOwned} names, with the
+ * shared default {@code router bgp} instance cut down to the lines in an {@link OwnedScope}. Everything else (other
+ * VRFs and their BGP instances, route maps, interfaces, other neighbors) is dropped here, so that nothing downstream
+ * can touch it.
  */
-public record OwnedFrr(List<ConfigBlock> stanzas) {
-    private static final Pattern DEFAULT_BGP = Pattern.compile("router bgp \\d+");
+public final class OwnedFrr {
     private static final Set<String> GLOBAL_SETTINGS = Set.of("bgp router-id", "bgp ebgp-requires-policy",
         "bgp default ipv4-unicast");
 
-    public OwnedFrr {
-        stanzas = List.copyOf(stanzas);
+    private OwnedFrr() {
+        // static helpers only
     }
 
     /** The owned part of a running configuration. */
-    public static OwnedFrr fromRunning(final String runningConfig, final OwnedScope scope) {
-        final var owned = new ArrayList<ConfigBlock>();
+    public static FrrConfig fromRunning(final String runningConfig, final OwnedScope scope) {
+        final var owned = new ArrayList<FrrStanza>();
         for (var block : ConfigTree.parse(runningConfig)) {
-            if (DEFAULT_BGP.matcher(block.line()).matches()) {
-                owned.add(new ConfigBlock(block.line(), filterDefaultBgp(block.children(), scope)));
+            if (FrrConfig.isDefaultBgp(block.line())) {
+                owned.add(new FrrStanza.Read(new ConfigBlock(block.line(), filterDefaultBgp(block.children(), scope))));
             } else if (FrrConfig.isOwned(block.line())) {
-                owned.add(block);
+                owned.add(new FrrStanza.Read(block));
             }
         }
-        return new OwnedFrr(owned);
+        return new FrrConfig(owned);
     }
 
     /**
@@ -41,8 +41,8 @@ public record OwnedFrr(List<ConfigBlock> stanzas) {
      * left out or written last (see {@link AutomaticRouteTargets}), so that it compares equal to what FRR prints
      * once it is applied.
      */
-    public static OwnedFrr rendered(final FrrConfig config) {
-        return new OwnedFrr(ConfigTree.parse(AutomaticRouteTargets.asFrrKeepsThem(config).text()));
+    public static FrrConfig rendered(final FrrConfig config) {
+        return AutomaticRouteTargets.asFrrKeepsThem(config).asRead();
     }
 
     private static List<ConfigBlock> filterDefaultBgp(final List<ConfigBlock> children, final OwnedScope scope) {
@@ -80,15 +80,5 @@ public record OwnedFrr(List<ConfigBlock> stanzas) {
     private static boolean isGlobalSetting(final String line) {
         final String setting = line.startsWith("no ") ? line.substring(3) : line;
         return GLOBAL_SETTINGS.stream().anyMatch(setting::startsWith);
-    }
-
-    /** The text of the owned blocks, FRR-style, each stanza followed by {@code !}. */
-    public String text() {
-        final var text = new StringBuilder();
-        for (var stanza : stanzas) {
-            stanza.lines().forEach(line -> text.append(line).append('\n'));
-            text.append("!\n");
-        }
-        return text.toString();
     }
 }

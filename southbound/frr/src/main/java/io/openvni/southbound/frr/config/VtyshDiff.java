@@ -1,5 +1,7 @@
 package io.openvni.southbound.frr.config;
 
+import io.openvni.core.render.frr.ConfigBlock;
+import io.openvni.core.render.frr.FrrConfig;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -19,7 +21,6 @@ import java.util.regex.Pattern;
  */
 public final class VtyshDiff {
     private static final Pattern VRF = Pattern.compile("vrf \\S+");
-    private static final Pattern DEFAULT_BGP = Pattern.compile("router bgp \\d+");
     // Settings FRR replaces in place: writing the new value is enough, and "no" of the old one would do harm
     // ("no neighbor A remote-as N" deletes the neighbor).
     private static final Pattern REPLACED = Pattern.compile(
@@ -30,17 +31,17 @@ public final class VtyshDiff {
     }
 
     /** The commands, indented by context depth; empty when the owned configuration is the desired one. */
-    public static List<String> diff(final OwnedFrr current, final OwnedFrr desired) {
+    public static List<String> diff(final FrrConfig current, final FrrConfig desired) {
         final var cur = byHeader(current);
         final var des = byHeader(desired);
         final var out = new ArrayList<String>();
         // VRFs and the default instance, then the VRF instances, in the desired order.
-        for (var phase : List.of(VRF, DEFAULT_BGP)) {
-            des.values().stream().filter(block -> phase.matcher(block.line()).matches())
-                .forEach(block -> diffStanza(cur.get(block.line()), block, out));
-        }
+        des.values().stream().filter(block -> VRF.matcher(block.line()).matches())
+            .forEach(block -> diffStanza(cur.get(block.line()), block, out));
+        des.values().stream().filter(block -> FrrConfig.isDefaultBgp(block.line()))
+            .forEach(block -> diffStanza(cur.get(block.line()), block, out));
         des.values().stream()
-            .filter(block -> !VRF.matcher(block.line()).matches() && !DEFAULT_BGP.matcher(block.line()).matches())
+            .filter(block -> !VRF.matcher(block.line()).matches() && !FrrConfig.isDefaultBgp(block.line()))
             .forEach(block -> diffStanza(cur.get(block.line()), block, out));
         final var removedVrfs = cur.values().stream()
             .filter(block -> !des.containsKey(block.line()) && VRF.matcher(block.line()).matches())
@@ -48,7 +49,7 @@ public final class VtyshDiff {
         removedVrfs.forEach(block -> unbindL3vni(block, out));
         for (var block : cur.values()) {
             if (!des.containsKey(block.line()) && block.line().startsWith("router bgp ")
-                    && !DEFAULT_BGP.matcher(block.line()).matches()) {
+                    && !FrrConfig.isDefaultBgp(block.line())) {
                 out.add("no " + block.line());
             }
         }
@@ -56,9 +57,9 @@ public final class VtyshDiff {
         return out;
     }
 
-    private static Map<String, ConfigBlock> byHeader(final OwnedFrr config) {
+    private static Map<String, ConfigBlock> byHeader(final FrrConfig config) {
         final var map = new LinkedHashMap<String, ConfigBlock>();
-        config.stanzas().forEach(block -> map.put(block.line(), block));
+        config.stanzas().forEach(stanza -> map.put(stanza.header(), stanza.block()));
         return map;
     }
 
@@ -68,7 +69,7 @@ public final class VtyshDiff {
             return;
         }
         var cur = current.children();
-        if (DEFAULT_BGP.matcher(desired.line()).matches()) {
+        if (FrrConfig.isDefaultBgp(desired.line())) {
             cur = dropRemovedNeighbors(current, desired, out);
         }
         final var inner = new ArrayList<String>();

@@ -2,6 +2,7 @@ package io.openvni.southbound.frr.config;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import io.openvni.core.render.frr.FrrConfig;
 import io.openvni.core.render.frr.FrrRenderer;
 import io.openvni.southbound.frr.NodeIntents;
 import java.io.IOException;
@@ -18,7 +19,7 @@ import org.junit.jupiter.api.Test;
  */
 class AutomaticRouteTargetsTest {
     private static final Path GOLDEN = Path.of("src", "test", "resources", "golden");
-    private static final OwnedFrr NOTHING = new OwnedFrr(List.of());
+    private static final FrrConfig NOTHING = new FrrConfig(List.of());
 
     private final FrrRenderer renderer = new FrrRenderer();
 
@@ -30,7 +31,7 @@ class AutomaticRouteTargetsTest {
     @Test
     void aNodeInAnotherAsnKeepsEveryRouteTarget() {
         final var config = renderer.render(NodeIntents.netnsVrf());
-        assertEquals(new OwnedFrr(ConfigTree.parse(config.text())), OwnedFrr.rendered(config));
+        assertEquals(FrrConfig.read(config.text()), OwnedFrr.rendered(config));
     }
 
     @Test
@@ -49,8 +50,8 @@ class AutomaticRouteTargetsTest {
             "  route-target import 65000:1", "  route-target import 65000:50000", "  route-target export 65000:50000",
             " exit-address-family", "exit"), new OwnedScope(Set.of(), Set.of(), Set.of()));
         final var desired = OwnedFrr.rendered(renderer.render(NodeIntents.ibgp()));
-        final var vrfOnly = new OwnedFrr(desired.stanzas().stream()
-            .filter(stanza -> stanza.line().equals("router bgp 65000 vrf ovrf50000")).toList());
+        final var vrfOnly = new FrrConfig(desired.stanzas().stream()
+            .filter(stanza -> stanza.header().equals("router bgp 65000 vrf ovrf50000")).toList());
         assertEquals(List.of("router bgp 65000 vrf ovrf50000", " address-family l2vpn evpn",
             "  no route-target export 65000:50000", " exit-address-family", "exit"), VtyshDiff.diff(running, vrfOnly));
     }

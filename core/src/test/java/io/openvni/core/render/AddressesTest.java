@@ -1,4 +1,4 @@
-package io.openvni.core.validation;
+package io.openvni.core.render;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
@@ -6,7 +6,7 @@ import io.openvni.core.net.IpPrefix;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-class PrefixesTest {
+class AddressesTest {
     @ParameterizedTest
     @CsvSource({
         "10.1.0.0/24, 10.1.0.0/24",
@@ -20,6 +20,6 @@ class PrefixesTest {
         "fe80:0:0:0:0:0:0:0/10, fe80::/10",
     })
     void formatsLikeOperatorsWriteThem(final String text, final String expected) {
-        assertEquals(expected, Prefixes.format(IpPrefix.parse(text)));
+        assertEquals(expected, Addresses.canonical(IpPrefix.parse(text)));
     }
 }

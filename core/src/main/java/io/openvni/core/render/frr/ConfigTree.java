@@ -1,4 +1,4 @@
-package io.openvni.southbound.frr.config;
+package io.openvni.core.render.frr;
 
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * Parses the text of {@code show running-config} (or of a rendered {@link io.openvni.core.render.frr.FrrConfig})
+ * Parses the text of {@code show running-config} (or of a rendered {@link FrrConfig})
  * into top-level {@link ConfigBlock}s, using FRR's one-space-per-level indentation for nesting.
  */
 public final class ConfigTree {

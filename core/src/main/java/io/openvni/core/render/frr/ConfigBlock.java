@@ -1,4 +1,4 @@
-package io.openvni.southbound.frr.config;
+package io.openvni.core.render.frr;
 
 import static java.util.Objects.requireNonNull;
 
@@ -30,7 +30,7 @@ public record ConfigBlock(String line, List<ConfigBlock> children) {
         return exitCommand(line);
     }
 
-    static String exitCommand(final String contextLine) {
+    public static String exitCommand(final String contextLine) {
         if (contextLine.startsWith("vrf ")) {
             return "exit-vrf";
         } else if (contextLine.startsWith("address-family ")) {
@@ -48,7 +48,7 @@ public record ConfigBlock(String line, List<ConfigBlock> children) {
         return lines;
     }
 
-    void appendLines(final List<String> out, final int depth) {
+    public void appendLines(final List<String> out, final int depth) {
         out.add(" ".repeat(depth) + line);
         if (isContext()) {
             children.forEach(child -> child.appendLines(out, depth + 1));
