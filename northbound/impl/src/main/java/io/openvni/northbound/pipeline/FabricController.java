@@ -1,5 +1,6 @@
 package io.openvni.northbound.pipeline;
 
+import io.openvni.core.compile.KnownGenerations;
 import io.openvni.core.pipeline.IntentPipeline;
 import io.openvni.core.preview.DevicePreview;
 import io.openvni.core.preview.DevicePreviewer;
@@ -20,6 +21,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeoutException;
 import java.util.random.RandomGenerator;
 import java.util.stream.Collectors;
 import org.eclipse.jdt.annotation.Nullable;
@@ -70,8 +73,11 @@ public final class FabricController implements FabricService, AutoCloseable {
 
     // Owned by the active singleton instance; guarded by this.
     private StatusWriter statusWriter;
-    private IntentPipeline pipeline;
     private DeviceReconciliation reconciliation;
+    // worker thread only: created by the first pass from the persisted generations
+    private @Nullable IntentPipeline pipeline;
+    private KnownGenerations persistedGenerations = KnownGenerations.NONE;
+    private volatile Map<String, Long> persistedApplied = Map.of();
 
     /**
      * The controller, with the device drivers registered as OSGi services; each carries its
@@ -107,10 +113,11 @@ public final class FabricController implements FabricService, AutoCloseable {
     }
 
     private synchronized void start() {
-        pipeline = new IntentPipeline();
+        pipeline = null;
+        persistedApplied = Map.of();
         statusWriter = new StatusWriter(broker);
         publisher.start(statusWriter);
-        reconciliation = new DeviceReconciliation(drivers, publisher);
+        reconciliation = new DeviceReconciliation(drivers, publisher, this::lastApplied);
         runner.start(broker, List.of(FABRIC, TENANTS));
     }
 
@@ -134,6 +141,15 @@ public final class FabricController implements FabricService, AutoCloseable {
     public List<String> reconcile(final @Nullable String device) {
         final var active = reconciliation();
         return active == null ? List.of() : active.reconcile(device);
+    }
+
+    /**
+     * The generation a device last confirmed applied, for a reconciler that starts afresh: as this controller saw
+     * it, or as an earlier one persisted it.
+     */
+    private long lastApplied(final String device) {
+        final var shown = publisher.snapshot().devices().get(device);
+        return Math.max(shown == null ? 0 : shown.appliedGeneration(), persistedApplied.getOrDefault(device, 0L));
     }
 
     private synchronized @Nullable DeviceReconciliation reconciliation() {
@@ -172,9 +188,13 @@ public final class FabricController implements FabricService, AutoCloseable {
         try {
             final var decoded = intents.committed();
             final var intent = decoded.intent();
-            final var step = pipeline.process(intent, decoded.persisted(), decoded.outcome());
+            final var step = pipeline(writer).process(intent, decoded.persisted(), decoded.outcome());
             if (step.allocationsChanged()) {
                 writer.writeAllocations(AllocationCodec.toStored(step.allocations()));
+            }
+            if (!step.generations().equals(persistedGenerations)) {
+                writer.writeGenerations(persistedGenerations, step.generations());
+                persistedGenerations = step.generations();
             }
             final var compile = step.compile();
             // the publisher shows each device pending at its new generation until the reconciler reports
@@ -193,6 +213,23 @@ public final class FabricController implements FabricService, AutoCloseable {
         } catch (Exception e) {
             failed("processing the stored intent failed, the previous compile stays in force: " + e, e);
         }
+    }
+
+    /**
+     * The pipeline, created by the first pass of this controller from the generations an earlier one persisted, so
+     * that generations continue rather than start again at 1.
+     */
+    private IntentPipeline pipeline(final StatusWriter writer)
+            throws TimeoutException, ExecutionException, InterruptedException {
+        var current = pipeline;
+        if (current == null) {
+            final var persisted = writer.readGenerations();
+            persistedGenerations = persisted.desired();
+            persistedApplied = persisted.applied();
+            current = new IntentPipeline(persisted.desired());
+            pipeline = current;
+        }
+        return current;
     }
 
     /** Shows why the pass failed and retries it with backoff; a repeated failure is logged once. */

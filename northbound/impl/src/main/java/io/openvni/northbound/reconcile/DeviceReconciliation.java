@@ -27,6 +27,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.function.ToLongFunction;
 import java.util.random.RandomGenerator;
 import org.eclipse.jdt.annotation.Nullable;
 import org.slf4j.Logger;
@@ -53,6 +54,7 @@ public final class DeviceReconciliation implements AutoCloseable {
 
     private final DriverRegistry drivers;
     private final StatusListener listener;
+    private final ToLongFunction<String> lastApplied;
     private final ExecutorService workers = Executors.newFixedThreadPool(WORKERS,
         new ThreadFactoryBuilder().setNameFormat("openvni-reconcile-%d").setDaemon(true).build());
     private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(
@@ -68,10 +70,13 @@ public final class DeviceReconciliation implements AutoCloseable {
      *
      * @param drivers the device drivers available now
      * @param listener receives every device status change, the progress of passes and operational state reads
+     * @param lastApplied the generation each device last confirmed applied (0 if none), for a fresh reconciler
      */
-    public DeviceReconciliation(final DriverRegistry drivers, final StatusListener listener) {
+    public DeviceReconciliation(final DriverRegistry drivers, final StatusListener listener,
+            final ToLongFunction<String> lastApplied) {
         this.drivers = requireNonNull(drivers);
         this.listener = requireNonNull(listener);
+        this.lastApplied = requireNonNull(lastApplied);
     }
 
     /**
@@ -155,7 +160,7 @@ public final class DeviceReconciliation implements AutoCloseable {
             }
             previous = reconciler;
             next = new Reconciler(wanted, drivers, listener, new ReconcilerRuntime(workers, Scheduler.of(timer),
-                Clock.systemUTC(), RandomGenerator.of("L64X128MixRandom")));
+                Clock.systemUTC(), RandomGenerator.of("L64X128MixRandom")), lastApplied);
             reconciler = next;
             settings = wanted;
         }

@@ -14,6 +14,7 @@ import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.function.Consumer;
+import java.util.function.ToLongFunction;
 import org.eclipse.jdt.annotation.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -35,8 +36,9 @@ import org.slf4j.LoggerFactory;
 final class DeviceWorker {
     /** What a worker needs from its reconciler. */
     record Context(ReconcilerSettings settings, DriverRegistry drivers, StatusListener listener,
-            ReconcilerRuntime runtime, InFlight inFlight) {
+            ReconcilerRuntime runtime, InFlight inFlight, ToLongFunction<String> lastApplied) {
         Context {
+            requireNonNull(lastApplied);
             requireNonNull(settings);
             requireNonNull(drivers);
             requireNonNull(listener);
@@ -95,7 +97,9 @@ final class DeviceWorker {
                 return;
             }
             desired = next;
-            final long applied = status == null ? 0 : status.appliedGeneration();
+            // a new worker continues from what the device confirmed to an earlier reconciler
+            final long applied = status == null ? Math.min(context.lastApplied().applyAsLong(name), next.generation())
+                : status.appliedGeneration();
             final var error = status == null ? "" : status.lastError();
             publish(SyncState.PENDING, applied, error);
         }
