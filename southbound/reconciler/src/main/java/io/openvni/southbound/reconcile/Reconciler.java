@@ -13,6 +13,7 @@ import java.util.SortedSet;
 import java.util.TreeSet;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.ToLongFunction;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -77,7 +78,8 @@ public final class Reconciler implements AutoCloseable {
      */
     public Reconciler(final ReconcilerSettings settings, final DriverRegistry drivers, final StatusListener listener,
             final ReconcilerRuntime runtime, final ToLongFunction<String> lastApplied) {
-        context = new DeviceWorker.Context(settings, drivers, listener, runtime, new InFlight(), lastApplied);
+        context = new DeviceWorker.Context(settings, drivers, listener, runtime, new InFlight(), lastApplied,
+            new AtomicInteger());
     }
 
     /**
