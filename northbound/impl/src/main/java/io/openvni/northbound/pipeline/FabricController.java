@@ -1,5 +1,6 @@
 package io.openvni.northbound.pipeline;
 
+import io.openvni.core.compile.DeviceRole;
 import io.openvni.core.compile.KnownGenerations;
 import io.openvni.core.pipeline.IntentPipeline;
 import io.openvni.core.preview.DevicePreview;
@@ -15,6 +16,7 @@ import io.openvni.southbound.reconcile.Backoff;
 import io.openvni.southbound.reconcile.DriftReport;
 import io.openvni.southbound.spi.DeviceDriver;
 import io.openvni.southbound.spi.DriverRegistry;
+import io.openvni.southbound.spi.MetricsRecorder;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
@@ -36,6 +38,7 @@ import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
 import org.osgi.service.component.annotations.ReferencePolicyOption;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -70,6 +73,8 @@ public final class FabricController implements FabricService, AutoCloseable {
     private final CoalescingPassRunner runner = new CoalescingPassRunner("openvni-controller-%d", this::pass);
     private final DriverRegistry drivers;
     private final StatusPublisher publisher;
+    /** Monitoring, when a recorder is registered (the Prometheus endpoint); it may come and go. */
+    private volatile MetricsRecorder metrics = MetricsRecorder.NONE;
 
     // Owned by the active singleton instance; guarded by this.
     private StatusWriter statusWriter;
@@ -106,6 +111,18 @@ public final class FabricController implements FabricService, AutoCloseable {
             this::stop);
     }
 
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+        policyOption = ReferencePolicyOption.GREEDY)
+    void setMetrics(final MetricsRecorder recorder) {
+        metrics = recorder;
+    }
+
+    void unsetMetrics(final MetricsRecorder recorder) {
+        if (metrics == recorder) {
+            metrics = MetricsRecorder.NONE;
+        }
+    }
+
     @Deactivate
     @Override
     public void close() {
@@ -117,7 +134,23 @@ public final class FabricController implements FabricService, AutoCloseable {
         persistedApplied = Map.of();
         statusWriter = new StatusWriter(broker);
         publisher.start(statusWriter);
-        reconciliation = new DeviceReconciliation(drivers, publisher, this::lastApplied);
+        reconciliation = new DeviceReconciliation(drivers, publisher, this::lastApplied, new MetricsRecorder() {
+            // the recorder of the moment, so that a reconciler outlives the endpoint's restarts
+            @Override
+            public void passEnded(final DeviceRole role, final PassResult result, final Duration took) {
+                metrics.passEnded(role, result, took);
+            }
+
+            @Override
+            public void driftFound(final DeviceRole role, final boolean healed) {
+                metrics.driftFound(role, healed);
+            }
+
+            @Override
+            public void queueDepth(final int waiting) {
+                metrics.queueDepth(waiting);
+            }
+        });
         runner.start(broker, List.of(FABRIC, TENANTS));
     }
 
