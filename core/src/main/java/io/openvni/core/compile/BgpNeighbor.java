@@ -2,6 +2,8 @@ package io.openvni.core.compile;
 
 import static java.util.Objects.requireNonNull;
 
+import java.util.Collections;
+import java.util.EnumSet;
 import java.util.Set;
 
 /**
@@ -22,6 +24,9 @@ public record BgpNeighbor(String address, long asn, String description, Set<Addr
     public BgpNeighbor {
         requireNonNull(address);
         requireNonNull(description);
-        addressFamilies = Set.copyOf(addressFamilies);
+        // in declaration order, so that the device intent's text is canonical (KnownGenerations.fingerprint)
+        final var ordered = EnumSet.noneOf(AddressFamily.class);
+        ordered.addAll(addressFamilies);
+        addressFamilies = Collections.unmodifiableSet(ordered);
     }
 }

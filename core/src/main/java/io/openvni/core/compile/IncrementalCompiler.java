@@ -14,7 +14,8 @@ import java.util.function.Consumer;
  * Compiles a new intent against the previous compile, recompiling only the devices the difference can touch:
  * devices that changed themselves, the devices of changed networks (before and after the change), the devices of
  * networks routed by changed VRFs, and the leaf switches of changed node routers. Generations are bumped only
- * where the resulting {@link DeviceIntent} differs. The intent must have passed validation.
+ * where the resulting {@link DeviceIntent} differs; a device new to the compile continues from its
+ * {@link KnownGenerations known} generation, if any. The intent must have passed validation.
  */
 public final class IncrementalCompiler {
     private IncrementalCompiler() {
@@ -29,6 +30,15 @@ public final class IncrementalCompiler {
     /** Compiles {@code intent} against {@code previous}. */
     public static CompileResult compile(final CompiledFabric previous, final Intent intent,
             final Allocations allocations) {
+        return compile(previous, intent, allocations, KnownGenerations.NONE);
+    }
+
+    /**
+     * Compiles {@code intent} against {@code previous}; devices {@code previous} lacks take their generation from
+     * {@code known}.
+     */
+    public static CompileResult compile(final CompiledFabric previous, final Intent intent,
+            final Allocations allocations, final KnownGenerations known) {
         final var before = previous.index();
         final var after = new FabricIndex(intent, allocations);
         final var affected = affectedDevices(before, after);
@@ -52,7 +62,8 @@ public final class IncrementalCompiler {
             final var intentNow = FabricCompiler.compile(after, device);
             final var old = devices.get(name);
             if (old == null || !old.intent().equals(intentNow)) {
-                devices.put(name, new DesiredConfig(intentNow, old == null ? 1 : old.generation() + 1));
+                devices.put(name, new DesiredConfig(intentNow,
+                    old == null ? known.firstGeneration(name, intentNow) : old.generation() + 1));
                 changed.add(name);
             }
         }

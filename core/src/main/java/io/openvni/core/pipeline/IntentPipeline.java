@@ -7,6 +7,7 @@ import io.openvni.core.allocation.Allocations;
 import io.openvni.core.compile.CompileResult;
 import io.openvni.core.compile.CompiledFabric;
 import io.openvni.core.compile.IncrementalCompiler;
+import io.openvni.core.compile.KnownGenerations;
 import io.openvni.core.intent.Intent;
 import io.openvni.core.validation.IntentValidator;
 import io.openvni.core.validation.ValidationError;
@@ -24,11 +25,15 @@ public final class IntentPipeline {
      * @param allocations the allocations now in force; persist them when {@link #allocationsChanged()}
      * @param allocationsChanged whether they differ from the persisted ones
      * @param compile the incremental compile
+     * @param generations every device's desired generation now; persist them when they differ from the persisted
+     *                    ones, before the reconciler sees the compile, so that no generation handed out is lost
      */
-    public record Step(Allocations allocations, boolean allocationsChanged, CompileResult compile) {
+    public record Step(Allocations allocations, boolean allocationsChanged, CompileResult compile,
+            KnownGenerations generations) {
         public Step {
             requireNonNull(allocations);
             requireNonNull(compile);
+            requireNonNull(generations);
         }
     }
 
@@ -52,6 +57,21 @@ public final class IntentPipeline {
     }
 
     private CompiledFabric compiled = CompiledFabric.EMPTY;
+    private KnownGenerations generations;
+
+    /** A pipeline whose devices start at generation 1. */
+    public IntentPipeline() {
+        this(KnownGenerations.NONE);
+    }
+
+    /**
+     * A pipeline that continues the generations an earlier controller persisted.
+     *
+     * @param persisted every device's generation as last persisted
+     */
+    public IntentPipeline(final KnownGenerations persisted) {
+        generations = requireNonNull(persisted);
+    }
 
     /** The last compiled fabric. */
     public CompiledFabric compiled() {
@@ -76,8 +96,9 @@ public final class IntentPipeline {
             case AllocationOutcome.Allocated allocated -> allocated.allocations();
             case AllocationOutcome.Failed failed -> throw new RejectedIntentException(failed.errors());
         };
-        final var result = IncrementalCompiler.compile(compiled, intent, allocations);
+        final var result = IncrementalCompiler.compile(compiled, intent, allocations, generations);
         compiled = result.fabric();
-        return new Step(allocations, !allocations.equals(persisted), result);
+        generations = generations.after(result);
+        return new Step(allocations, !allocations.equals(persisted), result, generations);
     }
 }

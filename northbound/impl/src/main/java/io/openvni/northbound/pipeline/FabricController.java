@@ -1,5 +1,7 @@
 package io.openvni.northbound.pipeline;
 
+import io.openvni.core.compile.DeviceRole;
+import io.openvni.core.compile.KnownGenerations;
 import io.openvni.core.pipeline.IntentPipeline;
 import io.openvni.core.preview.DevicePreview;
 import io.openvni.core.preview.DevicePreviewer;
@@ -14,12 +16,15 @@ import io.openvni.southbound.reconcile.Backoff;
 import io.openvni.southbound.reconcile.DriftReport;
 import io.openvni.southbound.spi.DeviceDriver;
 import io.openvni.southbound.spi.DriverRegistry;
+import io.openvni.southbound.spi.MetricsRecorder;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeoutException;
 import java.util.random.RandomGenerator;
 import java.util.stream.Collectors;
 import org.eclipse.jdt.annotation.Nullable;
@@ -33,6 +38,7 @@ import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
 import org.osgi.service.component.annotations.ReferencePolicyOption;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -67,11 +73,16 @@ public final class FabricController implements FabricService, AutoCloseable {
     private final CoalescingPassRunner runner = new CoalescingPassRunner("openvni-controller-%d", this::pass);
     private final DriverRegistry drivers;
     private final StatusPublisher publisher;
+    /** Monitoring, when a recorder is registered (the Prometheus endpoint); it may come and go. */
+    private volatile MetricsRecorder metrics = MetricsRecorder.NONE;
 
     // Owned by the active singleton instance; guarded by this.
     private StatusWriter statusWriter;
-    private IntentPipeline pipeline;
     private DeviceReconciliation reconciliation;
+    // worker thread only: created by the first pass from the persisted generations
+    private @Nullable IntentPipeline pipeline;
+    private KnownGenerations persistedGenerations = KnownGenerations.NONE;
+    private volatile Map<String, Long> persistedApplied = Map.of();
 
     /**
      * The controller, with the device drivers registered as OSGi services; each carries its
@@ -100,6 +111,18 @@ public final class FabricController implements FabricService, AutoCloseable {
             this::stop);
     }
 
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+        policyOption = ReferencePolicyOption.GREEDY)
+    void setMetrics(final MetricsRecorder recorder) {
+        metrics = recorder;
+    }
+
+    void unsetMetrics(final MetricsRecorder recorder) {
+        if (metrics == recorder) {
+            metrics = MetricsRecorder.NONE;
+        }
+    }
+
     @Deactivate
     @Override
     public void close() {
@@ -107,10 +130,27 @@ public final class FabricController implements FabricService, AutoCloseable {
     }
 
     private synchronized void start() {
-        pipeline = new IntentPipeline();
+        pipeline = null;
+        persistedApplied = Map.of();
         statusWriter = new StatusWriter(broker);
         publisher.start(statusWriter);
-        reconciliation = new DeviceReconciliation(drivers, publisher);
+        reconciliation = new DeviceReconciliation(drivers, publisher, this::lastApplied, new MetricsRecorder() {
+            // the recorder of the moment, so that a reconciler outlives the endpoint's restarts
+            @Override
+            public void passEnded(final DeviceRole role, final PassResult result, final Duration took) {
+                metrics.passEnded(role, result, took);
+            }
+
+            @Override
+            public void driftFound(final DeviceRole role, final boolean healed) {
+                metrics.driftFound(role, healed);
+            }
+
+            @Override
+            public void queueDepth(final int waiting) {
+                metrics.queueDepth(waiting);
+            }
+        });
         runner.start(broker, List.of(FABRIC, TENANTS));
     }
 
@@ -134,6 +174,15 @@ public final class FabricController implements FabricService, AutoCloseable {
     public List<String> reconcile(final @Nullable String device) {
         final var active = reconciliation();
         return active == null ? List.of() : active.reconcile(device);
+    }
+
+    /**
+     * The generation a device last confirmed applied, for a reconciler that starts afresh: as this controller saw
+     * it, or as an earlier one persisted it.
+     */
+    private long lastApplied(final String device) {
+        final var shown = publisher.snapshot().devices().get(device);
+        return Math.max(shown == null ? 0 : shown.appliedGeneration(), persistedApplied.getOrDefault(device, 0L));
     }
 
     private synchronized @Nullable DeviceReconciliation reconciliation() {
@@ -172,9 +221,13 @@ public final class FabricController implements FabricService, AutoCloseable {
         try {
             final var decoded = intents.committed();
             final var intent = decoded.intent();
-            final var step = pipeline.process(intent, decoded.persisted(), decoded.outcome());
+            final var step = pipeline(writer).process(intent, decoded.persisted(), decoded.outcome());
             if (step.allocationsChanged()) {
                 writer.writeAllocations(AllocationCodec.toStored(step.allocations()));
+            }
+            if (!step.generations().equals(persistedGenerations)) {
+                writer.writeGenerations(persistedGenerations, step.generations());
+                persistedGenerations = step.generations();
             }
             final var compile = step.compile();
             // the publisher shows each device pending at its new generation until the reconciler reports
@@ -193,6 +246,23 @@ public final class FabricController implements FabricService, AutoCloseable {
         } catch (Exception e) {
             failed("processing the stored intent failed, the previous compile stays in force: " + e, e);
         }
+    }
+
+    /**
+     * The pipeline, created by the first pass of this controller from the generations an earlier one persisted, so
+     * that generations continue rather than start again at 1.
+     */
+    private IntentPipeline pipeline(final StatusWriter writer)
+            throws TimeoutException, ExecutionException, InterruptedException {
+        var current = pipeline;
+        if (current == null) {
+            final var persisted = writer.readGenerations();
+            persistedGenerations = persisted.desired();
+            persistedApplied = persisted.applied();
+            current = new IntentPipeline(persisted.desired());
+            pipeline = current;
+        }
+        return current;
     }
 
     /** Shows why the pass failed and retries it with backoff; a repeated failure is logged once. */

@@ -13,6 +13,7 @@ import io.openvni.southbound.reconcile.ReconcilerSettings;
 import io.openvni.southbound.reconcile.Scheduler;
 import io.openvni.southbound.reconcile.StatusListener;
 import io.openvni.southbound.spi.DriverRegistry;
+import io.openvni.southbound.spi.MetricsRecorder;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Collection;
@@ -27,6 +28,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.function.ToLongFunction;
 import java.util.random.RandomGenerator;
 import org.eclipse.jdt.annotation.Nullable;
 import org.slf4j.Logger;
@@ -53,6 +55,8 @@ public final class DeviceReconciliation implements AutoCloseable {
 
     private final DriverRegistry drivers;
     private final StatusListener listener;
+    private final ToLongFunction<String> lastApplied;
+    private final MetricsRecorder metrics;
     private final ExecutorService workers = Executors.newFixedThreadPool(WORKERS,
         new ThreadFactoryBuilder().setNameFormat("openvni-reconcile-%d").setDaemon(true).build());
     private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(
@@ -68,10 +72,15 @@ public final class DeviceReconciliation implements AutoCloseable {
      *
      * @param drivers the device drivers available now
      * @param listener receives every device status change, the progress of passes and operational state reads
+     * @param lastApplied the generation each device last confirmed applied (0 if none), for a fresh reconciler
+     * @param metrics told how passes end, drift and the reconciler's queue
      */
-    public DeviceReconciliation(final DriverRegistry drivers, final StatusListener listener) {
+    public DeviceReconciliation(final DriverRegistry drivers, final StatusListener listener,
+            final ToLongFunction<String> lastApplied, final MetricsRecorder metrics) {
+        this.metrics = requireNonNull(metrics);
         this.drivers = requireNonNull(drivers);
         this.listener = requireNonNull(listener);
+        this.lastApplied = requireNonNull(lastApplied);
     }
 
     /**
@@ -155,7 +164,7 @@ public final class DeviceReconciliation implements AutoCloseable {
             }
             previous = reconciler;
             next = new Reconciler(wanted, drivers, listener, new ReconcilerRuntime(workers, Scheduler.of(timer),
-                Clock.systemUTC(), RandomGenerator.of("L64X128MixRandom")));
+                Clock.systemUTC(), RandomGenerator.of("L64X128MixRandom"), metrics), lastApplied);
             reconciler = next;
             settings = wanted;
         }

@@ -10,10 +10,13 @@ import io.openvni.core.status.SyncState;
 import io.openvni.southbound.spi.DeviceStateReader;
 import io.openvni.southbound.spi.DeviceStateReader.StateResult;
 import io.openvni.southbound.spi.DriverRegistry;
+import io.openvni.southbound.spi.MetricsRecorder;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
+import java.util.function.ToLongFunction;
 import org.eclipse.jdt.annotation.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -35,8 +38,11 @@ import org.slf4j.LoggerFactory;
 final class DeviceWorker {
     /** What a worker needs from its reconciler. */
     record Context(ReconcilerSettings settings, DriverRegistry drivers, StatusListener listener,
-            ReconcilerRuntime runtime, InFlight inFlight) {
+            ReconcilerRuntime runtime, InFlight inFlight, ToLongFunction<String> lastApplied,
+            AtomicInteger waitingPasses) {
         Context {
+            requireNonNull(waitingPasses);
+            requireNonNull(lastApplied);
             requireNonNull(settings);
             requireNonNull(drivers);
             requireNonNull(listener);
@@ -95,7 +101,9 @@ final class DeviceWorker {
                 return;
             }
             desired = next;
-            final long applied = status == null ? 0 : status.appliedGeneration();
+            // a new worker continues from what the device confirmed to an earlier reconciler
+            final long applied = status == null ? Math.min(context.lastApplied().applyAsLong(name), next.generation())
+                : status.appliedGeneration();
             final var error = status == null ? "" : status.lastError();
             publish(SyncState.PENDING, applied, error);
         }
@@ -147,21 +155,34 @@ final class DeviceWorker {
             }
             busy = true;
         }
-        submit(this::runPass);
+        submitPass();
     }
 
-    private void submit(final Runnable task) {
+    /** Queues a pass, counted as waiting until it starts. */
+    private void submitPass() {
+        final var metrics = context.runtime().metrics();
+        metrics.queueDepth(context.waitingPasses().incrementAndGet());
+        if (!submit(this::runPass)) {
+            metrics.queueDepth(context.waitingPasses().decrementAndGet());
+        }
+    }
+
+    private boolean submit(final Runnable task) {
         try {
             context.runtime().workers().execute(task);
+            return true;
         } catch (RejectedExecutionException e) {
             LOG.warn("{}: worker executor refused the task, device left as it is", name, e);
             synchronized (this) {
                 busy = false;
             }
+            return false;
         }
     }
 
     private void runPass() {
+        final var metrics = context.runtime().metrics();
+        metrics.queueDepth(context.waitingPasses().decrementAndGet());
         final Pass pass;
         final boolean forced;
         synchronized (this) {
@@ -186,6 +207,7 @@ final class DeviceWorker {
 
         final var throttle = new ProgressThrottle(context.runtime().clock(), context.runtime().scheduler(),
             this::progressed);
+        final var started = context.runtime().clock().instant();
         final PassOutcome outcome;
         try {
             outcome = pass.run(context.drivers(), this::driftSeen, throttle);
@@ -193,6 +215,8 @@ final class DeviceWorker {
             throttle.end();
             context.inFlight().exit();
         }
+        metrics.passEnded(pass.desired().intent().role(), result(outcome),
+            Duration.between(started, context.runtime().clock().instant()));
 
         synchronized (this) {
             if (stopped) {
@@ -211,7 +235,18 @@ final class DeviceWorker {
                 return;
             }
         }
-        submit(this::runPass);
+        submitPass();
+    }
+
+    private static MetricsRecorder.PassResult result(final PassOutcome outcome) {
+        return switch (outcome) {
+            case PassOutcome.InSync inSync -> inSync.wrote() ? MetricsRecorder.PassResult.APPLIED
+                : MetricsRecorder.PassResult.IN_SYNC;
+            case PassOutcome.Drifted drifted -> MetricsRecorder.PassResult.DRIFTED;
+            case PassOutcome.Failed failed -> failed.state() == SyncState.UNREACHABLE
+                ? MetricsRecorder.PassResult.UNREACHABLE : MetricsRecorder.PassResult.FAILED;
+            case PassOutcome.NoDriver noDriver -> MetricsRecorder.PassResult.NO_DRIVER;
+        };
     }
 
     private synchronized void progressed(final PassProgress next) {
@@ -272,7 +307,7 @@ final class DeviceWorker {
                 return;
             }
         }
-        submit(this::runPass);
+        submitPass();
     }
 
     // guarded by this
@@ -286,6 +321,7 @@ final class DeviceWorker {
     }
 
     private synchronized void driftSeen(final String diff) {
+        context.runtime().metrics().driftFound(currentDesired().intent().role(), true);
         checks.driftSeen(diff);
         if (!stopped) {
             publish(SyncState.DRIFTED, currentStatus().appliedGeneration(), driftText(diff));
@@ -311,6 +347,7 @@ final class DeviceWorker {
                 scheduleDriftCheck();
             }
             case PassOutcome.Drifted drifted -> {
+                context.runtime().metrics().driftFound(currentDesired().intent().role(), false);
                 failures = 0;
                 publish(SyncState.DRIFTED, before.appliedGeneration(), driftText(drifted.diff()));
                 scheduleDriftCheck();

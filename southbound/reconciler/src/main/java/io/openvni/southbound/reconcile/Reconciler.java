@@ -13,6 +13,8 @@ import java.util.SortedSet;
 import java.util.TreeSet;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.ToLongFunction;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -37,8 +39,9 @@ import org.slf4j.LoggerFactory;
  * <p>Devices never wait for each other: passes run on the bounded worker executor, retries wait on timers rather
  * than on threads, and a driver call blocks only its own device (drivers bound their I/O with timeouts).
  *
- * <p>A fresh reconciler knows nothing about the devices: given the current desired configurations it reads every
- * device and writes only to those that differ, so a controller restart or fail-over rewrites nothing that is right.
+ * <p>A fresh reconciler knows nothing about the devices but the generation each last confirmed applied: given the
+ * current desired configurations it reads every device and writes only to those that differ, so a controller
+ * restart or fail-over rewrites nothing that is right.
  *
  * <p>Thread-safe. Meant to run once per cluster, on the node that owns the OpenVNI singleton.
  */
@@ -59,7 +62,24 @@ public final class Reconciler implements AutoCloseable {
      */
     public Reconciler(final ReconcilerSettings settings, final DriverRegistry drivers, final StatusListener listener,
             final ReconcilerRuntime runtime) {
-        context = new DeviceWorker.Context(settings, drivers, listener, runtime, new InFlight());
+        this(settings, drivers, listener, runtime, device -> 0);
+    }
+
+    /**
+     * A reconciler that continues where an earlier one left off (a controller restart, a fail-over, new settings):
+     * each device starts at the generation it last confirmed applied, so that status never shows it going back, and
+     * a difference found while that generation is still the desired one is drift.
+     *
+     * @param settings drift, healing, backoff and shutdown settings
+     * @param drivers the drivers by kind of device
+     * @param listener receives every status change, the progress of passes and operational state reads
+     * @param runtime executors, clock and randomness
+     * @param lastApplied the generation each device last confirmed applied, 0 if none
+     */
+    public Reconciler(final ReconcilerSettings settings, final DriverRegistry drivers, final StatusListener listener,
+            final ReconcilerRuntime runtime, final ToLongFunction<String> lastApplied) {
+        context = new DeviceWorker.Context(settings, drivers, listener, runtime, new InFlight(), lastApplied,
+            new AtomicInteger());
     }
 
     /**

@@ -2,6 +2,7 @@ package io.openvni.southbound.reconcile;
 
 import static java.util.Objects.requireNonNull;
 
+import io.openvni.southbound.spi.MetricsRecorder;
 import java.time.Clock;
 import java.util.concurrent.Executor;
 import java.util.random.RandomGenerator;
@@ -15,12 +16,21 @@ import java.util.random.RandomGenerator;
  * @param scheduler runs retries, drift checks, state reads and held-back progress later
  * @param clock stamps status changes and times progress
  * @param random jitters retry delays
+ * @param metrics told how passes end, how long they take, drift found and the passes waiting for a worker
  */
-public record ReconcilerRuntime(Executor workers, Scheduler scheduler, Clock clock, RandomGenerator random) {
+public record ReconcilerRuntime(Executor workers, Scheduler scheduler, Clock clock, RandomGenerator random,
+        MetricsRecorder metrics) {
     public ReconcilerRuntime {
         requireNonNull(workers);
         requireNonNull(scheduler);
         requireNonNull(clock);
         requireNonNull(random);
+        requireNonNull(metrics);
+    }
+
+    /** A runtime whose events are not recorded. */
+    public ReconcilerRuntime(final Executor workers, final Scheduler scheduler, final Clock clock,
+            final RandomGenerator random) {
+        this(workers, scheduler, clock, random, MetricsRecorder.NONE);
     }
 }
