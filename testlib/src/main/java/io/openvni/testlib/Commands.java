@@ -37,6 +37,15 @@ public final class Commands {
         }
     }
 
+    /** A command that did not finish in its time, and was killed. */
+    public static final class TimedOut extends IOException {
+        private static final long serialVersionUID = 1L;
+
+        TimedOut(final String message) {
+            super(message);
+        }
+    }
+
     private Commands() {
         // static helpers
     }
@@ -46,7 +55,11 @@ public final class Commands {
         return "root".equals(System.getProperty("user.name"));
     }
 
-    /** Runs a command line, feeding it {@code stdin}; a failing command is a result, one that overstays is killed. */
+    /**
+     * Runs a command line, feeding it {@code stdin}; a failing command is a result.
+     *
+     * @throws TimedOut when it overstays {@code timeout} (it is killed then)
+     */
     public static Result run(final List<String> command, final @Nullable String stdin, final Duration timeout)
             throws IOException {
         final Process process = new ProcessBuilder(command).start();
@@ -63,7 +76,7 @@ public final class Commands {
             if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
                 process.descendants().forEach(ProcessHandle::destroyForcibly);
                 process.destroyForcibly();
-                throw new IOException("timed out after " + timeout + ": " + String.join(" ", command));
+                throw new TimedOut("timed out after " + timeout + ": " + String.join(" ", command));
             }
             return new Result(process.exitValue(), out.get(), err.get());
         } catch (InterruptedException e) {
