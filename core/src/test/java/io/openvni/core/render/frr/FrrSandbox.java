@@ -119,11 +119,11 @@ final class FrrSandbox {
         return out.toString();
     }
 
-    // zebra learns the VNIs from the kernel asynchronously.
+    // zebra learns the VNIs from the kernel asynchronously; vtysh complains on stderr of its missing own config
     private static String awaitVnis(final NamespaceHost host, final List<Long> vnis) throws IOException {
         return host.sh(String.join("\n",
             "for i in $(seq 50); do",
-            "  out=$(vtysh -N " + PATHSPACE + " -c 'show evpn vni json' 2>&1)",
+            "  out=$(vtysh -N " + PATHSPACE + " -c 'show evpn vni json' 2>/dev/null)",
             "  missing=0; for v in " + vnis.stream().map(String::valueOf).collect(Collectors.joining(" "))
                 + "; do echo \"$out\" | grep -q \"\\\"vni\\\":$v,\" || missing=1; done",
             "  [ $missing = 0 ] && break; sleep 0.1",
