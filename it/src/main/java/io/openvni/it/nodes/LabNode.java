@@ -1,5 +1,8 @@
 package io.openvni.it.nodes;
 
+import io.openvni.testlib.Commands;
+import io.openvni.testlib.FrrRouter;
+import io.openvni.testlib.NamespaceHost;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -23,7 +26,7 @@ import java.util.List;
  * @param privateKey the PEM text of the key root logs in with (for the fabric's {@code ssh/private-key})
  * @param grpcPort the port of zebra's northbound gRPC inside the node (only through SSH from outside), 0 if none
  */
-public record LabNode(String name, int index, LabRouter router, String managementAddress, String uplinkAddress,
+public record LabNode(String name, int index, FrrRouter router, String managementAddress, String uplinkAddress,
         String spineAddress, long asn, String routerId, String vtep, String privateKey, int grpcPort) {
     /** SSH port of every node's sshd. */
     public static final int SSH_PORT = 22;
@@ -40,7 +43,7 @@ public record LabNode(String name, int index, LabRouter router, String managemen
     static void prepareSshd(final NamespaceHost host, final String address, final Path authorizedKeys)
             throws IOException {
         final Path dir = host.dir();
-        NamespaceHost.checkHere("ssh-keygen", "-q", "-t", "ecdsa", "-b", "256", "-N", "", "-C", "openvni-lab",
+        Commands.check("ssh-keygen", "-q", "-t", "ecdsa", "-b", "256", "-N", "", "-C", "openvni-lab",
             "-f", dir.resolve("ssh_host_ecdsa_key").toString());
         final String config = """
             # private sshd of an OpenVNI lab node (io.openvni.it.nodes.NodeLab)

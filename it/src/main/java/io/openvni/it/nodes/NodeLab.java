@@ -1,15 +1,17 @@
 package io.openvni.it.nodes;
 
+import io.openvni.testlib.Commands;
+import io.openvni.testlib.FrrGrpcModule;
+import io.openvni.testlib.FrrRouter;
+import io.openvni.testlib.HostLink;
+import io.openvni.testlib.NamespaceHost;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
-import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
-import java.util.stream.Stream;
 import org.eclipse.jdt.annotation.Nullable;
 
 /**
@@ -38,11 +40,11 @@ public final class NodeLab implements AutoCloseable {
     private final Path dir;
     private final String prefix;
     private final List<NamespaceHost> hosts = new ArrayList<>();
-    private final List<String> outsideLinks = new ArrayList<>();
+    private final List<HostLink> outsideLinks = new ArrayList<>();
     private final List<LabNode> nodes = new ArrayList<>();
     private final List<Workload> workloads = new ArrayList<>();
     private final Thread killOnExit = new Thread(this::close, "openvni-node-lab-cleanup");
-    private @Nullable LabRouter spine;
+    private @Nullable FrrRouter spine;
     private boolean closed;
 
     private NodeLab(final Path dir) {
@@ -59,24 +61,11 @@ public final class NodeLab implements AutoCloseable {
      *     is set
      */
     public static @Nullable Path grpcModule() {
-        if (System.getenv("OPENVNI_SKIP_FRR_GRPC") != null) {
+        if (System.getenv(FrrGrpcModule.SKIP_ENV) != null) {
             return null;
         }
-        Path root = Path.of("").toAbsolutePath();
-        while (root != null && !Files.isExecutable(root.resolve("scripts/frr-grpc-module.sh"))) {
-            root = root.getParent();
-        }
         try {
-            if (root == null) {
-                throw new IOException("no scripts/frr-grpc-module.sh above " + Path.of("").toAbsolutePath());
-            }
-            final var built = NamespaceHost.run(List.of(root.resolve("scripts/frr-grpc-module.sh").toString()), null,
-                Duration.ofMinutes(20));
-            final var module = Path.of(built.stdout().strip());
-            if (!built.ok() || !Files.isRegularFile(module)) {
-                throw new IOException(built.stderr());
-            }
-            return module;
+            return FrrGrpcModule.build();
         } catch (IOException e) {
             System.err.println("[node-lab] no FRR gRPC module, every node runs vtysh alone: " + e.getMessage());
             return null;
@@ -122,7 +111,7 @@ public final class NodeLab implements AutoCloseable {
             throw new IOException(missing);
         }
         final long begin = System.nanoTime();
-        final String taken = NamespaceHost.checkHere("ip", "-o", "addr", "show", "to", MANAGEMENT_NET + "0/24");
+        final String taken = Commands.check("ip", "-o", "addr", "show", "to", MANAGEMENT_NET + "0/24");
         if (!taken.isBlank()) {
             throw new IOException("another lab holds the management net " + MANAGEMENT_NET + "0/24: " + taken);
         }
@@ -142,9 +131,9 @@ public final class NodeLab implements AutoCloseable {
     private void build(final int count, final @Nullable Path grpcModule) throws IOException {
         openUp(dir);
         final var spineHost = host("spine");
-        spine = LabRouter.start(spineHost, "spine", false, null);
+        spine = FrrRouter.start(spineHost, FrrRouter.Options.of("spine"));
         final Path key = dir.resolve("id_rsa");
-        NamespaceHost.checkHere("ssh-keygen", "-q", "-t", "rsa", "-b", "2048", "-m", "PEM", "-N", "", "-C",
+        Commands.check("ssh-keygen", "-q", "-t", "rsa", "-b", "2048", "-m", "PEM", "-N", "", "-C",
             "openvni-lab", "-f", key.toString());
         final String privateKey = Files.readString(key);
         final var spineConfig = new StringBuilder("router bgp " + SPINE_ASN + "\n bgp router-id 10.98.0.254\n"
@@ -153,22 +142,17 @@ public final class NodeLab implements AutoCloseable {
         for (int i = 1; i <= count; i++) {
             final var host = host("node" + i);
             final String management = MANAGEMENT_NET + (2 * i - 1);
-            final String outside = prefix + "m" + i;
-            NamespaceHost.checkHere("ip", "link", "add", outside, "type", "veth", "peer", "name", "mgmt0", "netns",
-                Long.toString(host.pid()));
-            outsideLinks.add(outside);
-            NamespaceHost.checkHere("ip", "addr", "add", MANAGEMENT_NET + (2 * i - 2) + "/31", "dev", outside);
-            NamespaceHost.checkHere("ip", "link", "set", outside, "up");
-            NamespaceHost.checkHere("ip", "link", "add", "uplink", "netns", Long.toString(host.pid()), "type", "veth",
+            outsideLinks.add(host.link(new HostLink(prefix + "m" + i, MANAGEMENT_NET + (2 * i - 2), "mgmt0",
+                management, 31)));
+            Commands.check("ip", "link", "add", "uplink", "netns", Long.toString(host.pid()), "type", "veth",
                 "peer", "name", "down" + i, "netns", Long.toString(spineHost.pid()));
             final String uplink = "10.98." + i + ".1";
             final String spineSide = "10.98." + i + ".0";
-            host.check("ip addr add " + management + "/31 dev mgmt0 && ip link set mgmt0 up"
-                + " && ip addr add " + uplink + "/31 dev uplink && ip link set uplink up"
+            host.check("ip addr add " + uplink + "/31 dev uplink && ip link set uplink up"
                 + " && sysctl -qw net.ipv4.ip_forward=1");
             spineHost.check("ip addr add " + spineSide + "/31 dev down" + i + " && ip link set down" + i + " up");
-            final var grpc = i == 1 && grpcModule != null ? new LabRouter.Grpc(grpcModule, GRPC_PORT) : null;
-            final var router = LabRouter.start(host, "labnode" + i, true, grpc);
+            final var grpc = i == 1 && grpcModule != null ? new FrrRouter.Grpc(grpcModule, GRPC_PORT) : null;
+            final var router = FrrRouter.start(host, FrrRouter.Options.of("labnode" + i).netnsVrf(true).grpc(grpc));
             LabNode.prepareSshd(host, management, Path.of(key + ".pub"));
             final var node = new LabNode("node" + i, i, router, management, uplink, spineSide, 65100 + i,
                 "10.0.1." + i, "10.255.0." + i, privateKey, grpc == null ? 0 : GRPC_PORT);
@@ -207,7 +191,7 @@ public final class NodeLab implements AutoCloseable {
         return List.copyOf(nodes);
     }
 
-    public LabRouter spine() {
+    public FrrRouter spine() {
         final var started = spine;
         if (started == null) {
             throw new IllegalStateException("the lab is not started");
@@ -257,18 +241,8 @@ public final class NodeLab implements AutoCloseable {
         // the namespaces go with their holders, and their veths with them, but asynchronously: the management
         // links in this namespace are deleted right away, so that the next lab finds their addresses free
         hosts.forEach(NamespaceHost::close);
-        for (var link : outsideLinks) {
-            try {
-                NamespaceHost.run(List.of("ip", "link", "del", link), null, Duration.ofSeconds(10));
-            } catch (IOException e) {
-                // gone with its namespace already
-            }
-        }
-        try (Stream<Path> files = Files.walk(dir)) {
-            files.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
-        } catch (IOException e) {
-            // a temporary folder: best effort
-        }
+        outsideLinks.forEach(HostLink::delete);
+        Commands.deleteTree(dir);
         if (Thread.currentThread() != killOnExit) {
             try {
                 Runtime.getRuntime().removeShutdownHook(killOnExit);

@@ -1,5 +1,6 @@
 package io.openvni.it.nodes;
 
+import io.openvni.testlib.Commands;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.List;
@@ -37,16 +38,16 @@ public final class Workload implements AutoCloseable {
             .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
         final var workload = new Workload(name, holder);
         try {
-            final String ownNs = NamespaceHost.checkHere("readlink", "/proc/self/ns/net").strip();
+            final String ownNs = Commands.check("readlink", "/proc/self/ns/net").strip();
             final long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-            while (NamespaceHost.checkHere("readlink", "/proc/" + holder.pid() + "/ns/net").strip().equals(ownNs)) {
+            while (Commands.check("readlink", "/proc/" + holder.pid() + "/ns/net").strip().equals(ownNs)) {
                 if (System.nanoTime() > deadline || !holder.isAlive()) {
                     throw new IOException("the namespace of workload " + name + " did not come up");
                 }
                 Thread.sleep(10);
             }
             // the node's network namespace with this machine's PID namespace: the workload's PID is valid there
-            final var moved = NamespaceHost.run(List.of("nsenter", "-t", Long.toString(node.host().pid()), "-n",
+            final var moved = Commands.run(List.of("nsenter", "-t", Long.toString(node.host().pid()), "-n",
                 "ip", "link", "set", device, "netns", Long.toString(holder.pid())), null, Duration.ofSeconds(10));
             if (!moved.ok()) {
                 throw new IOException("cannot move " + device + " of " + node.name() + " into workload " + name + ": "
@@ -75,8 +76,8 @@ public final class Workload implements AutoCloseable {
     }
 
     /** Runs {@code sh -c command} in the workload's network namespace. */
-    public NamespaceHost.Result sh(final String command) throws IOException {
-        return NamespaceHost.run(List.of("nsenter", "-t", Long.toString(holder.pid()), "-n", "sh", "-c", command),
+    public Commands.Result sh(final String command) throws IOException {
+        return Commands.run(List.of("nsenter", "-t", Long.toString(holder.pid()), "-n", "sh", "-c", command),
             null, Duration.ofSeconds(30));
     }
 

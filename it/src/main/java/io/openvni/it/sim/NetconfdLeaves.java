@@ -1,6 +1,7 @@
 package io.openvni.it.sim;
 
 import io.openvni.it.Credentials;
+import io.openvni.testlib.PrivateSshd;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -21,7 +22,7 @@ import org.eclipse.jdt.annotation.Nullable;
  * netconfd home, its UNIX socket, {@code startup.xml} (netconfd saves each commit there, so a leaf restarted with
  * {@link #start(int)} comes back with its committed configuration, like a rebooted switch) and {@code netconfd.log};
  * per sshd {@code sshdN/} with its config and log, and beside them the host keys (made with ssh-keygen for this
- * run). {@link NetconfdInstance} runs one netconfd, {@link PrivateSshd} one sshd, {@link SimulatorUser} handles the
+ * run). {@link NetconfdInstance} runs one netconfd, {@link LeafSshd} one sshd, {@link SimulatorUser} handles the
  * login user.
  *
  * <p>Needs root: SSH logins use the system user {@value #USER} (password {@value #PASSWORD}, shell {@code /bin/sh},
@@ -48,7 +49,7 @@ public final class NetconfdLeaves implements AutoCloseable {
     private final Path workDir;
     private final Path yangDir;
     private final List<NetconfdInstance> leaves = new ArrayList<>();
-    private final List<PrivateSshd> sshds = new ArrayList<>();
+    private final List<LeafSshd> sshds = new ArrayList<>();
     private final Thread killOnExit;
     private boolean closed;
 
@@ -64,7 +65,7 @@ public final class NetconfdLeaves implements AutoCloseable {
      * @return null if nothing is missing, else a sentence naming it
      */
     public static @Nullable String missingPrerequisite() {
-        for (String tool : List.of(NetconfdInstance.NETCONFD, PrivateSshd.SUBSYSTEM, PrivateSshd.SSHD,
+        for (String tool : List.of(NetconfdInstance.NETCONFD, LeafSshd.SUBSYSTEM, PrivateSshd.SSHD,
                 PrivateSshd.SSH_KEYGEN)) {
             if (!Files.isExecutable(Path.of(tool))) {
                 return tool + " is not installed (apt-get install netconfd openssh-server)";
@@ -132,14 +133,14 @@ public final class NetconfdLeaves implements AutoCloseable {
             }
             leaves.add(leaf);
         }
+        final List<Path> hostKeys = PrivateSshd.makeHostKeys(workDir, "openvni-sim", LeafSshd.KEY_TYPES);
         for (int first = 0; first < count; first += LEAVES_PER_SSHD) {
             final Path dir = workDir.resolve("sshd" + (sshds.size() + 1));
             Files.createDirectories(dir);
-            sshds.add(new PrivateSshd(dir, leaves.subList(first, Math.min(count, first + LEAVES_PER_SSHD)),
-                workDir));
+            sshds.add(new LeafSshd(dir, leaves.subList(first, Math.min(count, first + LEAVES_PER_SSHD)),
+                hostKeys));
         }
-        PrivateSshd.makeHostKeys(workDir);
-        for (PrivateSshd sshd : sshds) {
+        for (LeafSshd sshd : sshds) {
             sshd.start();
         }
         for (NetconfdInstance leaf : leaves) {
@@ -350,9 +351,6 @@ public final class NetconfdLeaves implements AutoCloseable {
         for (NetconfdInstance leaf : leaves) {
             leaf.process = null;
         }
-        for (PrivateSshd sshd : sshds) {
-            sshd.process = null;
-        }
         SimSupport.deleteRecursively(workDir);
         SimulatorUser.release();
         SimSupport.log(String.format(Locale.ROOT, "leaves stopped and removed in %.2f s",
@@ -367,8 +365,8 @@ public final class NetconfdLeaves implements AutoCloseable {
                 handles.add(process.toHandle());
             }
         }
-        for (PrivateSshd sshd : sshds) {
-            sshd.addHandles(handles);
+        for (LeafSshd sshd : sshds) {
+            handles.addAll(sshd.processes());
         }
         return handles;
     }

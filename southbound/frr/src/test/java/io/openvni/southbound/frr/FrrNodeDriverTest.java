@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.openvni.core.compile.BgpNeighbor;
 import io.openvni.core.compile.DeviceIntent;
@@ -31,9 +30,6 @@ import java.util.OptionalLong;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.Set;
 import org.eclipse.jdt.annotation.Nullable;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
@@ -42,28 +38,7 @@ import org.junit.jupiter.api.Timeout;
  * {@link FrrNode}. Skipped where FRR is not installed or the tests do not run as root.
  */
 @Timeout(60)
-class FrrNodeDriverTest {
-    private FrrNode node;
-    private FrrNodeDriver driver;
-
-    @BeforeAll
-    static void requireFrr() {
-        assumeTrue(FrrNode.available(), "FRR, nsenter/unshare or root missing");
-    }
-
-    @BeforeEach
-    void startNode() throws Exception {
-        node = FrrNode.start();
-        driver = new FrrNodeDriver(device -> node.shell(), FrrNodeSettings.DEFAULT);
-    }
-
-    @AfterEach
-    void stopNode() {
-        if (node != null) {
-            node.close();
-        }
-    }
-
+class FrrNodeDriverTest extends RealNodeTest {
     @Test
     void fullApplyGivesTheGoldenConfigAndTheDevicesThenNothingToDo() throws Exception {
         final var intent = NodeIntents.netnsVrf();

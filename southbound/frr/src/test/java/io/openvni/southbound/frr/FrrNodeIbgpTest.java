@@ -3,7 +3,6 @@ package io.openvni.southbound.frr;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -17,9 +16,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
@@ -30,30 +26,9 @@ import org.junit.jupiter.api.Timeout;
  * the tests do not run as root.
  */
 @Timeout(90)
-class FrrNodeIbgpTest {
+class FrrNodeIbgpTest extends RealNodeTest {
     private static final ObjectMapper MAPPER = new ObjectMapper();
     private static final Path GOLDEN = Path.of("src/test/resources/golden/node-ibgp.owned.frr");
-
-    private FrrNode node;
-    private FrrNodeDriver driver;
-
-    @BeforeAll
-    static void requireFrr() {
-        assumeTrue(FrrNode.available(), "FRR, nsenter/unshare or root missing");
-    }
-
-    @BeforeEach
-    void startNode() throws Exception {
-        node = FrrNode.start();
-        driver = new FrrNodeDriver(device -> node.shell(), FrrNodeSettings.DEFAULT);
-    }
-
-    @AfterEach
-    void stopNode() {
-        if (node != null) {
-            node.close();
-        }
-    }
 
     @Test
     void applyConvergesAndRunsTheAutomaticTargets() throws Exception {

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.openvni.southbound.ssh.NodeUnreachableException.Reason;
+import io.openvni.testlib.PrivateSshd;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -65,7 +66,7 @@ class NodeSessionsTest {
 
     @BeforeEach
     void startSshd() throws IOException {
-        sshd = PrivateSshd.start();
+        sshd = PrivateSshd.forLogins();
         for (PrivateSshd.KeyPairText key : List.of(ed25519, rsaPem, ecdsaPkcs8)) {
             sshd.authorize(key.publicLine());
         }

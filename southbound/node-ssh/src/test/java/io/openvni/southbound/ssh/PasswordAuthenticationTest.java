@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.openvni.southbound.ssh.NodeUnreachableException.Reason;
+import io.openvni.testlib.PrivateSshd;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -47,7 +48,7 @@ class PasswordAuthenticationTest {
         chpasswd.getOutputStream().close();
         final String output = new String(chpasswd.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertTrue(chpasswd.waitFor(30, TimeUnit.SECONDS) && chpasswd.exitValue() == 0, output);
-        sshd = PrivateSshd.start(USER);
+        sshd = PrivateSshd.forLogins(USER);
         sessions = new NodeSessions(new InMemoryHostKeyStore());
     }
 

@@ -1,49 +1,34 @@
-package io.openvni.it.nodes;
+package io.openvni.testlib;
 
 import static java.util.Objects.requireNonNull;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import org.eclipse.jdt.annotation.Nullable;
 
 /**
  * A throwaway "machine" on this host: a holder process in private PID, mount and network namespaces with a private
  * tmpfs on {@code /run} (so its FRR has its own {@code /run/frr} and {@code /run/netns}: zebra {@code -n} treats
- * every entry there as a VRF). Commands run inside with {@code nsenter -m -n -p}. The holder (a bash that reaps
- * orphans, as an init must) is the PID namespace's init child of {@code unshare --kill-child}: when it dies,
- * everything started inside dies with it, and the network namespace with its devices goes away. Its lifetime is
- * bounded even if this JVM is killed ({@code sleep}).
+ * every entry there as a VRF). Commands run inside with {@code nsenter -m -n -p}; {@code ip netns exec} would enter
+ * the network namespace only, whose {@code /run/netns} is the host's, shared with every other FRR. The holder (a
+ * bash that reaps orphans, as an init must) is the PID namespace's init child of {@code unshare --kill-child}: when
+ * it dies, everything started inside dies with it, and the network namespace with its devices goes away. Its
+ * lifetime is bounded even if this JVM is killed ({@code sleep}).
  */
 public final class NamespaceHost implements AutoCloseable {
     private static final Duration START_TIMEOUT = Duration.ofSeconds(20);
     private static final Duration LIFETIME = Duration.ofHours(1);
+    private static final Duration CHECK_TIMEOUT = Duration.ofSeconds(30);
 
     private final String name;
     private final Path dir;
     private final Process holder;
     private final long pid;
-
-    /**
-     * What a command did.
-     *
-     * @param exit its exit status
-     * @param stdout its standard output
-     * @param stderr its standard error
-     */
-    public record Result(int exit, String stdout, String stderr) {
-        public boolean ok() {
-            return exit == 0;
-        }
-    }
 
     private NamespaceHost(final String name, final Path dir, final Process holder, final long pid) {
         this.name = name;
@@ -52,11 +37,17 @@ public final class NamespaceHost implements AutoCloseable {
         this.pid = pid;
     }
 
+    /** Whether this machine can start hosts: root and util-linux's {@code unshare} and {@code nsenter}. */
+    public static boolean available() {
+        return Commands.isRoot() && Files.isExecutable(Path.of("/usr/bin/unshare"))
+            && Files.isExecutable(Path.of("/usr/bin/nsenter"));
+    }
+
     /**
      * Starts a host.
      *
      * @param name a name for messages
-     * @param dir its folder (for logs, pid files, keys); must exist
+     * @param dir its folder (for logs, pid files, keys); must exist, and stays the caller's to delete
      */
     public static NamespaceHost start(final String name, final Path dir) throws IOException {
         final var ready = dir.resolve("ready");
@@ -106,20 +97,26 @@ public final class NamespaceHost implements AutoCloseable {
         return pid;
     }
 
+    /** Whether the holder lives: while it does, its namespaces are this host's (a new host has a new holder). */
+    public boolean alive() {
+        return ProcessHandle.of(pid).filter(ProcessHandle::isAlive).isPresent();
+    }
+
     /** Processes started inside, as seen from here. */
     public List<ProcessHandle> processes() {
         return holder.descendants().toList();
     }
 
     /** Runs {@code sh -c command} inside; a failing command is a result. */
-    public Result sh(final String command, final @Nullable String stdin, final Duration timeout) throws IOException {
-        return run(List.of("nsenter", "-t", Long.toString(pid), "-m", "-n", "-p", "sh", "-c", command), stdin,
-            timeout);
+    public Commands.Result sh(final String command, final @Nullable String stdin, final Duration timeout)
+            throws IOException {
+        return Commands.run(List.of("nsenter", "-t", Long.toString(pid), "-m", "-n", "-p", "sh", "-c", command),
+            stdin, timeout);
     }
 
     /** Runs a command inside and returns its output; throws with its output when it fails. */
     public String check(final String command) throws IOException {
-        final var result = sh(command, null, Duration.ofSeconds(30));
+        final var result = sh(command, null, CHECK_TIMEOUT);
         if (!result.ok()) {
             throw new IOException(name + ": '" + command + "' failed (" + result.exit() + "): " + result.stderr()
                 + result.stdout());
@@ -127,59 +124,33 @@ public final class NamespaceHost implements AutoCloseable {
         return result.stdout();
     }
 
-    /** Runs a command line on this machine (not inside any host), bounded. */
-    static Result run(final List<String> command, final @Nullable String stdin, final Duration timeout)
-            throws IOException {
-        final Process process = new ProcessBuilder(command).start();
-        final var out = CompletableFuture.supplyAsync(() -> readAll(process.getInputStream()));
-        final var err = CompletableFuture.supplyAsync(() -> readAll(process.getErrorStream()));
-        try (var input = process.getOutputStream()) {
-            if (stdin != null) {
-                input.write(stdin.getBytes(StandardCharsets.UTF_8));
-            }
-        } catch (IOException e) {
-            // the command did not read all its input; its exit status says the rest
-        }
-        try {
-            if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
-                process.descendants().forEach(ProcessHandle::destroyForcibly);
-                process.destroyForcibly();
-                throw new IOException("timed out after " + timeout + ": " + String.join(" ", command));
-            }
-            return new Result(process.exitValue(), out.get(), err.get());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            process.destroyForcibly();
-            throw new IOException("interrupted: " + String.join(" ", command), e);
-        } catch (ExecutionException e) {
-            throw new IOException("cannot read the output of " + String.join(" ", command), e);
-        }
+    /**
+     * Links this host to the root namespace by a veth pair with an address on each end; the pair goes with the
+     * host's network namespace, and {@link HostLink#delete()} removes it at once.
+     */
+    public HostLink link(final HostLink link) throws IOException {
+        Commands.check("ip", "link", "add", link.outsideDevice(), "type", "veth", "peer", "name",
+            link.insideDevice(), "netns", Long.toString(pid));
+        Commands.check("ip", "addr", "add", link.outsideAddress() + "/" + link.prefixLength(), "dev",
+            link.outsideDevice());
+        Commands.check("ip", "link", "set", link.outsideDevice(), "up");
+        check("ip addr add " + link.insideAddress() + "/" + link.prefixLength() + " dev " + link.insideDevice()
+            + " && ip link set " + link.insideDevice() + " up");
+        return link;
     }
 
-    /** Runs a command line on this machine and requires success. */
-    static String checkHere(final String... command) throws IOException {
-        final var result = run(List.of(command), null, Duration.ofSeconds(30));
-        if (!result.ok()) {
-            throw new IOException(String.join(" ", command) + " failed: " + result.stderr() + result.stdout());
-        }
-        return result.stdout();
-    }
-
-    private static String readAll(final InputStream stream) {
-        try {
-            return new String(stream.readAllBytes(), StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    /** Kills everything inside; the kernel then drops the namespaces and their devices. */
+    /** Kills everything inside and waits (10 s at most) until it is gone; the kernel then drops the namespaces. */
     @Override
     public void close() {
-        holder.descendants().forEach(ProcessHandle::destroyForcibly);
+        final var inside = holder.descendants().toList();
+        inside.forEach(ProcessHandle::destroyForcibly);
         holder.destroyForcibly();
+        final long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
         try {
             holder.waitFor(10, TimeUnit.SECONDS);
+            while (inside.stream().anyMatch(ProcessHandle::isAlive) && System.nanoTime() < deadline) {
+                Thread.sleep(20);
+            }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
