@@ -77,8 +77,6 @@ public final class LeafTopologyManager implements AutoCloseable {
     private static final Duration PATIENCE = Duration.ofSeconds(30);
     private static final Duration PATIENCE_PER_NODE = Duration.ofMillis(300);
     private static final Duration WINDOW_POLL = Duration.ofSeconds(1);
-    private static final Set<ConnectionStatus> CONNECTION_ENDED =
-        Set.of(ConnectionStatus.Connected, ConnectionStatus.UnableToConnect);
 
     // Touched only on the worker thread: the delay before retrying a failed pass, nodes connecting since when.
     private Duration retry = FIRST_RETRY;
@@ -176,10 +174,8 @@ public final class LeafTopologyManager implements AutoCloseable {
                     written.add(entry.getKey());
                 }
             }
-            // what is in the topology and neither connected nor given up on is still connecting (a node just written
-            // has no operational entry yet)
-            final int connecting = (int) desired.keySet().stream().filter(stored::containsKey)
-                .filter(node -> !CONNECTION_ENDED.contains(connection.get(node))).count();
+            final int connecting = ConnectWindow.connecting(desired.keySet().stream().filter(stored::containsKey)
+                .toList(), connection);
             final var admitted = window.admit(waiting, connecting);
             written.addAll(admitted);
             for (String node : written) {

@@ -4,8 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.util.List;
+import java.util.Map;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
+import org.opendaylight.yang.gen.v1.urn.opendaylight.netconf.device.rev251028.ConnectionOper.ConnectionStatus;
 
 class ConnectWindowTest {
     private static final List<String> LEAVES = IntStream.rangeClosed(1, 100).mapToObj(i -> "leaf" + i).toList();
@@ -30,5 +32,12 @@ class ConnectWindowTest {
     @Test
     void anEmptyWindowIsRefused() {
         assertThrows(IllegalArgumentException.class, () -> new ConnectWindow(0));
+    }
+
+    @Test
+    void aNodeWithoutOperationalEntryOrStillConnectingCountsAsConnecting() {
+        assertEquals(2, ConnectWindow.connecting(List.of("leaf1", "leaf2", "leaf3", "leaf4"), Map.of(
+            "leaf2", ConnectionStatus.Connecting, "leaf3", ConnectionStatus.Connected,
+            "leaf4", ConnectionStatus.UnableToConnect)));
     }
 }
