@@ -21,7 +21,9 @@ public final class IntentPipeline {
     /**
      * What one step produced.
      *
-     * @param allocations the allocations now in force; persist them when {@link #allocationsChanged()}
+     * @param allocations the allocations to persist when {@link #allocationsChanged()}: those in force and the
+     *        entries the allocator could not keep, as they were stored (see
+     *        {@link AllocationOutcome.Allocated#persisted()})
      * @param allocationsChanged whether they differ from the persisted ones
      * @param compile the incremental compile
      */
@@ -72,12 +74,14 @@ public final class IntentPipeline {
      */
     public Step process(final Intent intent, final Allocations persisted, final AllocationOutcome outcome)
             throws RejectedIntentException {
-        final var allocations = switch (outcome) {
-            case AllocationOutcome.Allocated allocated -> allocated.allocations();
+        final var allocated = switch (outcome) {
+            case AllocationOutcome.Allocated ok -> ok;
             case AllocationOutcome.Failed failed -> throw new RejectedIntentException(failed.errors());
         };
-        final var result = IncrementalCompiler.compile(compiled, intent, allocations);
+        final var result = IncrementalCompiler.compile(compiled, intent, allocated.allocations(),
+            allocated.problems());
         compiled = result.fabric();
-        return new Step(allocations, !allocations.equals(persisted), result);
+        final var toPersist = allocated.persisted();
+        return new Step(toPersist, !toPersist.equals(persisted), result);
     }
 }
