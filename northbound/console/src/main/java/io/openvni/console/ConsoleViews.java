@@ -110,7 +110,7 @@ final class ConsoleViews {
         final long inSync = snapshot.devices().values().stream().filter(DeviceStatus::isInSync).count();
         return print(table) + inSync + " of " + snapshot.devices().size() + " devices in sync; "
             + snapshot.allocations().size() + " allocations\n" + controller(snapshot.controller())
-            + operational(snapshot);
+            + allocationErrors(snapshot) + operational(snapshot);
     }
 
     /** The controller's own failures, when it has any: they are retried, and shown here. */
@@ -125,6 +125,14 @@ final class ConsoleViews {
                 .append(" status write(s) failed and were retried, last: ")
                 .append(controller.lastStatusWriteError()).append('\n');
         }
+        return out.toString();
+    }
+
+    /** Persisted allocations that could not be kept: their owners wait for the operator, unallocated. */
+    private static String allocationErrors(final FabricSnapshot snapshot) {
+        final var out = new StringBuilder();
+        snapshot.compiled().allocationProblems().forEach(problem -> out.append("allocation error: ")
+            .append(problem.message()).append('\n'));
         return out.toString();
     }
 

@@ -3,6 +3,8 @@ package io.openvni.console;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.openvni.core.allocation.Allocation;
+import io.openvni.core.allocation.AllocationKind;
 import io.openvni.core.allocation.AllocationOutcome;
 import io.openvni.core.allocation.Allocations;
 import io.openvni.core.allocation.Allocator;
@@ -96,6 +98,22 @@ class ConsoleViewsTest {
         assertTrue(text.contains("controller: 1 failed pass(es), next attempt 2026-11-26T07:00:02Z: the stored "
             + "intent does not validate"), text);
         assertTrue(text.contains("/tenants/tenant[acme]/network[web]/vrf"), text);
+    }
+
+    @Test
+    void statusShowsAllocationErrors() {
+        final var intent = SNAPSHOT.intent();
+        final var web = "/tenants/tenant[acme]/network[web]";
+        final var corrupt = Allocations.of(SNAPSHOT.allocations().all().stream()
+            .map(a -> a.kind() == AllocationKind.VLAN && a.owner().equals(web)
+                ? new Allocation(a.kind(), a.owner(), "0") : a)
+            .toList());
+        final var allocated = (AllocationOutcome.Allocated) Allocator.allocate(intent, corrupt);
+        final var compiled = IncrementalCompiler.compile(SNAPSHOT.compiled(), intent, allocated.allocations(),
+            allocated.problems()).fabric();
+        final String text = ConsoleViews.status(new FabricSnapshot(compiled, SNAPSHOT.devices(), Map.of(), Map.of(),
+            SNAPSHOT.controller()));
+        assertTrue(text.contains("allocation error: " + web + ": its persisted vlan '0' is outside 1..4094"), text);
     }
 
     @Test
