@@ -11,6 +11,7 @@ import io.openvni.core.preview.DevicePreview;
 import io.openvni.core.status.DeviceStatus;
 import io.openvni.northbound.api.ControllerStatus;
 import io.openvni.northbound.api.FabricSnapshot;
+import io.openvni.northbound.api.SealingStatus;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -124,6 +125,38 @@ final class ConsoleViews {
             out.append("controller: ").append(controller.statusWriteFailures())
                 .append(" status write(s) failed and were retried, last: ")
                 .append(controller.lastStatusWriteError()).append('\n');
+        }
+        return out.toString();
+    }
+
+    /**
+     * The secret sealer's standing: credentials still in plaintext (by path, never value), and why sealing them
+     * failed. Read from the datastore, so it shows on every node, wherever the sealer runs.
+     */
+    static String secrets(final SealingStatus sealing) {
+        if (sealing.checkedAt() == null && sealing.lastError().isEmpty()) {
+            return "credentials: not checked yet\n";
+        }
+        final var out = new StringBuilder("credentials: ");
+        if (sealing.unsealed().isEmpty()) {
+            out.append("all sealed");
+        } else {
+            out.append(sealing.unsealed().size()).append(" still in plaintext: ")
+                .append(String.join(", ", sealing.unsealed()));
+        }
+        if (sealing.checkedAt() != null) {
+            out.append(" (checked ").append(sealing.checkedAt()).append(')');
+        }
+        out.append('\n');
+        if (!sealing.lastError().isEmpty()) {
+            out.append("credentials: ").append(sealing.failedAttempts()).append(" failed sealing(s)");
+            if (sealing.lastErrorAt() != null) {
+                out.append(", last at ").append(sealing.lastErrorAt());
+            }
+            if (sealing.nextAttempt() != null) {
+                out.append(", next attempt ").append(sealing.nextAttempt());
+            }
+            out.append(": ").append(sealing.lastError()).append('\n');
         }
         return out.toString();
     }

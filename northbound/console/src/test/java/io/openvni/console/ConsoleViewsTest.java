@@ -1,5 +1,6 @@
 package io.openvni.console;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -28,6 +29,7 @@ import io.openvni.core.status.PassProgress;
 import io.openvni.core.status.SyncState;
 import io.openvni.northbound.api.ControllerStatus;
 import io.openvni.northbound.api.FabricSnapshot;
+import io.openvni.northbound.api.SealingStatus;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -114,6 +116,23 @@ class ConsoleViewsTest {
         final String text = ConsoleViews.status(new FabricSnapshot(compiled, SNAPSHOT.devices(), Map.of(), Map.of(),
             SNAPSHOT.controller()));
         assertTrue(text.contains("allocation error: " + web + ": its persisted vlan '0' is outside 1..4094"), text);
+    }
+
+    @Test
+    void secretsShowWhatIsStillPlaintextAndWhySealingFailsButNoValue() {
+        final var at = Instant.parse("2026-11-26T07:00:00Z");
+        final var failing = SealingStatus.INITIAL.failed(at, List.of("/fabric/leaf-switch[leaf1]/netconf/password"),
+            "sealing the fabric's credentials failed, the plaintext stays in the datastore: "
+                + "java.lang.IllegalStateException: no cipher", at.plusSeconds(4));
+        final String text = ConsoleViews.secrets(failing);
+        assertTrue(text.contains("credentials: 1 still in plaintext: /fabric/leaf-switch[leaf1]/netconf/password "
+            + "(checked 2026-11-26T07:00:00Z)"), text);
+        assertTrue(text.contains("credentials: 1 failed sealing(s), last at 2026-11-26T07:00:00Z, next attempt "
+            + "2026-11-26T07:00:04Z: sealing the fabric's credentials failed"), text);
+
+        final String sealed = ConsoleViews.secrets(failing.checked(at.plusSeconds(4), List.of()));
+        assertEquals("credentials: all sealed (checked 2026-11-26T07:00:04Z)\n", sealed);
+        assertEquals("credentials: not checked yet\n", ConsoleViews.secrets(SealingStatus.INITIAL));
     }
 
     @Test
