@@ -17,17 +17,19 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Credentials given over RESTCONF are sealed: shortly after the PUT a read of the fabric shows only their encrypted
- * form, ODL's NETCONF topology holds only the encrypted login-password (configuration and operational), and the
+ * form, ODL's NETCONF topology holds only the encrypted login-password (configuration and operational), the
+ * sealer's standing ({@code openvni-status:secrets}, RESTCONF and console) shows nothing left in plaintext, and the
  * controller's log never shows a value.
  */
 @OpenVniController
 class SecretsIT {
     private static final String TOPOLOGY = RestconfClient.DATA
         + "network-topology:network-topology/topology=topology-netconf";
+    private static final String SEALER = RestconfClient.DATA + "openvni-status:secrets";
 
     @Test
-    void credentialsAreSealedAndNeverShown(final RestconfClient restconf, final ControllerDistribution controller)
-            throws IOException {
+    void credentialsAreSealedAndNeverShown(final RestconfClient restconf, final ControllerDistribution controller,
+            final KarafConsole console) throws IOException {
         // values found nowhere else, so any hit is a leak of these
         final String tag = UUID.randomUUID().toString();
         final String leafPassword = "leaf-pw-" + tag;
@@ -60,6 +62,16 @@ class SecretsIT {
                     () -> stored.path("node-router").toString()),
                 () -> assertTrue(entry(stored, "node-router", "node2").path("ssh").has("encrypted-private-key"),
                     () -> stored.path("node-router").toString()));
+            // the sealer's own standing: nothing left in plaintext, no failure, no value
+            final var standing = DemoData.await(restconf, SEALER, response -> response.status() == 200
+                && response.json().path("openvni-status:secrets").path("unsealed").asInt(-1) == 0);
+            final var secretsStatus = standing.json().path("openvni-status:secrets");
+            assertFalse(secretsStatus.has("last-error") || secretsStatus.has("unsealed-credential"),
+                secretsStatus::toString);
+            assertEquals(0, secretsStatus.path("failed-attempts").asInt(-1), secretsStatus::toString);
+            assertNoSecret(secrets, "openvni-status:secrets", standing.body());
+            final var consoleStatus = console.run("openvni:status");
+            assertTrue(consoleStatus.output().contains("credentials: all sealed (checked "), consoleStatus::toString);
             // the sealed fabric is still valid intent: the controller processed it
             DemoData.awaitQuiet(restconf);
 

@@ -23,6 +23,10 @@ import java.util.function.Predicate;
  * and has no explicit value, even if the pool changed since. New owners get the lowest free value of the pool,
  * served in sorted order (tenant name, then object name). Explicit values are never handed out; VNIs are unique
  * across L2 and L3. An explicit value equal to a value another owner keeps is an error: stability wins.
+ *
+ * <p>A persisted value that cannot be kept (it does not parse, lies outside the values its kind can take, or is
+ * the value of an owner earlier in order too) is reported as an {@link AllocationProblem}, never replaced: the owner
+ * stays without a value. A value outside the current pool is no problem: pools may shrink under kept values.
  */
 public final class Allocator {
     static final long MAX_VNI = 16_777_215L;
@@ -47,42 +51,42 @@ public final class Allocator {
      *
      * @param intent the intent, which need not be valid otherwise
      * @param previous the allocations in force, as persisted; entries of owners that are gone are dropped
-     * @return the complete new table, or the errors that prevent it
+     * @return the complete new table with the persisted values that could not be kept, or the errors that
+     *         prevent it
      */
     public static AllocationOutcome allocate(final Intent intent, final Allocations previous) {
         final var networks = sorted(intent, Tenant::networks, Network::name, IntentPaths::network);
         final var vrfs = sorted(intent, Tenant::vrfs, Vrf::name, IntentPaths::vrf);
-        final var allocations = new ArrayList<Allocation>();
-        final var errors = new ArrayList<ValidationError>();
+        final var results = new ValueSpace.Results();
 
-        allocateVnis(intent, networks, vrfs, previous, allocations, errors);
-        allocateVlans(intent, networks, previous, allocations, errors);
-        allocateRdIndexes(networks, vrfs, previous, allocations, errors);
-        VtepAllocator.allocate(intent.fabric(), previous, allocations, errors);
+        allocateVnis(intent, networks, vrfs, previous, results);
+        allocateVlans(intent, networks, previous, results);
+        allocateRdIndexes(networks, vrfs, previous, results);
+        VtepAllocator.allocate(intent.fabric(), previous, results);
 
-        if (!errors.isEmpty()) {
-            return new AllocationOutcome.Failed(errors.stream()
+        if (!results.errors().isEmpty()) {
+            return new AllocationOutcome.Failed(results.errors().stream()
                 .distinct()
                 .sorted(Comparator.comparing(ValidationError::path).thenComparing(ValidationError::reason))
                 .toList());
         }
-        return new AllocationOutcome.Allocated(Allocations.of(allocations));
+        return new AllocationOutcome.Allocated(Allocations.of(results.allocations()), results.problems());
     }
 
     private static void allocateVnis(final Intent intent, final List<Owned<Network>> networks,
-            final List<Owned<Vrf>> vrfs, final Allocations previous, final List<Allocation> allocations,
-            final List<ValidationError> errors) {
-        final var space = new ValueSpace(Long::toString, allocations, errors);
+            final List<Owned<Vrf>> vrfs, final Allocations previous, final ValueSpace.Results results) {
+        final var space = new ValueSpace(Long::toString, results);
+        final var vniValue = ValueSpace.number(MAX_VNI);
         for (var net : networks) {
             if (net.value().l2Vni() == null) {
-                space.keep(AllocationKind.L2_VNI, net.path(),
-                    ValueSpace.previousNumber(previous, AllocationKind.L2_VNI, net.path(), MAX_VNI));
+                space.keep(AllocationKind.L2_VNI, net.path(), previous.get(AllocationKind.L2_VNI, net.path()),
+                    vniValue);
             }
         }
         for (var vrf : vrfs) {
             if (vrf.value().l3Vni() == null) {
-                space.keep(AllocationKind.L3_VNI, vrf.path(),
-                    ValueSpace.previousNumber(previous, AllocationKind.L3_VNI, vrf.path(), MAX_VNI));
+                space.keep(AllocationKind.L3_VNI, vrf.path(), previous.get(AllocationKind.L3_VNI, vrf.path()),
+                    vniValue);
             }
         }
         for (var net : networks) {
@@ -109,12 +113,12 @@ public final class Allocator {
     }
 
     private static void allocateVlans(final Intent intent, final List<Owned<Network>> networks,
-            final Allocations previous, final List<Allocation> allocations, final List<ValidationError> errors) {
-        final var space = new ValueSpace(Long::toString, allocations, errors);
+            final Allocations previous, final ValueSpace.Results results) {
+        final var space = new ValueSpace(Long::toString, results);
         for (var net : networks) {
             if (net.value().vlan() == null) {
-                space.keep(AllocationKind.VLAN, net.path(),
-                    ValueSpace.previousNumber(previous, AllocationKind.VLAN, net.path(), MAX_VLAN));
+                space.keep(AllocationKind.VLAN, net.path(), previous.get(AllocationKind.VLAN, net.path()),
+                    ValueSpace.number(MAX_VLAN));
             }
         }
         for (var net : networks) {
@@ -130,15 +134,15 @@ public final class Allocator {
     }
 
     private static void allocateRdIndexes(final List<Owned<Network>> networks, final List<Owned<Vrf>> vrfs,
-            final Allocations previous, final List<Allocation> allocations, final List<ValidationError> errors) {
+            final Allocations previous, final ValueSpace.Results results) {
         // Networks and VRFs share one index space: a device's RDs are routerId:index for both.
         final var owners = new ArrayList<Owned<?>>(networks);
         owners.addAll(vrfs);
         owners.sort(Owned.ORDER);
-        final var space = new ValueSpace(Long::toString, allocations, errors);
+        final var space = new ValueSpace(Long::toString, results);
         for (var owner : owners) {
-            space.keep(AllocationKind.RD_INDEX, owner.path(),
-                ValueSpace.previousNumber(previous, AllocationKind.RD_INDEX, owner.path(), MAX_RD_INDEX));
+            space.keep(AllocationKind.RD_INDEX, owner.path(), previous.get(AllocationKind.RD_INDEX, owner.path()),
+                ValueSpace.number(MAX_RD_INDEX));
         }
         final var claims = owners.stream().map(owner -> new ValueSpace.Claim(owner.path(), owner.path())).toList();
         space.allocate(AllocationKind.RD_INDEX, claims, space.source(MIN_RD_INDEX, MAX_RD_INDEX),

@@ -6,7 +6,7 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.OptionalLong;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.IntFunction;
 import java.util.function.LongFunction;
@@ -17,42 +17,79 @@ import java.util.function.LongFunction;
  * {@link #allocate} new ones, so that stable values win over explicit ones and new ones never collide.
  */
 final class ValueSpace {
+    /**
+     * Reads a persisted value.
+     */
+    @FunctionalInterface
+    interface Parser {
+        /**
+         * The value of a persisted text.
+         *
+         * @throws IllegalArgumentException if the text is no usable value; its message says why, completing
+         *         "its persisted l2-vni 'x' ..."
+         */
+        long parse(String text);
+    }
+
     // value -> owner that kept it from the previous allocations, to name it when an explicit value collides
     private final Map<Long, String> holders = new HashMap<>();
-    private final Set<String> keptOwners = new HashSet<>();
+    // owners that kept their value, or whose unusable value was reported: neither gets a new one
+    private final Set<String> settledOwners = new HashSet<>();
     private final Set<Long> used = new HashSet<>();
     private final LongFunction<String> format;
-    private final List<Allocation> allocations;
-    private final List<ValidationError> errors;
+    private final Results results;
 
-    ValueSpace(final LongFunction<String> format, final List<Allocation> allocations,
-            final List<ValidationError> errors) {
+    ValueSpace(final LongFunction<String> format, final Results results) {
         this.format = format;
-        this.allocations = allocations;
-        this.errors = errors;
+        this.results = results;
     }
 
     /**
-     * Keeps an owner's previous value, unless it is absent or another owner kept it already (only possible with
-     * a corrupt previous table).
+     * What a run produces, shared by its value spaces.
+     *
+     * @param allocations the values in force
+     * @param errors what prevents the allocation
+     * @param problems persisted values that could not be kept, reported
      */
-    void keep(final AllocationKind kind, final String owner, final OptionalLong previous) {
-        if (previous.isEmpty() || keptOwners.contains(owner)) {
+    record Results(List<Allocation> allocations, List<ValidationError> errors, List<AllocationProblem> problems) {
+        Results() {
+            this(new ArrayList<>(), new ArrayList<>(), new ArrayList<>());
+        }
+    }
+
+    /**
+     * Keeps an owner's persisted value. A value that does not parse, or that another owner (earlier in order)
+     * keeps already, is a corrupt table: it is reported and the owner gets no value at all, since a fresh one would
+     * silently renumber what its devices run.
+     */
+    void keep(final AllocationKind kind, final String owner, final Optional<String> stored, final Parser parser) {
+        if (stored.isEmpty() || settledOwners.contains(owner)) {
             return;
         }
-        final long value = previous.getAsLong();
-        if (holders.putIfAbsent(value, owner) == null) {
-            used.add(value);
-            keptOwners.add(owner);
-            allocations.add(new Allocation(kind, owner, format.apply(value)));
+        final var text = stored.orElseThrow();
+        settledOwners.add(owner);
+        final long value;
+        try {
+            value = parser.parse(text);
+        } catch (IllegalArgumentException e) {
+            results.problems().add(new AllocationProblem(kind, owner, text, e.getMessage()));
+            return;
         }
+        final var holder = holders.putIfAbsent(value, owner);
+        if (holder != null) {
+            results.problems().add(new AllocationProblem(kind, owner, text, "is the value of " + holder
+                + " too, which keeps it"));
+            return;
+        }
+        used.add(value);
+        results.allocations().add(new Allocation(kind, owner, format.apply(value)));
     }
 
     /** Reserves an explicit value; if an owner kept it, that owner keeps it and the explicit value is an error. */
     void reserve(final long value, final String path, final String what) {
         final var holder = holders.get(value);
         if (holder != null) {
-            errors.add(new ValidationError(path, what + " is already allocated to " + holder
+            results.errors().add(new ValidationError(path, what + " is already allocated to " + holder
                 + "; allocated values stay with their owner, so choose another value"));
         }
         used.add(value);
@@ -63,8 +100,9 @@ final class ValueSpace {
         used.add(value);
     }
 
-    boolean isKept(final String owner) {
-        return keptOwners.contains(owner);
+    /** Whether an owner kept its value or had an unusable one reported: it gets no new value either way. */
+    boolean isSettled(final String owner) {
+        return settledOwners.contains(owner);
     }
 
     /** A source of the lowest free values of {@code first..last}; sources of one space never repeat a value. */
@@ -82,19 +120,19 @@ final class ValueSpace {
             final IntFunction<String> exhausted) {
         final var unserved = new ArrayList<Claim>();
         for (var claim : claims) {
-            if (keptOwners.contains(claim.owner())) {
+            if (settledOwners.contains(claim.owner())) {
                 continue;
             }
             final var value = source.next();
             if (value.isPresent()) {
-                allocations.add(new Allocation(kind, claim.owner(), format.apply(value.getAsLong())));
+                results.allocations().add(new Allocation(kind, claim.owner(), format.apply(value.getAsLong())));
             } else {
                 unserved.add(claim);
             }
         }
         if (!unserved.isEmpty()) {
             final var reason = exhausted.apply(unserved.size());
-            unserved.forEach(claim -> errors.add(new ValidationError(claim.errorPath(), reason)));
+            unserved.forEach(claim -> results.errors().add(new ValidationError(claim.errorPath(), reason)));
         }
     }
 
@@ -107,19 +145,19 @@ final class ValueSpace {
     record Claim(String owner, String errorPath) {
     }
 
-    /** A previous numeric allocation, if present, well-formed and within {@code 1..max}. */
-    static OptionalLong previousNumber(final Allocations previous, final AllocationKind kind, final String owner,
-            final long max) {
-        final var text = previous.get(kind, owner);
-        if (text.isEmpty()) {
-            return OptionalLong.empty();
-        }
-        try {
-            final long value = Long.parseLong(text.orElseThrow());
-            return value >= 1 && value <= max ? OptionalLong.of(value) : OptionalLong.empty();
-        } catch (NumberFormatException e) {
-            // A corrupt entry is dropped and the owner gets a fresh value.
-            return OptionalLong.empty();
-        }
+    /** Reads a persisted number of {@code 1..max}. */
+    static Parser number(final long max) {
+        return text -> {
+            final long value;
+            try {
+                value = Long.parseLong(text);
+            } catch (NumberFormatException e) {
+                throw new IllegalArgumentException("is not a number", e);
+            }
+            if (value < 1 || value > max) {
+                throw new IllegalArgumentException("is outside 1.." + max + ", the values it can take");
+            }
+            return value;
+        };
     }
 }

@@ -23,19 +23,18 @@ final class VtepAllocator {
         // utility
     }
 
-    static void allocate(final Fabric fabric, final Allocations previous, final List<Allocation> allocations,
-            final List<ValidationError> errors) {
+    static void allocate(final Fabric fabric, final Allocations previous, final ValueSpace.Results results) {
         final var nodes = new ArrayList<>(fabric.nodeRouters());
         nodes.sort(Comparator.comparing(NodeRouter::name));
         final var seen = new HashSet<String>();
         nodes.removeIf(node -> !seen.add(node.name()));
 
-        final var space = new ValueSpace(value -> IpAddresses.fromLong(value).getHostAddress(), allocations, errors);
+        final var space = new ValueSpace(value -> IpAddresses.fromLong(value).getHostAddress(), results);
         for (var node : nodes) {
             if (node.vtepAddress() == null) {
                 final var owner = IntentPaths.nodeRouter(node.name());
-                space.keep(AllocationKind.VTEP, owner,
-                    previous.get(AllocationKind.VTEP, owner).map(VtepAllocator::ipv4).orElse(OptionalLong.empty()));
+                space.keep(AllocationKind.VTEP, owner, previous.get(AllocationKind.VTEP, owner),
+                    VtepAllocator::storedIpv4);
             }
         }
         for (var leaf : fabric.leafSwitches()) {
@@ -52,7 +51,7 @@ final class VtepAllocator {
         final var needing = nodes.stream()
             .filter(node -> node.vtepAddress() == null)
             .map(node -> IntentPaths.nodeRouter(node.name()))
-            .filter(owner -> !space.isKept(owner))
+            .filter(owner -> !space.isSettled(owner))
             .toList();
         if (needing.isEmpty()) {
             return;
@@ -64,7 +63,7 @@ final class VtepAllocator {
                 ? "no vtep-address is set and the fabric has no vtep-pool to allocate one from"
                 : "no vtep-address is set and the fabric's vtep-pool '" + poolText
                     + "' is not an IPv4 prefix to allocate one from";
-            needing.forEach(owner -> errors.add(new ValidationError(owner + "/vtep-address", reason)));
+            needing.forEach(owner -> results.errors().add(new ValidationError(owner + "/vtep-address", reason)));
             return;
         }
 
@@ -89,6 +88,14 @@ final class VtepAllocator {
 
     private static void blockAddress(final ValueSpace space, final String address) {
         ipv4(address).ifPresent(space::block);
+    }
+
+    private static long storedIpv4(final String text) {
+        try {
+            return IpAddresses.toLong(IpAddresses.parseIpv4(text));
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("is not an IPv4 address", e);
+        }
     }
 
     private static OptionalLong ipv4(final String text) {

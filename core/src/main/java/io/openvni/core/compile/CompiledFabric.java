@@ -2,8 +2,10 @@ package io.openvni.core.compile;
 
 import static java.util.Objects.requireNonNull;
 
+import io.openvni.core.allocation.AllocationProblem;
 import io.openvni.core.allocation.Allocations;
 import io.openvni.core.intent.Intent;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -40,6 +42,16 @@ public final class CompiledFabric {
     /** Every device's desired configuration, by device name. */
     public Map<String, DesiredConfig> devices() {
         return devices;
+    }
+
+    /** Devices not compiled for a missing allocation, by name; each keeps its previous desired configuration. */
+    public Map<String, HeldDevice> held() {
+        return index.held();
+    }
+
+    /** Persisted allocations that could not be kept, reported; their owners have no value in allocations. */
+    public List<AllocationProblem> allocationProblems() {
+        return index.problems();
     }
 
     public Optional<DesiredConfig> device(final String name) {

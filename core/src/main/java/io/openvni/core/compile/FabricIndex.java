@@ -1,6 +1,7 @@
 package io.openvni.core.compile;
 
 import io.openvni.core.allocation.AllocationKind;
+import io.openvni.core.allocation.AllocationProblem;
 import io.openvni.core.allocation.Allocations;
 import io.openvni.core.compile.BgpNeighbor.AddressFamily;
 import io.openvni.core.compile.Platform.LeafPlatform;
@@ -26,6 +27,10 @@ import java.util.stream.Stream;
 /**
  * Validated intent and allocations, resolved and indexed for compiling one device at a time: every network and
  * VRF with its allocated values, every device with its VTEP, and which networks sit on which device.
+ *
+ * <p>A network, VRF or node router left without a value (its persisted one could not be kept, see
+ * {@link AllocationProblem}) is not resolved, and every device it would reach is held: it is not compiled, keeps
+ * its previous configuration and reports why. Compiling it without the owner would remove the owner from it.
  */
 final class FabricIndex {
     private static final Comparator<ResolvedNetwork> BY_VNI = Comparator.comparingLong(ResolvedNetwork::vni);
@@ -37,11 +42,19 @@ final class FabricIndex {
     private final Map<String, List<ResolvedNetwork>> networksByDevice;
     private final Map<DeviceRole, List<ResolvedNetwork>> networksOnAll;
     private final Map<String, List<ResolvedDevice>> nodesByLeaf;
+    private final List<AllocationProblem> problems;
+    private final Map<String, HeldDevice> held = new TreeMap<>();
 
     FabricIndex(final Intent intent, final Allocations allocations) {
+        this(intent, allocations, List.of());
+    }
+
+    FabricIndex(final Intent intent, final Allocations allocations, final List<AllocationProblem> problems) {
+        this.problems = List.copyOf(problems);
         final var fabric = intent.fabric();
         anycastGatewayMac = fabric.anycastGatewayMac();
         final long rtAsn = fabric.routeTargetAsn() == null ? 0 : fabric.routeTargetAsn();
+        final var missing = new Missing(allocations, problems);
 
         devices = new TreeMap<>();
         for (var leaf : fabric.leafSwitches()) {
@@ -50,18 +63,40 @@ final class FabricIndex {
         final var leafNames = fabric.leafSwitches().stream()
             .collect(HashMap<String, LeafSwitch>::new, (map, leaf) -> map.put(leaf.routerId(), leaf), Map::putAll);
         for (var node : fabric.nodeRouters()) {
-            devices.put(node.name(), resolveNode(node, allocations, leafNames));
+            try {
+                devices.put(node.name(), resolveNode(node, missing, leafNames));
+            } catch (Unallocated e) {
+                hold(node.name(), DeviceRole.NODE_ROUTER, e.getMessage());
+                // its leaf switches peer with its VTEP
+                node.attachedLeafSwitches().forEach(leaf -> hold(leaf, DeviceRole.LEAF_SWITCH,
+                    "attached node router " + node.name() + ": " + e.getMessage()));
+            }
         }
 
         vrfs = new TreeMap<>();
         networks = new TreeMap<>();
+        final var unresolvedVrfs = new HashMap<String, String>();
         for (var tenant : intent.tenants()) {
             for (var vrf : tenant.vrfs()) {
-                vrfs.put(IntentPaths.vrf(tenant.name(), vrf.name()), resolveVrf(tenant, vrf, allocations, rtAsn));
+                final var path = IntentPaths.vrf(tenant.name(), vrf.name());
+                try {
+                    vrfs.put(path, resolveVrf(tenant, vrf, missing, rtAsn));
+                } catch (Unallocated e) {
+                    unresolvedVrfs.put(path, e.getMessage());
+                }
             }
             for (var network : tenant.networks()) {
-                networks.put(IntentPaths.network(tenant.name(), network.name()),
-                    resolveNetwork(tenant, network, allocations, rtAsn));
+                final var path = IntentPaths.network(tenant.name(), network.name());
+                final var vrfReason = network.vrf() == null ? null
+                    : unresolvedVrfs.get(IntentPaths.vrf(tenant.name(), network.vrf()));
+                try {
+                    if (vrfReason != null) {
+                        throw new Unallocated("its VRF " + vrfReason);
+                    }
+                    networks.put(path, resolveNetwork(tenant, network, missing, rtAsn));
+                } catch (Unallocated e) {
+                    holdPlacement(network, path + ": " + e.getMessage());
+                }
             }
         }
 
@@ -113,6 +148,31 @@ final class FabricIndex {
         return nodesByLeaf.getOrDefault(leaf, List.of());
     }
 
+    /** Devices that are not compiled because something they carry has no value, by name. */
+    Map<String, HeldDevice> held() {
+        return held;
+    }
+
+    /** Persisted allocations that could not be kept. */
+    List<AllocationProblem> problems() {
+        return problems;
+    }
+
+    private void hold(final String device, final DeviceRole role, final String reason) {
+        held.merge(device, new HeldDevice(device, role, List.of(reason)), HeldDevice::with);
+    }
+
+    /** Holds every device an unresolved network would be placed on. */
+    private void holdPlacement(final Network network, final String reason) {
+        for (var device : devices.values()) {
+            final var placement = device.role() == DeviceRole.LEAF_SWITCH ? network.leafSwitches()
+                : network.nodeRouters();
+            if (placement.isEmpty() || placement.contains(device.name())) {
+                hold(device.name(), device.role(), reason);
+            }
+        }
+    }
+
     /** Names of the devices of a role a network is placed on. */
     Stream<String> placement(final ResolvedNetwork network) {
         return devices.values().stream()
@@ -136,11 +196,10 @@ final class FabricIndex {
             new LeafPlatform(leaf.dialect(), leaf.vtepSourceInterface()), List.of(), List.of());
     }
 
-    private static ResolvedDevice resolveNode(final NodeRouter node, final Allocations allocations,
-            final Map<String, LeafSwitch> leavesByRouterId) {
+    private static ResolvedDevice resolveNode(final NodeRouter node, final Missing allocations,
+            final Map<String, LeafSwitch> leavesByRouterId) throws Unallocated {
         final String vtep = node.vtepAddress() != null ? node.vtepAddress()
-            : allocations.get(AllocationKind.VTEP, IntentPaths.nodeRouter(node.name())).orElseThrow(
-                () -> new IllegalStateException("no VTEP allocated for " + IntentPaths.nodeRouter(node.name())));
+            : allocations.address(AllocationKind.VTEP, IntentPaths.nodeRouter(node.name()));
         final var peers = node.bgpPeers().stream()
             .map(peer -> {
                 final var leaf = leavesByRouterId.get(peer.address());
@@ -154,32 +213,32 @@ final class FabricIndex {
             node.attachedLeafSwitches().stream().sorted().toList());
     }
 
-    private static ResolvedVrf resolveVrf(final Tenant tenant, final Vrf vrf, final Allocations allocations,
-            final long rtAsn) {
+    private static ResolvedVrf resolveVrf(final Tenant tenant, final Vrf vrf, final Missing allocations,
+            final long rtAsn) throws Unallocated {
         final String owner = IntentPaths.vrf(tenant.name(), vrf.name());
-        final long vni = vrf.l3Vni() != null ? vrf.l3Vni() : required(allocations, AllocationKind.L3_VNI, owner);
+        final long vni = vrf.l3Vni() != null ? vrf.l3Vni() : allocations.number(AllocationKind.L3_VNI, owner);
         final String derived = RouteTarget.of(rtAsn, vni).toString();
         return new ResolvedVrf(tenant.name(), vrf.name(), vni,
-            (int) required(allocations, AllocationKind.RD_INDEX, owner),
+            (int) allocations.number(AllocationKind.RD_INDEX, owner),
             withDerived(derived, vrf.importRouteTargets()), withDerived(derived, vrf.exportRouteTargets()));
     }
 
     private static ResolvedNetwork resolveNetwork(final Tenant tenant, final Network network,
-            final Allocations allocations, final long rtAsn) {
+            final Missing allocations, final long rtAsn) throws Unallocated {
         final String owner = IntentPaths.network(tenant.name(), network.name());
         final long vni = network.l2Vni() != null ? network.l2Vni()
-            : required(allocations, AllocationKind.L2_VNI, owner);
+            : allocations.number(AllocationKind.L2_VNI, owner);
         final int vlan = network.vlan() != null ? network.vlan()
-            : (int) required(allocations, AllocationKind.VLAN, owner);
+            : (int) allocations.number(AllocationKind.VLAN, owner);
         Long vrfVni = null;
         if (network.vrf() != null) {
             final var vrf = tenant.vrf(network.vrf()).orElseThrow(() -> new IllegalStateException(
                 owner + " names unknown VRF " + network.vrf()));
             vrfVni = vrf.l3Vni() != null ? vrf.l3Vni()
-                : required(allocations, AllocationKind.L3_VNI, IntentPaths.vrf(tenant.name(), vrf.name()));
+                : allocations.number(AllocationKind.L3_VNI, IntentPaths.vrf(tenant.name(), vrf.name()));
         }
         return new ResolvedNetwork(tenant.name(), network.name(), vni, vlan,
-            (int) required(allocations, AllocationKind.RD_INDEX, owner), vrfVni, network.vrf(),
+            (int) allocations.number(AllocationKind.RD_INDEX, owner), vrfVni, network.vrf(),
             List.of(RouteTarget.of(rtAsn, vni).toString()), network.gateways(), network.arpSuppression(),
             network.mtu(), Set.copyOf(network.nodeRouters()), Set.copyOf(network.leafSwitches()));
     }
@@ -193,8 +252,31 @@ final class FabricIndex {
         return List.copyOf(all.keySet());
     }
 
-    private static long required(final Allocations allocations, final AllocationKind kind, final String owner) {
-        return allocations.getNumber(kind, owner).orElseThrow(
-            () -> new IllegalStateException("no " + kind.yangName() + " allocated for " + owner));
+    /** The allocations in force, and why an owner has none. */
+    private record Missing(Allocations allocations, List<AllocationProblem> problems) {
+        long number(final AllocationKind kind, final String owner) throws Unallocated {
+            return Long.parseLong(address(kind, owner));
+        }
+
+        String address(final AllocationKind kind, final String owner) throws Unallocated {
+            final var value = allocations.get(kind, owner);
+            if (value.isPresent()) {
+                return value.orElseThrow();
+            }
+            throw new Unallocated(problems.stream()
+                .filter(problem -> problem.kind() == kind && problem.owner().equals(owner))
+                .map(AllocationProblem::message)
+                .findFirst()
+                .orElse(owner + " has no " + kind.yangName() + " allocated"));
+        }
+    }
+
+    /** An owner a device needs has no value. */
+    private static final class Unallocated extends Exception {
+        private static final long serialVersionUID = 1L;
+
+        Unallocated(final String reason) {
+            super(reason, null, false, false);
+        }
     }
 }

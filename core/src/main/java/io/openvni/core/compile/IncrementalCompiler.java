@@ -1,10 +1,12 @@
 package io.openvni.core.compile;
 
+import io.openvni.core.allocation.AllocationProblem;
 import io.openvni.core.allocation.Allocations;
 import io.openvni.core.intent.Intent;
 import io.openvni.core.intent.IntentPaths;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
@@ -15,7 +17,8 @@ import java.util.function.Consumer;
  * devices that changed themselves, the devices of changed networks (before and after the change), the devices of
  * networks routed by changed VRFs, and the leaf switches of changed node routers. Generations are bumped only
  * where the resulting {@link DeviceIntent} differs; a device new to the compile continues from its
- * {@link KnownGenerations known} generation, if any. The intent must have passed validation.
+ * {@link KnownGenerations known} generation, if any. The intent must have passed validation. A device held for a
+ * missing allocation ({@link HeldDevice}) is not compiled and keeps its previous desired configuration.
  */
 public final class IncrementalCompiler {
     private IncrementalCompiler() {
@@ -30,7 +33,7 @@ public final class IncrementalCompiler {
     /** Compiles {@code intent} against {@code previous}. */
     public static CompileResult compile(final CompiledFabric previous, final Intent intent,
             final Allocations allocations) {
-        return compile(previous, intent, allocations, KnownGenerations.NONE);
+        return compile(previous, intent, allocations, KnownGenerations.NONE, List.of());
     }
 
     /**
@@ -39,14 +42,32 @@ public final class IncrementalCompiler {
      */
     public static CompileResult compile(final CompiledFabric previous, final Intent intent,
             final Allocations allocations, final KnownGenerations known) {
+        return compile(previous, intent, allocations, known, List.of());
+    }
+
+    /** Compiles {@code intent} against {@code previous}, holding the devices of owners left without a value. */
+    public static CompileResult compile(final CompiledFabric previous, final Intent intent,
+            final Allocations allocations, final List<AllocationProblem> problems) {
+        return compile(previous, intent, allocations, KnownGenerations.NONE, problems);
+    }
+
+    /**
+     * Compiles {@code intent} against {@code previous}; devices {@code previous} lacks take their generation from
+     * {@code known}, and the devices that need an owner a persisted value could not be kept for are held.
+     *
+     * @param problems the persisted values the allocator could not keep; their owners have none in allocations
+     */
+    public static CompileResult compile(final CompiledFabric previous, final Intent intent,
+            final Allocations allocations, final KnownGenerations known, final List<AllocationProblem> problems) {
         final var before = previous.index();
-        final var after = new FabricIndex(intent, allocations);
+        final var after = new FabricIndex(intent, allocations, problems);
         final var affected = affectedDevices(before, after);
+        final var held = after.held();
 
         final Map<String, DesiredConfig> devices = new HashMap<>(previous.devices());
         final Set<String> removed = new HashSet<>();
         devices.keySet().removeIf(name -> {
-            final boolean gone = !after.devices().containsKey(name);
+            final boolean gone = !after.devices().containsKey(name) && !held.containsKey(name);
             if (gone) {
                 removed.add(name);
             }
@@ -56,7 +77,7 @@ public final class IncrementalCompiler {
         final Set<String> changed = new HashSet<>();
         for (var name : affected) {
             final var device = after.devices().get(name);
-            if (device == null) {
+            if (device == null || held.containsKey(name)) {
                 continue;
             }
             final var intentNow = FabricCompiler.compile(after, device);
@@ -69,6 +90,7 @@ public final class IncrementalCompiler {
         }
         final Set<String> recompiled = new HashSet<>(affected);
         recompiled.retainAll(after.devices().keySet());
+        recompiled.removeAll(held.keySet());
         return new CompileResult(new CompiledFabric(intent, allocations, after, devices), recompiled, changed,
             removed);
     }

@@ -22,7 +22,9 @@ public final class IntentPipeline {
     /**
      * What one step produced.
      *
-     * @param allocations the allocations now in force; persist them when {@link #allocationsChanged()}
+     * @param allocations the allocations to persist when {@link #allocationsChanged()}: those in force and the
+     *        entries the allocator could not keep, as they were stored (see
+     *        {@link AllocationOutcome.Allocated#persisted()})
      * @param allocationsChanged whether they differ from the persisted ones
      * @param compile the incremental compile
      * @param generations every device's desired generation now; persist them when they differ from the persisted
@@ -92,13 +94,15 @@ public final class IntentPipeline {
      */
     public Step process(final Intent intent, final Allocations persisted, final AllocationOutcome outcome)
             throws RejectedIntentException {
-        final var allocations = switch (outcome) {
-            case AllocationOutcome.Allocated allocated -> allocated.allocations();
+        final var allocated = switch (outcome) {
+            case AllocationOutcome.Allocated ok -> ok;
             case AllocationOutcome.Failed failed -> throw new RejectedIntentException(failed.errors());
         };
-        final var result = IncrementalCompiler.compile(compiled, intent, allocations, generations);
+        final var result = IncrementalCompiler.compile(compiled, intent, allocated.allocations(), generations,
+            allocated.problems());
         compiled = result.fabric();
         generations = generations.after(result);
-        return new Step(allocations, !allocations.equals(persisted), result, generations);
+        final var toPersist = allocated.persisted();
+        return new Step(toPersist, !toPersist.equals(persisted), result, generations);
     }
 }

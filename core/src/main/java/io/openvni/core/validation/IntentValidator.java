@@ -65,7 +65,7 @@ public final class IntentValidator {
      */
     public static AllocationOutcome admitAndAllocate(final Intent intent, final Allocations current) {
         final var outcome = validateAndAllocate(intent, current);
-        if (outcome instanceof AllocationOutcome.Allocated(var allocations)) {
+        if (outcome instanceof AllocationOutcome.Allocated(var allocations, var problems)) {
             final var sink = new ErrorSink();
             LimitRules.check(intent, allocations, sink);
             final var errors = sink.sorted();
@@ -83,8 +83,9 @@ public final class IntentValidator {
      */
     public static AllocationOutcome validateAndAllocate(final Intent intent, final Allocations current) {
         final var sink = new ErrorSink();
-        final Allocations allocated = switch (Allocator.allocate(intent, current)) {
-            case AllocationOutcome.Allocated(var allocations) -> allocations;
+        final var outcome = Allocator.allocate(intent, current);
+        final Allocations allocated = switch (outcome) {
+            case AllocationOutcome.Allocated(var allocations, var problems) -> allocations;
             case AllocationOutcome.Failed(var errors) -> {
                 errors.forEach(sink::add);
                 // Rules on allocated values are skipped; the allocation errors say what to fix first.
@@ -96,6 +97,7 @@ public final class IntentValidator {
         TenantRules.check(intent, allocated, sink);
         AddressingRules.check(intent, sink);
         final var errors = sink.sorted();
-        return errors.isEmpty() ? new AllocationOutcome.Allocated(allocated) : new AllocationOutcome.Failed(errors);
+        // persisted values that could not be kept do not refuse a commit: they are reported in status
+        return errors.isEmpty() ? outcome : new AllocationOutcome.Failed(errors);
     }
 }

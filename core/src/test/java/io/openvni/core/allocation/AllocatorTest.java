@@ -25,6 +25,7 @@ import static io.openvni.core.testing.IntentFixtures.withFabric;
 import static io.openvni.core.testing.IntentFixtures.withNetwork;
 import static io.openvni.core.testing.IntentFixtures.withVrf;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.openvni.core.intent.Intent;
@@ -37,6 +38,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 
@@ -238,23 +240,66 @@ class AllocatorTest {
     }
 
     @Test
-    void corruptPreviousValuesAreReallocated() {
+    void corruptPersistedValuesAreReportedNotRenumbered() {
+        final var n1 = IntentPaths.nodeRouter("n1");
         final var previous = Allocations.of(List.of(
             new Allocation(L2_VNI, NET_DB, "not-a-number"),
             new Allocation(L2_VNI, NET_WEB, "0"),
             new Allocation(RD_INDEX, NET_DB, "7"),
             new Allocation(RD_INDEX, NET_WEB, "7"),
             new Allocation(VLAN, NET_DB, "5000"),
-            new Allocation(VTEP, IntentPaths.nodeRouter("n1"), "banana")));
-        final var allocations = allocated(sample(), previous);
-        assertValue(allocations, L2_VNI, NET_DB, "10000");
-        assertValue(allocations, L2_VNI, NET_WEB, "10001");
-        assertValue(allocations, VLAN, NET_DB, "100");
-        // db keeps 7 (first in order); web cannot share it
+            new Allocation(VLAN, NET_WEB, "4000"),
+            new Allocation(VTEP, n1, "banana")));
+        final var outcome = assertInstanceOf(AllocationOutcome.Allocated.class,
+            Allocator.allocate(sample(), previous));
+        final var allocations = outcome.allocations();
+        // the owners of unusable values get none (no silent renumbering); everyone else is served as usual
+        assertEquals(Optional.empty(), allocations.get(L2_VNI, NET_DB));
+        assertEquals(Optional.empty(), allocations.get(L2_VNI, NET_WEB));
+        assertEquals(Optional.empty(), allocations.get(VLAN, NET_DB));
+        assertEquals(Optional.empty(), allocations.get(RD_INDEX, NET_WEB));
+        assertEquals(Optional.empty(), allocations.get(VTEP, n1));
+        // db keeps 7 (first in order, and an RD index outside the pool is still one); web cannot share it
         assertValue(allocations, RD_INDEX, NET_DB, "7");
         assertValue(allocations, RD_INDEX, VRF_RED, "10000");
-        assertValue(allocations, RD_INDEX, NET_WEB, "10001");
-        assertValue(allocations, VTEP, IntentPaths.nodeRouter("n1"), "10.255.0.3");
+        // a kept value outside the pool is no problem: pools may shrink under kept values
+        assertValue(allocations, VLAN, NET_WEB, "4000");
+        assertValue(allocations, L3_VNI, VRF_RED, "50000");
+        assertValue(allocations, VTEP, IntentPaths.nodeRouter("n2"), "10.255.0.3");
+
+        assertEquals(List.of(
+            new AllocationProblem(L2_VNI, NET_DB, "not-a-number", "is not a number"),
+            new AllocationProblem(L2_VNI, NET_WEB, "0", "is outside 1..16777215, the values it can take"),
+            new AllocationProblem(VLAN, NET_DB, "5000", "is outside 1..4094, the values it can take"),
+            new AllocationProblem(RD_INDEX, NET_WEB, "7", "is the value of " + NET_DB + " too, which keeps it"),
+            new AllocationProblem(VTEP, n1, "banana", "is not an IPv4 address")), outcome.problems());
+        assertEquals("/tenants/tenant[acme]/network[db]: its persisted vlan '5000' is outside 1..4094, the values"
+            + " it can take; the owner is left without one rather than renumbered: delete"
+            + " /allocations/allocation[vlan][/tenants/tenant[acme]/network[db]] to allocate a new value, or give"
+            + " it an explicit value", outcome.problems().get(2).message());
+
+        // persisted as stored: the next run reports them again instead of renumbering
+        final var persisted = outcome.persisted();
+        assertValue(persisted, L2_VNI, NET_DB, "not-a-number");
+        assertValue(persisted, RD_INDEX, NET_WEB, "7");
+        assertValue(persisted, VTEP, n1, "banana");
+        assertEquals(allocations.size() + 5, persisted.size());
+        final var again = assertInstanceOf(AllocationOutcome.Allocated.class, Allocator.allocate(sample(), persisted));
+        assertEquals(outcome, again);
+    }
+
+    @Test
+    void aReportedOwnerGivenAnExplicitValueOrWithItsEntryDeletedIsServedAgain() {
+        final var previous = Allocations.of(List.of(new Allocation(L2_VNI, NET_DB, "junk")));
+        final var explicit = withNetwork(sample(), ACME, DB, n -> n.l2Vni(12_345));
+        final var withExplicit = assertInstanceOf(AllocationOutcome.Allocated.class,
+            Allocator.allocate(explicit, previous));
+        assertEquals(List.of(), withExplicit.problems());
+        assertEquals(Optional.empty(), withExplicit.persisted().get(L2_VNI, NET_DB), "the corrupt entry goes");
+
+        final var deleted = assertInstanceOf(AllocationOutcome.Allocated.class,
+            Allocator.allocate(sample(), Allocations.EMPTY));
+        assertValue(deleted.allocations(), L2_VNI, NET_DB, "10000");
     }
 
     @Test

@@ -11,13 +11,17 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.openvni.core.allocation.Allocation;
+import io.openvni.core.allocation.AllocationKind;
 import io.openvni.core.allocation.AllocationOutcome;
 import io.openvni.core.allocation.Allocations;
 import io.openvni.core.allocation.Allocator;
 import io.openvni.core.compile.BgpNeighbor.AddressFamily;
 import io.openvni.core.intent.Intent;
+import io.openvni.core.intent.IntentPaths;
 import io.openvni.core.testing.IntentFixtures;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 
@@ -67,6 +71,64 @@ class IncrementalCompilerTest {
         assertEquals("10.255.0.3", n1.underlay().vtepAddress());
         assertEquals("10.0.1.1:10002", n1.segments().get(1).routeDistinguisher());
         assertEquals(List.of("192.168.1.0"), n1.neighbors().stream().map(BgpNeighbor::address).toList());
+    }
+
+    @Test
+    void devicesNeedingAnOwnerWhosePersistedValueIsCorruptAreHeldNotRenumbered() {
+        // web only on leaf1 and n1; leaf2 and n2 carry db alone
+        final var intent = IntentFixtures.withNetwork(IntentFixtures.sample(), ACME, WEB,
+            n -> n.leafSwitches(LEAF1).nodeRouters(N1));
+        final var first = compileAll(intent);
+        final var web = IntentPaths.network(ACME, WEB);
+        final var corrupt = Allocations.of(first.fabric().allocations().all().stream()
+            .map(a -> a.kind() == AllocationKind.VLAN && a.owner().equals(web)
+                ? new Allocation(a.kind(), a.owner(), "5000") : a)
+            .toList());
+        // the same intent with one more network everywhere: every device should change
+        final var grown = IntentFixtures.addNetwork(intent, ACME, IntentFixtures.network("app").vrf(RED).build());
+        final var allocated = (AllocationOutcome.Allocated) Allocator.allocate(grown, corrupt);
+        final var second = IncrementalCompiler.compile(first.fabric(), grown, allocated.allocations(),
+            allocated.problems());
+
+        final var held = second.fabric().held();
+        assertEquals(Set.of(LEAF1, N1), held.keySet());
+        assertEquals(List.of(web + ": " + allocated.problems().getFirst().message()), held.get(LEAF1).reasons());
+        assertTrue(held.get(N1).describe().startsWith("not compiled, keeps its previous configuration: "
+            + web + ": " + web + ": its persisted vlan '5000' is outside 1..4094"), held.get(N1)::describe);
+        // held devices keep their previous configuration and generation: web is neither renumbered nor removed
+        assertEquals(first.fabric().device(LEAF1), second.fabric().device(LEAF1));
+        assertEquals(first.fabric().device(N1), second.fabric().device(N1));
+        assertEquals(Set.of(LEAF2, N2), second.changed());
+        assertEquals(Set.of(), second.removed());
+        assertEquals(allocated.problems(), second.fabric().allocationProblems());
+
+        // the operator deletes the corrupt entry: web gets a fresh VLAN and the held devices compile again
+        final var healed = recompile(second, grown);
+        assertEquals(Map.of(), healed.fabric().held());
+        assertEquals(Set.of(LEAF1, N1), healed.changed());
+        assertEquals(2, healed.fabric().device(LEAF1).orElseThrow().generation());
+        assertEquals(3, healed.fabric().device(LEAF1).orElseThrow().intent().segments().size());
+    }
+
+    @Test
+    void aNodeRouterWithoutItsVtepIsHeldWithItsLeafSwitch() {
+        final var intent = IntentFixtures.sample();
+        final var first = compileAll(intent);
+        final var n1 = IntentPaths.nodeRouter(N1);
+        final var corrupt = Allocations.of(first.fabric().allocations().all().stream()
+            .map(a -> a.kind() == AllocationKind.VTEP && a.owner().equals(n1)
+                ? new Allocation(a.kind(), a.owner(), "10.255.0") : a)
+            .toList());
+        final var allocated = (AllocationOutcome.Allocated) Allocator.allocate(intent, corrupt);
+        final var fromScratch = IncrementalCompiler.compile(CompiledFabric.EMPTY, intent, allocated.allocations(),
+            allocated.problems());
+        assertEquals(Set.of(LEAF1, N1), fromScratch.fabric().held().keySet());
+        assertEquals(DeviceRole.NODE_ROUTER, fromScratch.fabric().held().get(N1).role());
+        assertTrue(fromScratch.fabric().held().get(LEAF1).reasons().getFirst()
+            .startsWith("attached node router n1: " + n1 + ": its persisted vtep '10.255.0' is not an IPv4"));
+        // never compiled: nothing to keep, nothing to remove from the device
+        assertEquals(Set.of(LEAF2, N2), fromScratch.fabric().devices().keySet());
+        assertEquals(Set.of(LEAF2, N2), fromScratch.changed());
     }
 
     @Test

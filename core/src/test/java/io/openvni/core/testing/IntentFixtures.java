@@ -50,8 +50,8 @@ public final class IntentFixtures {
 
     /** What {@link Allocator} gives the sample intent from nothing (see the class documentation). */
     public static Allocations sampleAllocations() {
-        if (Allocator.allocate(sample(), Allocations.EMPTY) instanceof AllocationOutcome.Allocated(var allocations)) {
-            return allocations;
+        if (Allocator.allocate(sample(), Allocations.EMPTY) instanceof AllocationOutcome.Allocated allocated) {
+            return allocated.allocations();
         }
         throw new IllegalStateException("the sample intent does not allocate");
     }

@@ -11,6 +11,7 @@ import io.openvni.core.preview.DevicePreview;
 import io.openvni.core.status.DeviceStatus;
 import io.openvni.northbound.api.ControllerStatus;
 import io.openvni.northbound.api.FabricSnapshot;
+import io.openvni.northbound.api.SealingStatus;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -110,7 +111,7 @@ final class ConsoleViews {
         final long inSync = snapshot.devices().values().stream().filter(DeviceStatus::isInSync).count();
         return print(table) + inSync + " of " + snapshot.devices().size() + " devices in sync; "
             + snapshot.allocations().size() + " allocations\n" + controller(snapshot.controller())
-            + operational(snapshot);
+            + allocationErrors(snapshot) + operational(snapshot);
     }
 
     /** The controller's own failures, when it has any: they are retried, and shown here. */
@@ -125,6 +126,46 @@ final class ConsoleViews {
                 .append(" status write(s) failed and were retried, last: ")
                 .append(controller.lastStatusWriteError()).append('\n');
         }
+        return out.toString();
+    }
+
+    /**
+     * The secret sealer's standing: credentials still in plaintext (by path, never value), and why sealing them
+     * failed. Read from the datastore, so it shows on every node, wherever the sealer runs.
+     */
+    static String secrets(final SealingStatus sealing) {
+        if (sealing.checkedAt() == null && sealing.lastError().isEmpty()) {
+            return "credentials: not checked yet\n";
+        }
+        final var out = new StringBuilder("credentials: ");
+        if (sealing.unsealed().isEmpty()) {
+            out.append("all sealed");
+        } else {
+            out.append(sealing.unsealed().size()).append(" still in plaintext: ")
+                .append(String.join(", ", sealing.unsealed()));
+        }
+        if (sealing.checkedAt() != null) {
+            out.append(" (checked ").append(sealing.checkedAt()).append(')');
+        }
+        out.append('\n');
+        if (!sealing.lastError().isEmpty()) {
+            out.append("credentials: ").append(sealing.failedAttempts()).append(" failed sealing(s)");
+            if (sealing.lastErrorAt() != null) {
+                out.append(", last at ").append(sealing.lastErrorAt());
+            }
+            if (sealing.nextAttempt() != null) {
+                out.append(", next attempt ").append(sealing.nextAttempt());
+            }
+            out.append(": ").append(sealing.lastError()).append('\n');
+        }
+        return out.toString();
+    }
+
+    /** Persisted allocations that could not be kept: their owners wait for the operator, unallocated. */
+    private static String allocationErrors(final FabricSnapshot snapshot) {
+        final var out = new StringBuilder();
+        snapshot.compiled().allocationProblems().forEach(problem -> out.append("allocation error: ")
+            .append(problem.message()).append('\n'));
         return out.toString();
     }
 

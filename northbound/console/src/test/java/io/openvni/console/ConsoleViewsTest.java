@@ -1,8 +1,11 @@
 package io.openvni.console;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.openvni.core.allocation.Allocation;
+import io.openvni.core.allocation.AllocationKind;
 import io.openvni.core.allocation.AllocationOutcome;
 import io.openvni.core.allocation.Allocations;
 import io.openvni.core.allocation.Allocator;
@@ -26,6 +29,7 @@ import io.openvni.core.status.PassProgress;
 import io.openvni.core.status.SyncState;
 import io.openvni.northbound.api.ControllerStatus;
 import io.openvni.northbound.api.FabricSnapshot;
+import io.openvni.northbound.api.SealingStatus;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -96,6 +100,39 @@ class ConsoleViewsTest {
         assertTrue(text.contains("controller: 1 failed pass(es), next attempt 2026-11-26T07:00:02Z: the stored "
             + "intent does not validate"), text);
         assertTrue(text.contains("/tenants/tenant[acme]/network[web]/vrf"), text);
+    }
+
+    @Test
+    void statusShowsAllocationErrors() {
+        final var intent = SNAPSHOT.intent();
+        final var web = "/tenants/tenant[acme]/network[web]";
+        final var corrupt = Allocations.of(SNAPSHOT.allocations().all().stream()
+            .map(a -> a.kind() == AllocationKind.VLAN && a.owner().equals(web)
+                ? new Allocation(a.kind(), a.owner(), "0") : a)
+            .toList());
+        final var allocated = (AllocationOutcome.Allocated) Allocator.allocate(intent, corrupt);
+        final var compiled = IncrementalCompiler.compile(SNAPSHOT.compiled(), intent, allocated.allocations(),
+            allocated.problems()).fabric();
+        final String text = ConsoleViews.status(new FabricSnapshot(compiled, SNAPSHOT.devices(), Map.of(), Map.of(),
+            SNAPSHOT.controller()));
+        assertTrue(text.contains("allocation error: " + web + ": its persisted vlan '0' is outside 1..4094"), text);
+    }
+
+    @Test
+    void secretsShowWhatIsStillPlaintextAndWhySealingFailsButNoValue() {
+        final var at = Instant.parse("2026-11-26T07:00:00Z");
+        final var failing = SealingStatus.INITIAL.failed(at, List.of("/fabric/leaf-switch[leaf1]/netconf/password"),
+            "sealing the fabric's credentials failed, the plaintext stays in the datastore: "
+                + "java.lang.IllegalStateException: no cipher", at.plusSeconds(4));
+        final String text = ConsoleViews.secrets(failing);
+        assertTrue(text.contains("credentials: 1 still in plaintext: /fabric/leaf-switch[leaf1]/netconf/password "
+            + "(checked 2026-11-26T07:00:00Z)"), text);
+        assertTrue(text.contains("credentials: 1 failed sealing(s), last at 2026-11-26T07:00:00Z, next attempt "
+            + "2026-11-26T07:00:04Z: sealing the fabric's credentials failed"), text);
+
+        final String sealed = ConsoleViews.secrets(failing.checked(at.plusSeconds(4), List.of()));
+        assertEquals("credentials: all sealed (checked 2026-11-26T07:00:04Z)\n", sealed);
+        assertEquals("credentials: not checked yet\n", ConsoleViews.secrets(SealingStatus.INITIAL));
     }
 
     @Test

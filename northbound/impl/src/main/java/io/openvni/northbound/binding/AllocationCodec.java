@@ -2,6 +2,7 @@ package io.openvni.northbound.binding;
 
 import io.openvni.core.allocation.Allocation;
 import io.openvni.core.allocation.AllocationKind;
+import io.openvni.core.allocation.AllocationProblem;
 import io.openvni.core.allocation.Allocations;
 import java.util.List;
 import org.eclipse.jdt.annotation.Nullable;
@@ -50,6 +51,19 @@ public final class AllocationCodec {
                 .setKind(kind(allocation.kind()))
                 .setOwner(allocation.owner())
                 .setValue(allocation.value())
+                .build())
+            .toList();
+    }
+
+    public static List<org.opendaylight.yang.gen.v1.urn.openvni.yang.status.rev261126.status.AllocationError>
+            toStatusErrors(final List<AllocationProblem> problems) {
+        return problems.stream()
+            .map(problem -> new org.opendaylight.yang.gen.v1.urn.openvni.yang.status.rev261126.status
+                .AllocationErrorBuilder()
+                .setKind(kind(problem.kind()))
+                .setOwner(problem.owner())
+                .setValue(problem.stored())
+                .setReason(problem.message())
                 .build())
             .toList();
     }

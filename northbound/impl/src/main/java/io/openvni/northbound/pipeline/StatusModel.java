@@ -1,5 +1,6 @@
 package io.openvni.northbound.pipeline;
 
+import io.openvni.core.compile.DesiredConfig;
 import io.openvni.core.compile.DeviceIntent;
 import io.openvni.core.compile.DeviceRole;
 import io.openvni.core.status.PassProgress;
@@ -52,13 +53,15 @@ final class StatusModel {
     /** The whole container. */
     static Status build(final FabricSnapshot snapshot) {
         final var devices = new TreeMap<String, Device>();
-        snapshot.compiled().devices().keySet().forEach(name -> devices.put(name, device(snapshot, name)));
+        snapshot.devices().keySet().forEach(name -> devices.put(name, device(snapshot, name)));
         return new StatusBuilder()
             .setDevice(BindingMap.ordered(devices.values()))
             .setTenant(BindingMap.ordered(pendingByTenant(snapshot).entrySet().stream()
                 .map(tenant -> tenant(tenant.getKey(), tenant.getValue())).toList()))
             .setController(controller(snapshot.controller()))
             .setAllocation(BindingMap.ordered(AllocationCodec.toStatus(snapshot.allocations())))
+            .setAllocationError(BindingMap.ordered(AllocationCodec.toStatusErrors(
+                snapshot.compiled().allocationProblems())))
             .build();
     }
 
@@ -95,12 +98,13 @@ final class StatusModel {
     /**
      * One compiled device's entry.
      *
-     * @param snapshot the snapshot, which has a standing for every compiled device
+     * @param snapshot the snapshot, which has a standing for every compiled or held device
      * @param name the device's name
      * @return the entry
      */
     static Device device(final FabricSnapshot snapshot, final String name) {
-        final DeviceIntent intent = snapshot.compiled().devices().get(name).intent();
+        // a held device that was never compiled has no intent: it carries nothing yet
+        final @Nullable DeviceIntent intent = snapshot.compiled().device(name).map(DesiredConfig::intent).orElse(null);
         final var status = snapshot.devices().get(name);
         final var builder = new DeviceBuilder()
             .setName(new DeviceName(name))
@@ -110,8 +114,8 @@ final class StatusModel {
             .setDesiredGeneration(Uint64.valueOf(status.desiredGeneration()))
             .setAppliedGeneration(Uint64.valueOf(status.appliedGeneration()))
             .setLastChange(time(status.lastChange()))
-            .setNetworks(Uint32.valueOf(intent.segments().size()))
-            .setVrfs(Uint32.valueOf(intent.vrfs().size()));
+            .setNetworks(Uint32.valueOf(intent == null ? 0 : intent.segments().size()))
+            .setVrfs(Uint32.valueOf(intent == null ? 0 : intent.vrfs().size()));
         if (!status.lastError().isEmpty()) {
             builder.setLastError(status.lastError());
         }

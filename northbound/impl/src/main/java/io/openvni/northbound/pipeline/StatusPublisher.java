@@ -329,7 +329,7 @@ final class StatusPublisher implements StatusListener {
         final var devices = new ArrayList<Device>();
         final var removed = new HashSet<String>();
         for (var name : changedDevices) {
-            if (compiled.devices().containsKey(name)) {
+            if (view.devices().containsKey(name)) {
                 devices.add(StatusModel.device(view, name));
             } else {
                 removed.add(name);
@@ -353,7 +353,8 @@ final class StatusPublisher implements StatusListener {
 
     /**
      * Every compiled device's standing: what it reported for its current desired generation, or pending at that
-     * generation until it reports, stamped when the compile was processed.
+     * generation until it reports, stamped when the compile was processed. A device held for a missing allocation
+     * is failed with the reasons, whatever it reports about its previous configuration.
      */
     // guarded by this
     private FabricSnapshot view() {
@@ -378,11 +379,18 @@ final class StatusPublisher implements StatusListener {
                 devicesProgress.put(name, shown);
             }
         }
+        for (var held : compiled.held().values()) {
+            final var before = devices.get(held.name());
+            devices.put(held.name(), new DeviceStatus(held.name(), held.role(), SyncState.FAILED,
+                before == null ? 0 : before.desiredGeneration(), before == null ? 0 : before.appliedGeneration(),
+                held.describe(), compiledAt));
+        }
         return new FabricSnapshot(compiled, devices, devicesOperational, devicesProgress, controller);
     }
 
     private static boolean sameCompile(final CompiledFabric before, final CompiledFabric after) {
         return before == after || before.intent().equals(after.intent())
-            && before.allocations().equals(after.allocations()) && before.devices().equals(after.devices());
+            && before.allocations().equals(after.allocations()) && before.devices().equals(after.devices())
+            && before.held().equals(after.held()) && before.allocationProblems().equals(after.allocationProblems());
     }
 }

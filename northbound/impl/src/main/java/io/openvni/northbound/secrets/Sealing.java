@@ -28,20 +28,31 @@ public final class Sealing {
 
     /**
      * The seals the fabric needs, empty if it holds no plaintext credential.
+     *
+     * @throws IllegalStateException if the AAA encryption service cannot encrypt
      */
     public static List<Seal<?>> plan(final @Nullable Fabric fabric, final SecretBox box) {
-        final var seals = new ArrayList<Seal<?>>();
+        return unsealed(fabric).stream().<Seal<?>>map(credential -> credential.seal(box)).toList();
+    }
+
+    /**
+     * The fabric's plaintext credentials, in the order of its devices; empty if it holds none.
+     */
+    public static List<Unsealed> unsealed(final @Nullable Fabric fabric) {
+        final var unsealed = new ArrayList<Unsealed>();
         if (fabric == null) {
-            return seals;
+            return unsealed;
         }
         if (fabric.getLeafSwitch() != null) {
             for (var leaf : fabric.getLeafSwitch().values()) {
                 final var netconf = leaf.getNetconf();
                 if (netconf != null && netconf.getPassword() != null && netconf.getEncryptedPassword() == null) {
-                    seals.add(new Seal<>(netconfPath(leaf), new NetconfBuilder(netconf)
-                        .setPassword(null)
-                        .setEncryptedPassword(box.seal(netconf.getPassword()))
-                        .build(), "the password of leaf-switch " + leaf.getName().getValue()));
+                    final var name = leaf.getName().getValue();
+                    unsealed.add(new Unsealed(FabricPaths.leafNetconf(name) + "/password",
+                        box -> new Seal<>(netconfPath(leaf), new NetconfBuilder(netconf)
+                            .setPassword(null)
+                            .setEncryptedPassword(box.seal(netconf.getPassword()))
+                            .build(), "the password of leaf-switch " + name)));
                 }
             }
         }
@@ -54,20 +65,22 @@ public final class Sealing {
                 final var name = node.getName().getValue();
                 if (ssh.getCredentials() instanceof Password password && password.getPassword() != null
                         && password.getEncryptedPassword() == null) {
-                    seals.add(new Seal<>(sshPath(node), new SshBuilder(ssh)
-                        .setCredentials(new PasswordBuilder()
-                            .setEncryptedPassword(box.seal(password.getPassword())).build())
-                        .build(), "the password of node-router " + name));
+                    unsealed.add(new Unsealed(FabricPaths.nodeSsh(name) + "/password",
+                        box -> new Seal<>(sshPath(node), new SshBuilder(ssh)
+                            .setCredentials(new PasswordBuilder()
+                                .setEncryptedPassword(box.seal(password.getPassword())).build())
+                            .build(), "the password of node-router " + name)));
                 } else if (ssh.getCredentials() instanceof PrivateKey key && key.getPrivateKey() != null
                         && key.getEncryptedPrivateKey() == null) {
-                    seals.add(new Seal<>(sshPath(node), new SshBuilder(ssh)
-                        .setCredentials(new PrivateKeyBuilder()
-                            .setEncryptedPrivateKey(box.seal(key.getPrivateKey())).build())
-                        .build(), "the private key of node-router " + name));
+                    unsealed.add(new Unsealed(FabricPaths.nodeSsh(name) + "/private-key",
+                        box -> new Seal<>(sshPath(node), new SshBuilder(ssh)
+                            .setCredentials(new PrivateKeyBuilder()
+                                .setEncryptedPrivateKey(box.seal(key.getPrivateKey())).build())
+                            .build(), "the private key of node-router " + name)));
                 }
             }
         }
-        return seals;
+        return unsealed;
     }
 
     private static DataObjectIdentifier<Netconf> netconfPath(final LeafSwitch leaf) {

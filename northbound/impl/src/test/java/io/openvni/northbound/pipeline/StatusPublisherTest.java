@@ -9,6 +9,8 @@ import static org.junit.jupiter.api.Assertions.fail;
 import com.google.common.util.concurrent.Futures;
 import com.google.common.util.concurrent.ListenableFuture;
 import com.google.common.util.concurrent.SettableFuture;
+import io.openvni.core.allocation.Allocation;
+import io.openvni.core.allocation.AllocationKind;
 import io.openvni.core.allocation.Allocations;
 import io.openvni.core.compile.CompiledFabric;
 import io.openvni.core.compile.DeviceRole;
@@ -163,6 +165,37 @@ class StatusPublisherTest {
         assertEquals(new DeviceStatus("leaf1", DeviceRole.LEAF_SWITCH, SyncState.PENDING, 1, 3, "% VXLAN table full",
             T0), leaf1, "pending at the compiled generation, keeping what is known");
         assertEquals(2, publisher.snapshot().devices().size());
+    }
+
+    @Test
+    void aCorruptPersistedAllocationShowsAsAnAllocationErrorAndFailsTheDevicesItHolds() throws Exception {
+        final var pipeline = new IntentPipeline();
+        final var clean = pipeline.process(compiled.intent(), Allocations.EMPTY);
+        final var web = "/tenants/tenant[acme]/network[web]";
+        final var corrupt = Allocations.of(clean.allocations().all().stream()
+            .map(a -> a.kind() == AllocationKind.L2_VNI && a.owner().equals(web)
+                ? new Allocation(a.kind(), a.owner(), "ten thousand") : a)
+            .toList());
+        final var held = pipeline.process(compiled.intent(), corrupt);
+        assertEquals(corrupt, held.allocations(), "the corrupt entry stays persisted as stored");
+        publisher.start(sink);
+        publisher.onStatus(new DeviceStatus("leaf1", DeviceRole.LEAF_SWITCH, SyncState.IN_SYNC, 1, 1, "", T0));
+        publisher.processed(held.compile().fabric(), T0);
+
+        final var whole = assertInstanceOf(StatusWrite.Whole.class, sink.await(1)).status();
+        final var leaf1 = device(whole, "leaf1");
+        assertEquals(SyncState.FAILED.yangName(), leaf1.getSyncState().getName(), "in sync with what it had");
+        assertEquals(Uint64.ONE, leaf1.getDesiredGeneration());
+        assertTrue(leaf1.getLastError().startsWith("not compiled, keeps its previous configuration: " + web + ": "
+            + web + ": its persisted l2-vni 'ten thousand' is not a number"), leaf1.getLastError());
+        assertEquals(SyncState.PENDING.yangName(), device(whole, "leaf2").getSyncState().getName());
+        final var errors = List.copyOf(whole.nonnullAllocationError().values());
+        assertEquals(1, errors.size());
+        assertEquals(web, errors.getFirst().getOwner());
+        assertEquals("l2-vni", errors.getFirst().getKind().getName());
+        assertEquals("ten thousand", errors.getFirst().getValue());
+        assertTrue(errors.getFirst().getReason().contains("delete /allocations/allocation[l2-vni][" + web + "]"));
+        assertEquals(Map.of("acme", false, "beta", false), realized(whole));
     }
 
     private static Device device(final Status status, final String name) {

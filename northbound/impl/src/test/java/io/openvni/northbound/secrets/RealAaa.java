@@ -2,6 +2,7 @@ package io.openvni.northbound.secrets;
 
 import io.openvni.odl.SecretBox;
 import java.nio.charset.StandardCharsets;
+import org.opendaylight.aaa.encrypt.AAAEncryptionService;
 import org.opendaylight.aaa.encrypt.impl.AAAEncryptionServiceImpl;
 import org.opendaylight.yang.gen.v1.config.aaa.authn.encrypt.service.config.rev240202.EncryptServiceConfig;
 
@@ -15,10 +16,24 @@ public final class RealAaa {
 
     /** A box over AAA's encryption service with the given key. */
     public static SecretBox box(final String key) {
-        return new SecretBox(new AAAEncryptionServiceImpl(new Config(key)));
+        return new SecretBox(service(key));
     }
 
-    private record Config(String key) implements EncryptServiceConfig {
+    /** AAA's encryption service with the given key. */
+    public static AAAEncryptionService service(final String key) {
+        return new AAAEncryptionServiceImpl(new Config(key, "AES/GCM/NoPadding"));
+    }
+
+    /**
+     * AAA's encryption service configured with a cipher the JDK does not have, as a mistyped
+     * {@code cipher-transforms} in {@code aaa-encrypt-service-config} would: it starts, and every encryption
+     * fails.
+     */
+    public static AAAEncryptionService misconfigured(final String key) {
+        return new AAAEncryptionServiceImpl(new Config(key, "AES/NOSUCHMODE/NoPadding"));
+    }
+
+    private record Config(String key, String cipherTransforms) implements EncryptServiceConfig {
         @Override
         public Class<EncryptServiceConfig> implementedInterface() {
             return EncryptServiceConfig.class;
@@ -61,7 +76,7 @@ public final class RealAaa {
 
         @Override
         public String getCipherTransforms() {
-            return "AES/GCM/NoPadding";
+            return cipherTransforms;
         }
     }
 }

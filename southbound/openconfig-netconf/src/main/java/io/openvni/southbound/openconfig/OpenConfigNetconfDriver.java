@@ -4,6 +4,7 @@ import static java.util.Objects.requireNonNull;
 
 import io.openvni.core.compile.DeviceIntent;
 import io.openvni.southbound.openconfig.NetconfOperations.DeviceException;
+import io.openvni.southbound.openconfig.topology.LeafSchemaProblems;
 import io.openvni.southbound.spi.ApplyProgress;
 import io.openvni.southbound.spi.ApplyResult;
 import io.openvni.southbound.spi.ChangeSet;
@@ -67,6 +68,7 @@ public final class OpenConfigNetconfDriver implements DeviceDriver<OwnedConfig, 
 
     private final DOMMountPointService mounts;
     private final OpenConfigDriverSettings settings;
+    private final LeafSchemaProblems schemaProblems;
     private final Renderings parsed = new Renderings();
     // per mount point, i.e. per NETCONF session: ODL makes a new mount point when it reconnects a device
     private final Map<DOMMountPoint, Session> sessions = Collections.synchronizedMap(new WeakHashMap<>());
@@ -88,18 +90,33 @@ public final class OpenConfigNetconfDriver implements DeviceDriver<OwnedConfig, 
      * @param settings timeouts
      */
     public OpenConfigNetconfDriver(final DOMMountPointService mounts, final OpenConfigDriverSettings settings) {
+        this(mounts, settings, new LeafSchemaProblems());
+    }
+
+    /**
+     * A driver using the given mount point service, reporting the leaves not connected for their schema-directory.
+     *
+     * @param mounts ODL's mount point service
+     * @param settings timeouts
+     * @param schemaProblems leaves the topology manager does not connect, with why
+     */
+    public OpenConfigNetconfDriver(final DOMMountPointService mounts, final OpenConfigDriverSettings settings,
+            final LeafSchemaProblems schemaProblems) {
         this.mounts = requireNonNull(mounts);
         this.settings = requireNonNull(settings);
+        this.schemaProblems = requireNonNull(schemaProblems);
     }
 
     /**
      * The OSGi component, with {@link OpenConfigDriverSettings#DEFAULT}.
      *
      * @param mounts ODL's mount point service
+     * @param schemaProblems leaves the topology manager does not connect, with why
      */
     @Activate
-    public OpenConfigNetconfDriver(@Reference final DOMMountPointService mounts) {
-        this(mounts, OpenConfigDriverSettings.DEFAULT);
+    public OpenConfigNetconfDriver(@Reference final DOMMountPointService mounts,
+            @Reference final LeafSchemaProblems schemaProblems) {
+        this(mounts, OpenConfigDriverSettings.DEFAULT, schemaProblems);
     }
 
     /**
@@ -269,6 +286,11 @@ public final class OpenConfigNetconfDriver implements DeviceDriver<OwnedConfig, 
     }
 
     private DOMMountPoint mount(final String device) throws DeviceException {
+        // not connected on purpose: ODL would have mounted it with a schema the operator did not give
+        final var schemaProblem = schemaProblems.of(device);
+        if (schemaProblem.isPresent()) {
+            throw new DeviceException(new DeviceFailure.Rejected(schemaProblem.orElseThrow()));
+        }
         return mounts.getMountPoint(mountPath(device)).orElseThrow(() -> new DeviceException(
             new DeviceFailure.Unreachable("device " + device + " is not connected: no mount point in "
                 + TOPOLOGY_NETCONF + " (ODL has not connected it, or lost the session)")));

@@ -2,9 +2,14 @@ package io.openvni.southbound.openconfig;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.openvni.core.render.openconfig.OpenConfigRenderer;
+import io.openvni.southbound.openconfig.topology.LeafSchemaProblems;
+import io.openvni.southbound.spi.DeviceFailure;
+import io.openvni.southbound.spi.ReadResult;
+import io.openvni.southbound.spi.ReadScope;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -19,7 +24,7 @@ class OpenConfigNetconfDriverTest {
     void observationIsCurrentOnlyWhileItsMountPointIsTheDevicesMountPoint() throws Exception {
         // ODL's own mount point service: the NETCONF connector registers a new mount point on every connect
         final var mounts = new DOMMountPointServiceImpl();
-        final var driver = new OpenConfigNetconfDriver(mounts);
+        final var driver = new OpenConfigNetconfDriver(mounts, OpenConfigDriverSettings.DEFAULT);
         final var schema = OpenConfigSchemas.leaf();
         final var path = OpenConfigNetconfDriver.mountPath("leaf1");
 
@@ -59,8 +64,26 @@ class OpenConfigNetconfDriverTest {
             assertEquals(byPath(read), byPath(committed.entries()));
             assertEquals(session, committed.session());
             assertTrue(OpenConfigDiff.diff(committed.entries(), desired).isEmpty());
-            assertTrue(new OpenConfigNetconfDriver(mounts).diff(committed, desiredIntent).isEmpty());
+            assertTrue(new OpenConfigNetconfDriver(mounts, OpenConfigDriverSettings.DEFAULT).diff(committed, desiredIntent).isEmpty());
         }
+    }
+
+    @Test
+    void aLeafNotConnectedForItsSchemaDirectoryFailsWithTheReasonUntilItIsFixed() {
+        final var mounts = new DOMMountPointServiceImpl();
+        final var problems = new LeafSchemaProblems();
+        final var driver = new OpenConfigNetconfDriver(mounts, OpenConfigDriverSettings.DEFAULT, problems);
+        final var reason = "leaf switch leaf1 is not connected: its schema-directory /nowhere cannot be used (...)";
+        problems.replace(Map.of("leaf1", reason));
+        final var desired = LeafFixtures.leaf(List.of(), List.of(), List.of());
+
+        final var read = driver.readOwned(new ReadScope(desired, null));
+        final var failed = assertInstanceOf(ReadResult.Failed.class, read);
+        assertEquals(new DeviceFailure.Rejected(reason), failed.failure());
+
+        problems.replace(Map.of());
+        final var healed = assertInstanceOf(ReadResult.Failed.class, driver.readOwned(new ReadScope(desired, null)));
+        assertInstanceOf(DeviceFailure.Unreachable.class, healed.failure(), "now simply not mounted yet");
     }
 
     private static Map<YangInstanceIdentifier, MapEntryNode> byPath(final List<OwnedEntry> entries) {

@@ -55,6 +55,11 @@ import org.slf4j.LoggerFactory;
  * leaves does not make every connection miss its hello timeout; the rest follow, by name, as those connect. Every
  * {@value #CHECK_SECONDS} s a pass also looks for nodes ODL has been connecting for too long (30 s, plus 0.3 s for
  * each node connecting at the same time) and starts them over ({@link StuckConnections}).
+ *
+ * <p>A leaf whose {@code schema-directory} cannot be used gets no node (an existing one is removed): ODL would
+ * otherwise mount it with its shared schema, not the one the operator gave. Why is recorded in
+ * {@link LeafSchemaProblems}, which the leaf driver reports as the device's failure; every pass (at least every
+ * {@value #CHECK_SECONDS} s) tries the directory again, so fixing it heals the leaf.
  */
 @Component(service = { })
 public final class LeafTopologyManager implements AutoCloseable {
@@ -66,6 +71,7 @@ public final class LeafTopologyManager implements AutoCloseable {
     private final SchemaCache schemaCache;
     private final SecretBox secrets;
     private final CommittedFabric committed;
+    private final LeafSchemaProblems schemaProblems;
     private final ClusterSingleton singleton;
     private final CoalescingPassRunner runner = new CoalescingPassRunner("openvni-leaf-topology-%d", this::pass);
 
@@ -88,13 +94,16 @@ public final class LeafTopologyManager implements AutoCloseable {
     @Activate
     public LeafTopologyManager(@Reference final DataBroker broker,
             @Reference final ClusterSingletonServiceProvider singletons,
-            @Reference final AAAEncryptionService aaa, @Reference final CommittedFabric committed) {
-        this(broker, singletons, SchemaCache.odlDefault(), new SecretBox(aaa), committed);
+            @Reference final AAAEncryptionService aaa, @Reference final CommittedFabric committed,
+            @Reference final LeafSchemaProblems schemaProblems) {
+        this(broker, singletons, SchemaCache.odlDefault(), new SecretBox(aaa), committed, schemaProblems);
     }
 
     LeafTopologyManager(final DataBroker broker, final ClusterSingletonServiceProvider singletons,
-            final SchemaCache schemaCache, final SecretBox secrets, final CommittedFabric committed) {
+            final SchemaCache schemaCache, final SecretBox secrets, final CommittedFabric committed,
+            final LeafSchemaProblems schemaProblems) {
         this.broker = broker;
+        this.schemaProblems = schemaProblems;
         this.schemaCache = schemaCache;
         this.secrets = secrets;
         this.committed = committed;
@@ -246,24 +255,48 @@ public final class LeafTopologyManager implements AutoCloseable {
 
     private Map<String, Node> desiredNodes(final List<LeafSwitch> leaves, final @Nullable Fabric fabric) {
         final var result = new HashMap<String, Node>();
+        final var problems = new HashMap<String, String>();
         for (var leaf : leaves) {
             if (!NetconfNodeMapping.isConnectable(leaf)) {
                 continue;
             }
-            String cacheDirectory = null;
-            final String sources = leaf.netconf().schemaDirectory();
-            if (sources != null && !sources.isBlank()) {
-                try {
-                    cacheDirectory = schemaCache.prepare(Path.of(sources));
-                } catch (IOException | RuntimeException e) {
-                    LOG.warn("Leaf switch {}: cannot use its schema-directory, connecting with ODL's shared schema "
-                        + "cache: {}", leaf.name(), e.getMessage());
+            final var cacheDirectory = schemaDirectory(schemaCache, leaf);
+            if (cacheDirectory instanceof SchemaDirectory.Unusable(var reason)) {
+                if (schemaProblems.of(leaf.name()).filter(reason::equals).isEmpty()) {
+                    LOG.warn("{}; retrying every {} s", reason, CHECK_SECONDS);
                 }
+                problems.put(leaf.name(), reason);
+                continue;
             }
             result.put(leaf.name(), NetconfNodeMapping.toNode(leaf, encryptedPassword(fabric, leaf.name()),
-                cacheDirectory));
+                ((SchemaDirectory.Usable) cacheDirectory).cacheDirectory()));
         }
+        schemaProblems.replace(problems);
         return result;
+    }
+
+    /** Where ODL finds a leaf's schema: its own prepared cache directory, ODL's shared one, or nowhere usable. */
+    sealed interface SchemaDirectory {
+        /** @param cacheDirectory the prepared directory, {@code null} for ODL's shared one */
+        record Usable(@Nullable String cacheDirectory) implements SchemaDirectory {
+        }
+
+        /** @param reason why not, naming the leaf and the directory */
+        record Unusable(String reason) implements SchemaDirectory {
+        }
+    }
+
+    static SchemaDirectory schemaDirectory(final SchemaCache cache, final LeafSwitch leaf) {
+        final String sources = leaf.netconf().schemaDirectory();
+        if (sources == null || sources.isBlank()) {
+            return new SchemaDirectory.Usable(null);
+        }
+        try {
+            return new SchemaDirectory.Usable(cache.prepare(Path.of(sources)));
+        } catch (IOException | RuntimeException e) {
+            return new SchemaDirectory.Unusable("leaf switch " + leaf.name() + " is not connected: its schema-directory "
+                + sources + " cannot be used (" + e.getMessage() + "); fix the directory or remove schema-directory");
+        }
     }
 
     /**
