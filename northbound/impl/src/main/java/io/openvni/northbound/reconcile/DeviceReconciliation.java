@@ -5,7 +5,7 @@ import static java.util.Objects.requireNonNull;
 import com.google.common.util.concurrent.ThreadFactoryBuilder;
 import io.openvni.core.compile.DesiredConfig;
 import io.openvni.core.intent.Fabric;
-import io.openvni.southbound.reconcile.Backoff;
+import io.openvni.northbound.config.ControllerSettings;
 import io.openvni.southbound.reconcile.DriftReport;
 import io.openvni.southbound.reconcile.Reconciler;
 import io.openvni.southbound.reconcile.ReconcilerRuntime;
@@ -42,19 +42,12 @@ import org.slf4j.LoggerFactory;
  * starts from reading the devices rather than from another node's memory.
  */
 public final class DeviceReconciliation implements AutoCloseable {
-    /** How many devices are worked on at once; driver calls block on device I/O, so this is well above cores. */
-    static final int WORKERS = 32;
-
     private static final Logger LOG = LoggerFactory.getLogger(DeviceReconciliation.class);
-    private static final Backoff BACKOFF = new Backoff(Duration.ofSeconds(1), Duration.ofSeconds(30));
-
-    /** How often node routers' operational state (BGP sessions, VNIs) is read, by each device's worker. */
-    static final Duration STATE_INTERVAL = Duration.ofSeconds(10);
 
     private final DriverRegistry drivers;
     private final StatusListener listener;
-    private final ExecutorService workers = Executors.newFixedThreadPool(WORKERS,
-        new ThreadFactoryBuilder().setNameFormat("openvni-reconcile-%d").setDaemon(true).build());
+    private final ControllerSettings tuning;
+    private final ExecutorService workers;
     private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(
         new ThreadFactoryBuilder().setNameFormat("openvni-reconcile-timer").setDaemon(true).build());
 
@@ -68,10 +61,15 @@ public final class DeviceReconciliation implements AutoCloseable {
      *
      * @param drivers the device drivers available now
      * @param listener receives every device status change, the progress of passes and operational state reads
+     * @param tuning the operator's worker count, state read interval and backoff
      */
-    public DeviceReconciliation(final DriverRegistry drivers, final StatusListener listener) {
+    public DeviceReconciliation(final DriverRegistry drivers, final StatusListener listener,
+            final ControllerSettings tuning) {
         this.drivers = requireNonNull(drivers);
         this.listener = requireNonNull(listener);
+        this.tuning = requireNonNull(tuning);
+        workers = Executors.newFixedThreadPool(tuning.workers(),
+            new ThreadFactoryBuilder().setNameFormat("openvni-reconcile-%d").setDaemon(true).build());
     }
 
     /**
@@ -167,8 +165,8 @@ public final class DeviceReconciliation implements AutoCloseable {
         return Optional.of(next);
     }
 
-    private static ReconcilerSettings settingsOf(final Fabric fabric) {
-        return ReconcilerSettings.DEFAULTS.withBackoff(BACKOFF).withStateInterval(STATE_INTERVAL)
+    private ReconcilerSettings settingsOf(final Fabric fabric) {
+        return ReconcilerSettings.DEFAULTS.withBackoff(tuning.backoff()).withStateInterval(tuning.stateInterval())
             .withDriftInterval(Duration.ofSeconds(fabric.driftCheckIntervalSeconds()))
             .withAutoHeal(fabric.autoHeal());
     }
