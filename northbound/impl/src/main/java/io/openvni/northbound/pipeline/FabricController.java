@@ -9,16 +9,16 @@ import io.openvni.northbound.api.FabricService;
 import io.openvni.northbound.api.FabricSnapshot;
 import io.openvni.northbound.binding.AllocationCodec;
 import io.openvni.northbound.binding.DecodedIntents;
+import io.openvni.northbound.config.ControllerConfiguration;
+import io.openvni.northbound.config.ControllerSettings;
 import io.openvni.northbound.reconcile.DeviceReconciliation;
 import io.openvni.odl.ClusterSingleton;
 import io.openvni.odl.CoalescingPassRunner;
-import io.openvni.southbound.reconcile.Backoff;
 import io.openvni.southbound.reconcile.DriftReport;
 import io.openvni.southbound.spi.DeviceDriver;
 import io.openvni.southbound.spi.DriverRegistry;
 import io.openvni.southbound.spi.MetricsRecorder;
 import java.time.Clock;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -40,6 +40,7 @@ import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.component.annotations.ReferenceCardinality;
 import org.osgi.service.component.annotations.ReferencePolicy;
 import org.osgi.service.component.annotations.ReferencePolicyOption;
+import org.osgi.service.metatype.annotations.Designate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -53,14 +54,13 @@ import org.slf4j.LoggerFactory;
  * A pass that fails (a stored intent that no longer validates, a datastore that does not answer) keeps the
  * previous compile, is retried with backoff and shows in {@code status/controller}.
  */
-@Component(service = FabricService.class)
+@Component(service = FabricService.class, configurationPid = ControllerConfiguration.PID)
+@Designate(ocd = ControllerConfiguration.class)
 public final class FabricController implements FabricService, AutoCloseable {
     static final DataObjectIdentifier<Fabric> FABRIC = DataObjectIdentifier.builder(Fabric.class).build();
     static final DataObjectIdentifier<Tenants> TENANTS = DataObjectIdentifier.builder(Tenants.class).build();
 
     private static final Logger LOG = LoggerFactory.getLogger(FabricController.class);
-    /** Retries of a failed pass over the stored intent. */
-    private static final Backoff RETRY = new Backoff(Duration.ofSeconds(1), Duration.ofSeconds(30));
 
     private final DataBroker broker;
     private final Clock clock;
@@ -72,6 +72,7 @@ public final class FabricController implements FabricService, AutoCloseable {
 
     private final CoalescingPassRunner runner = new CoalescingPassRunner("openvni-controller-%d", this::pass);
     private final DriverRegistry drivers;
+    private final ControllerSettings tuning;
     private final StatusPublisher publisher;
     /** Monitoring, when a recorder is registered (the Prometheus endpoint); it may come and go. */
     private volatile MetricsRecorder metrics = MetricsRecorder.NONE;
@@ -86,7 +87,8 @@ public final class FabricController implements FabricService, AutoCloseable {
 
     /**
      * The controller, with the device drivers registered as OSGi services; each carries its
-     * {@value DriverServices#KEY_PROPERTY} property ({@code leaf-switch/openconfig}, {@code node-router/frr}).
+     * {@value DriverServices#KEY_PROPERTY} property ({@code leaf-switch/openconfig}, {@code node-router/frr}), and
+     * the operator's settings from {@code etc/io.openvni.controller.cfg}.
      */
     @Activate
     public FabricController(@Reference final DataBroker broker,
@@ -94,19 +96,22 @@ public final class FabricController implements FabricService, AutoCloseable {
             @Reference final DecodedIntents intents, @Reference final PublishedFabric published,
             @Reference(service = DeviceDriver.class, cardinality = ReferenceCardinality.MULTIPLE,
                 policyOption = ReferencePolicyOption.GREEDY)
-            final List<Map.Entry<Map<String, ?>, DeviceDriver<?, ?>>> driverServices) {
-        this(broker, singletons, intents, published, DriverServices.registry(driverServices), Clock.systemUTC());
+            final List<Map.Entry<Map<String, ?>, DeviceDriver<?, ?>>> driverServices,
+            final ControllerConfiguration config) {
+        this(broker, singletons, intents, published, DriverServices.registry(driverServices), Clock.systemUTC(),
+            ControllerSettings.of(config));
     }
 
     FabricController(final DataBroker broker, final ClusterSingletonServiceProvider singletons,
             final DecodedIntents intents, final PublishedFabric published, final DriverRegistry drivers,
-            final Clock clock) {
+            final Clock clock, final ControllerSettings tuning) {
         this.broker = broker;
         this.intents = intents;
         this.published = published;
         this.clock = clock;
         this.drivers = drivers;
-        publisher = new StatusPublisher(StatusPublisher.Timing.DEFAULT, clock, random);
+        this.tuning = tuning;
+        publisher = new StatusPublisher(StatusPublisher.Timing.withRetry(tuning.backoff()), clock, random);
         singleton = new ClusterSingleton(singletons, ClusterSingleton.CONTROLLER_GROUP, "controller", this::start,
             this::stop);
     }
@@ -134,7 +139,8 @@ public final class FabricController implements FabricService, AutoCloseable {
         persistedApplied = Map.of();
         statusWriter = new StatusWriter(broker);
         publisher.start(statusWriter);
-        reconciliation = new DeviceReconciliation(drivers, publisher, this::lastApplied, new MetricsRecorder() {
+        reconciliation = new DeviceReconciliation(drivers, publisher, tuning, this::lastApplied,
+            new MetricsRecorder() {
             // the recorder of the moment, so that a reconciler outlives the endpoint's restarts
             @Override
             public void passEnded(final DeviceRole role, final PassResult result, final Duration took) {
@@ -268,7 +274,7 @@ public final class FabricController implements FabricService, AutoCloseable {
     /** Shows why the pass failed and retries it with backoff; a repeated failure is logged once. */
     private void failed(final String error, final @Nullable Exception cause) {
         final var before = publisher.controller();
-        final var delay = RETRY.delay(before.failedPasses() + 1, random);
+        final var delay = tuning.backoff().delay(before.failedPasses() + 1, random);
         if (error.equals(before.lastError())) {
             LOG.debug("Pass failed again ({} in a row), retrying in {} ms: {}", before.failedPasses() + 1,
                 delay.toMillis(), error);

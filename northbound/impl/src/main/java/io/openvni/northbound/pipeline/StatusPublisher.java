@@ -71,8 +71,15 @@ final class StatusPublisher implements StatusListener {
      * @param retry delays after failed writes
      */
     record Timing(Duration batch, Duration writeTimeout, Backoff retry) {
-        static final Timing DEFAULT = new Timing(Duration.ofMillis(100), Duration.ofSeconds(30),
-            new Backoff(Duration.ofSeconds(1), Duration.ofSeconds(30)));
+        /**
+         * Writes gathered for 100 ms, each allowed 30 s, retried with the controller's backoff.
+         *
+         * @param retry the controller's backoff
+         * @return the timing
+         */
+        static Timing withRetry(final Backoff retry) {
+            return new Timing(Duration.ofMillis(100), Duration.ofSeconds(30), retry);
+        }
 
         Timing {
             requireNonNull(batch);

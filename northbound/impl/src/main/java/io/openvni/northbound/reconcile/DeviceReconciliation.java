@@ -5,7 +5,7 @@ import static java.util.Objects.requireNonNull;
 import com.google.common.util.concurrent.ThreadFactoryBuilder;
 import io.openvni.core.compile.DesiredConfig;
 import io.openvni.core.intent.Fabric;
-import io.openvni.southbound.reconcile.Backoff;
+import io.openvni.northbound.config.ControllerSettings;
 import io.openvni.southbound.reconcile.DriftReport;
 import io.openvni.southbound.reconcile.Reconciler;
 import io.openvni.southbound.reconcile.ReconcilerRuntime;
@@ -44,21 +44,14 @@ import org.slf4j.LoggerFactory;
  * starts from reading the devices rather than from another node's memory.
  */
 public final class DeviceReconciliation implements AutoCloseable {
-    /** How many devices are worked on at once; driver calls block on device I/O, so this is well above cores. */
-    static final int WORKERS = 32;
-
     private static final Logger LOG = LoggerFactory.getLogger(DeviceReconciliation.class);
-    private static final Backoff BACKOFF = new Backoff(Duration.ofSeconds(1), Duration.ofSeconds(30));
-
-    /** How often node routers' operational state (BGP sessions, VNIs) is read, by each device's worker. */
-    static final Duration STATE_INTERVAL = Duration.ofSeconds(10);
 
     private final DriverRegistry drivers;
     private final StatusListener listener;
     private final ToLongFunction<String> lastApplied;
     private final MetricsRecorder metrics;
-    private final ExecutorService workers = Executors.newFixedThreadPool(WORKERS,
-        new ThreadFactoryBuilder().setNameFormat("openvni-reconcile-%d").setDaemon(true).build());
+    private final ControllerSettings tuning;
+    private final ExecutorService workers;
     private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(
         new ThreadFactoryBuilder().setNameFormat("openvni-reconcile-timer").setDaemon(true).build());
 
@@ -72,15 +65,19 @@ public final class DeviceReconciliation implements AutoCloseable {
      *
      * @param drivers the device drivers available now
      * @param listener receives every device status change, the progress of passes and operational state reads
+     * @param tuning the operator's worker count, state read interval and backoff
      * @param lastApplied the generation each device last confirmed applied (0 if none), for a fresh reconciler
      * @param metrics told how passes end, drift and the reconciler's queue
      */
     public DeviceReconciliation(final DriverRegistry drivers, final StatusListener listener,
-            final ToLongFunction<String> lastApplied, final MetricsRecorder metrics) {
+            final ControllerSettings tuning, final ToLongFunction<String> lastApplied, final MetricsRecorder metrics) {
         this.metrics = requireNonNull(metrics);
         this.drivers = requireNonNull(drivers);
         this.listener = requireNonNull(listener);
         this.lastApplied = requireNonNull(lastApplied);
+        this.tuning = requireNonNull(tuning);
+        workers = Executors.newFixedThreadPool(tuning.workers(),
+            new ThreadFactoryBuilder().setNameFormat("openvni-reconcile-%d").setDaemon(true).build());
     }
 
     /**
@@ -176,8 +173,8 @@ public final class DeviceReconciliation implements AutoCloseable {
         return Optional.of(next);
     }
 
-    private static ReconcilerSettings settingsOf(final Fabric fabric) {
-        return ReconcilerSettings.DEFAULTS.withBackoff(BACKOFF).withStateInterval(STATE_INTERVAL)
+    private ReconcilerSettings settingsOf(final Fabric fabric) {
+        return ReconcilerSettings.DEFAULTS.withBackoff(tuning.backoff()).withStateInterval(tuning.stateInterval())
             .withDriftInterval(Duration.ofSeconds(fabric.driftCheckIntervalSeconds()))
             .withAutoHeal(fabric.autoHeal());
     }

@@ -12,7 +12,6 @@ import io.openvni.southbound.spi.DeviceStateReader;
 import io.openvni.southbound.spi.ReadResult;
 import io.openvni.southbound.spi.ReadScope;
 import io.openvni.southbound.ssh.ExecResult;
-import io.openvni.southbound.ssh.FileHostKeyStore;
 import io.openvni.southbound.ssh.NodeSessions;
 import io.openvni.southbound.ssh.NodeTargets;
 import io.openvni.southbound.ssh.NodeUnreachableException;
@@ -32,8 +31,8 @@ import org.osgi.service.component.annotations.Reference;
 
 /**
  * The FRR node driver as an OSGi service: every command runs over SSH ({@link NodeSessions}, one cached session per
- * node), with host keys pinned on first use in {@code <karaf etc>/openvni/known_hosts} (delete a line there to
- * accept a reinstalled node's new key). A node whose intent names FRR's gRPC port is also reached through an SSH
+ * node), with host keys pinned on first contact in the OpenSSH file {@code <karaf etc>/openvni/known_hosts}
+ * (delete a node's line there to accept its new key after a reinstall; {@code @revoked} lines refuse a key). A node whose intent names FRR's gRPC port is also reached through an SSH
  * local forward to that port on the node's loopback ({@link FrrGrpcChannels}); FRR's gRPC has no authentication.
  */
 @Component(service = DeviceDriver.class, property = "openvni.driver=node-router/frr")
@@ -46,7 +45,7 @@ public final class FrrDriverComponent implements DeviceDriver<NodeState, NodeCha
 
     @Activate
     public FrrDriverComponent(@Reference final NodeTargets targets) {
-        sessions = new NodeSessions(new FileHostKeyStore(knownHosts()));
+        sessions = new NodeSessions(knownHosts());
         final Function<String, NodeShell> shells = device -> new SshShell(sessions, targets, device);
         grpc = new FrrGrpcChannels(new SshGrpcEndpoint(sessions, targets), FrrNorthboundClient.DEFAULT_DEADLINE,
             Duration.ofMinutes(1));

@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.net.ConnectException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.EnumSet;
 import java.util.OptionalLong;
@@ -34,15 +35,15 @@ import org.slf4j.LoggerFactory;
 /**
  * The controller's SSH sessions to node routers: one shared MINA {@link SshClient}, one cached authenticated session
  * per {@link SshTarget}, reopened transparently when it was closed (node restarted, idle timeout). Host keys are
- * pinned on first use in the given {@link HostKeyStore} and verified afterwards. Thread-safe; commands to one node
- * share its session (one channel each), and connecting to one node never blocks work on another.
+ * checked against an OpenSSH {@code known_hosts} file ({@link KnownHostsVerifier}): pinned there on first contact,
+ * refused when changed or revoked until an operator edits the file. Thread-safe; commands to one node share its
+ * session (one channel each), and connecting to one node never blocks work on another.
  */
 public final class NodeSessions implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(NodeSessions.class);
     private static final int MAX_COMMAND_IN_MESSAGE = 80;
 
     private final SshClient client;
-    private final HostKeyStore hostKeys;
     private final ConcurrentMap<SshTarget, Slot> slots = new ConcurrentHashMap<>();
     private final AtomicLong sessionIds = new AtomicLong();
     private volatile boolean closed;
@@ -50,12 +51,12 @@ public final class NodeSessions implements AutoCloseable {
     /**
      * Start the SSH client.
      *
-     * @param hostKeys where node host keys are pinned
+     * @param knownHosts the OpenSSH {@code known_hosts} file of node host keys, created at the first pin; its folder
+     *     must exist
      */
-    public NodeSessions(final HostKeyStore hostKeys) {
-        this.hostKeys = requireNonNull(hostKeys);
+    public NodeSessions(final Path knownHosts) {
         client = SshClient.setUpDefaultClient();
-        client.setServerKeyVerifier(new PinningServerKeyVerifier(hostKeys));
+        client.setServerKeyVerifier(new KnownHostsVerifier(knownHosts));
         // only the target's credentials: never ~/.ssh keys or ~/.ssh/config of whoever runs the controller
         client.setKeyIdentityProvider(KeyIdentityProvider.EMPTY_KEYS_PROVIDER);
         client.setHostConfigEntryResolver(HostConfigEntryResolver.EMPTY);
@@ -212,25 +213,6 @@ public final class NodeSessions implements AutoCloseable {
     }
 
     /**
-     * Forget the pinned host key of a node and drop its session, so that the next connect pins whatever key the node
-     * offers. For an operator who knows the node was legitimately reinstalled.
-     *
-     * @param target the node
-     * @return whether a key was pinned
-     */
-    public boolean forgetHostKey(final SshTarget target) {
-        final boolean forgotten = hostKeys.forget(target.hostPort());
-        slots.forEach((other, slot) -> {
-            if (other.hostPort().equals(target.hostPort())) {
-                slot.discard();
-            }
-        });
-        LOG.warn("{}: host key {}", target.label(), forgotten ? "forgotten; the next connect pins a new one"
-            : "was not pinned");
-        return forgotten;
-    }
-
-    /**
      * Close every session and stop the client. Later calls fail with {@link IllegalStateException}.
      */
     @Override
@@ -295,10 +277,10 @@ public final class NodeSessions implements AutoCloseable {
 
     private ClientSession connect(final SshTarget target) throws NodeUnreachableException {
         final String where = target.hostPort();
+        final var hostKey = new KnownHostsVerifier.Check(target);
         final ConnectFuture connecting;
         try {
-            connecting = client.connect(target.username(), target.host(), target.port(),
-                PinningServerKeyVerifier.context(target));
+            connecting = client.connect(target.username(), target.host(), target.port(), hostKey.context());
             if (!connecting.await(target.connectTimeout())) {
                 connecting.cancel();
                 throw failure(target, Reason.CONNECT, "cannot connect to " + where + ": no answer within "
@@ -309,7 +291,8 @@ public final class NodeSessions implements AutoCloseable {
         }
         if (!connecting.isConnected()) {
             final Throwable cause = connecting.getException();
-            throw failure(target, Reason.CONNECT, "cannot connect to " + where + ": " + describe(cause), cause);
+            throw failure(target, hostKey, Reason.CONNECT, "cannot connect to " + where + ": " + describe(cause),
+                cause);
         }
         final ClientSession session = connecting.getSession();
         try {
@@ -324,24 +307,32 @@ public final class NodeSessions implements AutoCloseable {
                 LOG.info("{}: session open", target.label());
                 return session;
             }
-            final NodeUnreachableException rejected = session.getAttribute(PinningServerKeyVerifier.REJECTION);
-            if (rejected != null) {
-                throw rejected;
-            }
             if (!done) {
-                throw failure(target, Reason.TIMEOUT, "no authentication by " + where + " within "
+                throw failure(target, hostKey, Reason.TIMEOUT, "no authentication by " + where + " within "
                     + target.authTimeout(), null);
             }
             final String method = target.credentials() instanceof Credentials.Password ? "password" : "public key";
-            throw failure(target, Reason.AUTHENTICATION, "authentication as " + target.username() + " at " + where
-                + " failed (" + method + "): " + describe(auth.getException()), auth.getException());
+            throw failure(target, hostKey, Reason.AUTHENTICATION, "authentication as " + target.username() + " at "
+                + where + " failed (" + method + "): " + describe(auth.getException()), auth.getException());
         } catch (IOException e) {
-            throw failure(target, Reason.CONNECT, "SSH handshake with " + where + " failed: " + e.getMessage(), e);
+            throw failure(target, hostKey, Reason.CONNECT, "SSH handshake with " + where + " failed: "
+                + e.getMessage(), e);
         } finally {
             if (!session.isAuthenticated()) {
                 session.close(true);
             }
         }
+    }
+
+    // a refused host key is the one cause of a failed connect: MINA reports it as whatever broke next
+    private static NodeUnreachableException failure(final SshTarget target, final KnownHostsVerifier.Check hostKey,
+            final Reason reason, final String message, final @Nullable Throwable cause) {
+        final NodeUnreachableException refused = hostKey.rejection();
+        if (refused != null) {
+            LOG.warn("{}: {}", target.label(), refused.getMessage());
+            return refused;
+        }
+        return failure(target, reason, message, cause);
     }
 
     private static NodeUnreachableException failure(final SshTarget target, final Reason reason,

@@ -18,8 +18,10 @@ public final class NodeUnreachableException extends Exception {
         CONNECT,
         /** The node rejected the credentials. */
         AUTHENTICATION,
-        /** The node offered a host key other than the pinned one. */
+        /** The node offered a host key other than the one {@code known_hosts} has for it. */
         HOST_KEY_CHANGED,
+        /** The node offered a host key that {@code known_hosts} marks {@code @revoked}. */
+        HOST_KEY_REVOKED,
         /** The session broke, or the node refused a channel. */
         CHANNEL,
         /** A command or forward did not complete within its timeout. */

@@ -43,7 +43,6 @@ class NodeSessionsTest {
     private static PrivateSshd.KeyPairText stranger;
 
     private PrivateSshd sshd;
-    private InMemoryHostKeyStore hostKeys;
     private NodeSessions sessions;
     private SshTarget target;
 
@@ -70,8 +69,7 @@ class NodeSessionsTest {
         for (PrivateSshd.KeyPairText key : List.of(ed25519, rsaPem, ecdsaPkcs8)) {
             sshd.authorize(key.publicLine());
         }
-        hostKeys = new InMemoryHostKeyStore();
-        sessions = new NodeSessions(hostKeys);
+        sessions = new NodeSessions(sshd.dir().resolve("known_hosts"));
         target = root(ed25519);
     }
 
@@ -243,34 +241,6 @@ class NodeSessionsTest {
     }
 
     @Test
-    void hostKeyIsPinnedOnFirstUseAndAChangeIsRejectedUntilForgotten() throws Exception {
-        final Path knownHosts = sshd.dir().resolve("known_hosts");
-        try (var pinning = new NodeSessions(new FileHostKeyStore(knownHosts))) {
-            pinning.exec(target, "true");
-            final String pinned = new FileHostKeyStore(knownHosts).lookup(sshd.hostPort()).orElseThrow();
-            final String before = hostKeyFingerprint(pinned);
-            // OpenSSH itself reads the file
-            PrivateSshd.run(PrivateSshd.SSH_KEYGEN, "-F", "[127.0.0.1]:" + sshd.port(), "-f", knownHosts.toString());
-
-            sshd.regenerateHostKeys();
-            sshd.restart();
-            final var e = assertThrows(NodeUnreachableException.class, () -> pinning.exec(target, "true"));
-            assertEquals(Reason.HOST_KEY_CHANGED, e.reason());
-            final String after = hostKeyFingerprint(currentHostKey(pinned));
-            assertTrue(e.getMessage().startsWith("host key of " + sshd.hostPort() + " changed: pinned " + before
-                + ", offered " + after), e.getMessage());
-            assertFalse(before.equals(after));
-            // rejected again: nothing got re-pinned behind the operator's back
-            assertThrows(NodeUnreachableException.class, () -> pinning.exec(target, "true"));
-
-            assertTrue(pinning.forgetHostKey(target));
-            assertEquals("ok\n", pinning.exec(target, "echo ok").stdout());
-            assertEquals(currentHostKey(pinned).split(" ")[1],
-                new FileHostKeyStore(knownHosts).lookup(sshd.hostPort()).orElseThrow().split(" ")[1]);
-        }
-    }
-
-    @Test
     void localForwardReachesAServiceOnTheNodesLoopback() throws Exception {
         try (var echo = new ServerSocket(0, 10, InetAddress.getByName("127.0.0.1"))) {
             final Thread server = Thread.ofVirtual().start(() -> serveEcho(echo));
@@ -303,19 +273,6 @@ class NodeSessionsTest {
     private SshTarget root(final PrivateSshd.KeyPairText key) {
         return SshTarget.of("127.0.0.1", sshd.port(), "root", Credentials.privateKey(key.privatePem()))
             .withTimeouts(Duration.ofSeconds(15), Duration.ofSeconds(30), Duration.ofSeconds(30));
-    }
-
-    // the host key the sshd now has, of the type that was pinned
-    private String currentHostKey(final String pinned) throws IOException {
-        final String type = pinned.startsWith("ssh-ed25519") ? "ed25519" : "ecdsa";
-        return Files.readString(sshd.dir().resolve("ssh_host_" + type + "_key.pub")).strip();
-    }
-
-    private static String hostKeyFingerprint(final String publicLine) throws IOException {
-        final Path file = Files.createTempFile(keys, "host", ".pub");
-        Files.writeString(file, publicLine + "\n");
-        // "256 SHA256:... comment (ED25519)"
-        return PrivateSshd.run(PrivateSshd.SSH_KEYGEN, "-l", "-f", file.toString()).split(" ")[1];
     }
 
     private static void serveEcho(final ServerSocket echo) {

@@ -49,7 +49,7 @@ class PasswordAuthenticationTest {
         final String output = new String(chpasswd.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertTrue(chpasswd.waitFor(30, TimeUnit.SECONDS) && chpasswd.exitValue() == 0, output);
         sshd = PrivateSshd.forLogins(USER);
-        sessions = new NodeSessions(new InMemoryHostKeyStore());
+        sessions = new NodeSessions(sshd.dir().resolve("known_hosts"));
     }
 
     @AfterAll

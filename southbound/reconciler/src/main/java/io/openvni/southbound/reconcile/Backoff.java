@@ -14,6 +14,13 @@ import java.util.random.RandomGenerator;
  * @param max the largest ceiling
  */
 public record Backoff(Duration initial, Duration max) {
+    /**
+     * The one retry policy of the controller (devices, its own passes, status writes): from 1 s up to 30 s. A device
+     * back from an outage is retried within half a minute, and 30 s between reads of a device that stays down costs
+     * it and the controller nothing worth saving.
+     */
+    public static final Backoff DEFAULT = new Backoff(Duration.ofSeconds(1), Duration.ofSeconds(30));
+
     public Backoff {
         requireNonNull(initial);
         requireNonNull(max);

@@ -19,11 +19,11 @@ import java.time.Duration;
 public record ReconcilerSettings(Duration driftInterval, boolean autoHeal, Backoff backoff, Duration closeTimeout,
         Duration stateInterval) {
     /**
-     * Drift checks every five minutes with auto-heal, retries from 1 s up to 5 min, 30 s to close, operational
-     * state read every 10 s.
+     * Drift checks every five minutes with auto-heal, retries by {@link Backoff#DEFAULT} (1 s up to 30 s), 30 s to
+     * close, operational state read every 10 s.
      */
     public static final ReconcilerSettings DEFAULTS = new ReconcilerSettings(Duration.ofMinutes(5), true,
-        new Backoff(Duration.ofSeconds(1), Duration.ofMinutes(5)), Duration.ofSeconds(30), Duration.ofSeconds(10));
+        Backoff.DEFAULT, Duration.ofSeconds(30), Duration.ofSeconds(10));
 
     public ReconcilerSettings {
         requireNonNull(driftInterval);
