@@ -300,7 +300,7 @@ public final class PrivateSshd implements AutoCloseable {
         }
         // every start appends to the same log: look at this start's lines only
         final long from = Files.exists(log()) ? Files.size(log()) : 0;
-        final Process started = new ProcessBuilder(SSHD, "-D", "-e", "-f", config().toString())
+        final Process started = new ProcessBuilder(Commands.withoutRootRc(List.of(SSHD, "-D", "-e", "-f", config().toString())))
             .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(log().toFile())).start();
         process = started;
         final long deadline = System.nanoTime() + READY_TIMEOUT.toNanos();

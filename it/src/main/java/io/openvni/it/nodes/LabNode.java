@@ -85,8 +85,8 @@ public record LabNode(String name, int index, FrrRouter router, String managemen
     public void startSshd() throws IOException {
         final Path dir = host().dir();
         Files.deleteIfExists(dir.resolve("sshd.log"));
-        final var started = host().sh("/usr/sbin/sshd -f " + dir.resolve("sshd_config") + " -E " + dir.resolve(
-            "sshd.log") + " && for i in $(seq 200); do ss -ltn | grep -q '" + managementAddress + ":" + SSH_PORT
+        final var started = host().sh(Commands.withoutRootRc("/usr/sbin/sshd -f " + dir.resolve("sshd_config")
+            + " -E " + dir.resolve("sshd.log")) + " && for i in $(seq 200); do ss -ltn | grep -q '" + managementAddress + ":" + SSH_PORT
             + " ' && exit 0; sleep 0.05; done; exit 1", null, Duration.ofSeconds(20));
         if (!started.ok()) {
             throw new IOException("sshd of " + name + " did not start: " + started.stderr() + router.log("sshd.log"));

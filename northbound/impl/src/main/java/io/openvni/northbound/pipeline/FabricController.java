@@ -19,6 +19,7 @@ import io.openvni.southbound.spi.DeviceDriver;
 import io.openvni.southbound.spi.DriverRegistry;
 import io.openvni.southbound.spi.MetricsRecorder;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
