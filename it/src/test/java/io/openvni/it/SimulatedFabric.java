@@ -3,6 +3,9 @@ package io.openvni.it;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.openvni.it.nodes.LabFabric;
+import io.openvni.it.nodes.LabNode;
+import io.openvni.it.nodes.NodeLab;
 import io.openvni.it.sim.NetconfdLeaves;
 import io.openvni.it.sim.OpenConfigYang;
 import java.io.IOException;
@@ -63,6 +66,17 @@ final class SimulatedFabric {
         node.put("router-id", "10.0.1.1");
         node.putArray("attached-leaf-switch").add("leaf1").add("leaf2");
         node.putArray("bgp-peer").addObject().put("address", "192.168.1.1").put("asn", 65001);
+        return this;
+    }
+
+    /** Adds every node of a node lab as a node router, reached and configured as {@link LabFabric} describes it. */
+    SimulatedFabric nodeRouters(final NodeLab lab) {
+        final ArrayNode routers = fabric.putArray("node-router");
+        for (LabNode node : lab.nodes()) {
+            final ObjectNode router = routers.addObject();
+            router.put("name", node.name());
+            LabFabric.describe(router, node);
+        }
         return this;
     }
 

@@ -38,9 +38,15 @@ public final class ProcessStats {
 
     /** Resident set size in MiB, or -1. */
     public static long rssMib(final long pid) {
+        final long kib = rssKib(pid);
+        return kib < 0 ? -1 : kib / 1024;
+    }
+
+    /** Resident set size in KiB, or -1 (gone, or not readable). */
+    public static long rssKib(final long pid) {
         try {
             final var matcher = VM_RSS.matcher(Files.readString(Path.of("/proc", Long.toString(pid), "status")));
-            return matcher.find() ? Long.parseLong(matcher.group(1)) / 1024 : -1;
+            return matcher.find() ? Long.parseLong(matcher.group(1)) : -1;
         } catch (IOException e) {
             return -1;
         }
