@@ -112,6 +112,13 @@ public final class RenderFixtures {
         return new EvpnVrf("acme", name, vni, rd, rt, rt);
     }
 
+    /** The same intent with its segments, VRFs and neighbors in reverse order: renderers must not care. */
+    public static DeviceIntent reversedLists(final DeviceIntent intent) {
+        return new DeviceIntent(intent.name(), intent.role(), intent.underlay(), intent.platform(),
+            intent.anycastGatewayMac(), intent.segments().reversed(), intent.vrfs().reversed(),
+            intent.neighbors().reversed());
+    }
+
     /** Node router intents. */
     public static List<Fixture> nodes() {
         final var segments = List.of(

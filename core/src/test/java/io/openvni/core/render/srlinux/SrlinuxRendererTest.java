@@ -5,12 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.openvni.core.compile.DeviceIntent;
 import io.openvni.core.render.Golden;
 import io.openvni.core.render.RenderFixtures;
 import io.openvni.core.render.RenderFixtures.Fixture;
-import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -42,9 +39,7 @@ class SrlinuxRendererTest {
     @MethodSource("leaves")
     void inputOrderDoesNotMatter(final Fixture fixture) {
         final var intent = fixture.intent();
-        final var shuffled = new DeviceIntent(intent.name(), intent.role(), intent.underlay(), intent.platform(),
-            intent.anycastGatewayMac(), reversed(intent.segments()), reversed(intent.vrfs()),
-            reversed(intent.neighbors()));
+        final var shuffled = RenderFixtures.reversedLists(intent);
         assertEquals(renderer.render(intent), renderer.render(shuffled));
         assertEquals(SrlOwnedPaths.of(intent), SrlOwnedPaths.of(shuffled));
     }
@@ -97,11 +92,5 @@ class SrlinuxRendererTest {
             .forEach(iface -> assertFalse(SrlNames.IRB_INTERFACE.equals(iface.get("name").asText())));
         json.get(SrlinuxRenderer.NETWORK_INSTANCE)
             .forEach(instance -> assertEquals("srl_nokia-network-instance:mac-vrf", instance.get("type").asText()));
-    }
-
-    private static <T> List<T> reversed(final List<T> list) {
-        final var copy = new ArrayList<>(list);
-        Collections.reverse(copy);
-        return copy;
     }
 }
