@@ -193,7 +193,8 @@ final class FabricIndex {
     private static ResolvedDevice resolveLeaf(final LeafSwitch leaf) {
         return new ResolvedDevice(leaf.name(), DeviceRole.LEAF_SWITCH,
             new Underlay(leaf.asn(), leaf.routerId(), leaf.vtepAddress()),
-            new LeafPlatform(leaf.dialect(), leaf.vtepSourceInterface()), List.of(), List.of());
+            new LeafPlatform(leaf.dialect(), leaf.vtepSourceInterface(), leaf.accessInterfaces()), List.of(),
+            List.of());
     }
 
     private static ResolvedDevice resolveNode(final NodeRouter node, final Missing allocations,

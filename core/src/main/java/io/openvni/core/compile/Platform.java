@@ -3,6 +3,7 @@ package io.openvni.core.compile;
 import static java.util.Objects.requireNonNull;
 
 import io.openvni.core.intent.LeafSwitch.Dialect;
+import java.util.List;
 import org.eclipse.jdt.annotation.Nullable;
 
 /**
@@ -14,11 +15,19 @@ public sealed interface Platform {
      *
      * @param dialect its configuration model
      * @param vtepSourceInterface interface carrying its VTEP address
+     * @param accessInterfaces ports carrying the tenant VLANs, where the dialect attaches them per network
      */
-    record LeafPlatform(Dialect dialect, String vtepSourceInterface) implements Platform {
+    record LeafPlatform(Dialect dialect, String vtepSourceInterface, List<String> accessInterfaces)
+            implements Platform {
         public LeafPlatform {
             requireNonNull(dialect);
             requireNonNull(vtepSourceInterface);
+            accessInterfaces = List.copyOf(accessInterfaces);
+        }
+
+        /** A leaf switch whose ports are not OpenVNI's to attach. */
+        public LeafPlatform(final Dialect dialect, final String vtepSourceInterface) {
+            this(dialect, vtepSourceInterface, List.of());
         }
     }
 

@@ -21,6 +21,7 @@ public record DevicePreview(String device, DeviceRole role, Format format, long 
     /** Formats of {@link #config()}. The YANG names are those of the preview RPC output. */
     public enum Format {
         OPENCONFIG_JSON("openconfig-json"),
+        SRLINUX_JSON("srlinux-json"),
         FRR("frr");
 
         private final String yangName;

@@ -7,6 +7,7 @@ import io.openvni.core.intent.IntentPaths;
 import io.openvni.core.intent.LeafSwitch;
 import io.openvni.core.intent.NodeRouter;
 import io.openvni.core.net.IpAddresses;
+import io.openvni.core.render.srlinux.SrlNames;
 import java.net.Inet4Address;
 import java.util.HashSet;
 import java.util.Set;
@@ -65,6 +66,23 @@ final class DeviceRules {
         Checks.asn(sink, path + "/asn", leaf.asn());
         addresses(path, leaf.routerId(), leaf.vtepAddress());
         Checks.notBlank(sink, path + "/vtep-source-interface", leaf.vtepSourceInterface(), "VTEP source interface");
+        accessInterfaces(path + "/access-interface", leaf);
+    }
+
+    private void accessInterfaces(final String path, final LeafSwitch leaf) {
+        if (leaf.dialect() != LeafSwitch.Dialect.SRLINUX) {
+            if (!leaf.accessInterfaces().isEmpty()) {
+                sink.add(path, "access interfaces are attached by the srlinux dialect only; on an "
+                    + leaf.dialect().yangName() + " switch the ports carry the VLANs as the operator configured them");
+            }
+            return;
+        }
+        for (var name : leaf.accessInterfaces()) {
+            if (!SrlNames.ACCESS_INTERFACE.matcher(name).matches()) {
+                sink.add(path, "'" + name + "' is not an SR Linux Ethernet port or LAG name (ethernet-<slot>/<port>, "
+                    + "lag<n>)");
+            }
+        }
     }
 
     private void nodeRouter(final NodeRouter node) {

@@ -10,6 +10,8 @@ import io.openvni.core.allocation.Allocator;
 import io.openvni.core.compile.CompiledFabric;
 import io.openvni.core.compile.DeviceRole;
 import io.openvni.core.compile.IncrementalCompiler;
+import io.openvni.core.intent.Intent;
+import io.openvni.core.intent.LeafSwitch;
 import io.openvni.core.render.Golden;
 import io.openvni.core.render.frr.KernelPlan;
 import io.openvni.core.testing.IntentFixtures;
@@ -22,7 +24,10 @@ class DevicePreviewerTest {
     private final DevicePreviewer previewer = new DevicePreviewer();
 
     private static CompiledFabric sampleFabric() throws Exception {
-        final var intent = IntentFixtures.sample();
+        return compile(IntentFixtures.sample());
+    }
+
+    private static CompiledFabric compile(final Intent intent) {
         if (!(Allocator.allocate(intent, Allocations.EMPTY) instanceof AllocationOutcome.Allocated allocated)) {
             throw new AssertionError("sample does not allocate");
         }
@@ -46,5 +51,19 @@ class DevicePreviewerTest {
         assertEquals(DevicePreview.Format.FRR, preview.format());
         Golden.assertText("sample-fabric-n1.frr", preview.config());
         Golden.assertText("sample-fabric-n1.kernel.txt", new KernelPlan(preview.kernelDevices()).text());
+    }
+
+    @Test
+    void aFabricMayMixDialects() throws Exception {
+        final var fabric = compile(IntentFixtures.withLeaf(IntentFixtures.sample(), IntentFixtures.LEAF2,
+            leaf -> leaf.dialect(LeafSwitch.Dialect.SRLINUX).vtepSourceInterface("system0.0")
+                .accessInterfaces("ethernet-1/1")));
+        final var srlinux = previewer.preview(fabric.device(IntentFixtures.LEAF2).orElseThrow());
+        assertEquals(DevicePreview.Format.SRLINUX_JSON, srlinux.format());
+        // beside the SR Linux renderer's own goldens, so that SrlinuxYanglintTest checks it too
+        Golden.assertJson("srlinux/sample-fabric-leaf2.json", new ObjectMapper().readTree(srlinux.config()));
+        final var openConfig = previewer.preview(fabric.device(IntentFixtures.LEAF1).orElseThrow());
+        assertEquals(DevicePreview.Format.OPENCONFIG_JSON, openConfig.format());
+        Golden.assertJson("sample-fabric-leaf1.json", new ObjectMapper().readTree(openConfig.config()));
     }
 }

@@ -72,6 +72,53 @@ public final class RenderFixtures {
                 List.of(vrf("main", 50000, "10.0.0.11:100")), LEAF_NEIGHBORS));
     }
 
+    /** SR Linux leaf switch intents: one route target each way per instance, as SR Linux's bgp-vpn takes. */
+    public static List<Fixture> srlinuxLeaves() {
+        final var ports = List.of("ethernet-1/1", "lag1");
+        return List.of(
+            srlinuxLeaf("srl-pure-l2", ports, List.of(
+                    pureL2("storage", 10300, 300, "10.0.0.11:103", null),
+                    pureL2("backup", 10301, 301, "10.0.0.11:108", 9216)),
+                List.of()),
+            srlinuxLeaf("srl-routed-dual-stack", ports, List.of(
+                    routed("web", 10100, 100, "10.0.0.11:101", 50000, List.of("10.1.0.1/24"), null),
+                    routed("v6", 10400, 400, "10.0.0.11:104", 50000,
+                        List.of("10.4.0.1/24", "2001:DB8:4:0::1/64"), 9000)),
+                List.of(singleTargetVrf("main", 50000, "10.0.0.11:100"))),
+            srlinuxLeaf("srl-multi-vrf", List.of("ethernet-1/10", "ethernet-1/2"), List.of(
+                    routed("web", 10100, 100, "10.0.0.11:101", 50000, List.of("10.1.0.1/24"), null),
+                    routed("db", 10200, 200, "10.0.0.11:102", 50001, List.of("2001:db8:2::1/64"), null),
+                    pureL2("storage", 10300, 300, "10.0.0.11:103", null)),
+                List.of(singleTargetVrf("main", 50000, "10.0.0.11:100"),
+                    singleTargetVrf("legacy", 50001, "10.0.0.11:105"))),
+            srlinuxLeaf("srl-no-access-interfaces", List.of(), List.of(
+                    routed("web", 10100, 100, "10.0.0.11:101", 50000, List.of("10.1.0.1/24"), null),
+                    pureL2("storage", 10300, 300, "10.0.0.11:103", null)),
+                List.of(singleTargetVrf("main", 50000, "10.0.0.11:100"))),
+            srlinuxLeaf("srl-empty", ports, List.of(), List.of()));
+    }
+
+    /** An SR Linux leaf switch intent (as leaf1, without BGP neighbors, which the dialect leaves alone). */
+    public static Fixture srlinuxLeaf(final String name, final List<String> accessInterfaces,
+            final List<EvpnSegment> segments, final List<EvpnVrf> vrfs) {
+        return new Fixture(name, new DeviceIntent("leaf1", DeviceRole.LEAF_SWITCH, LEAF1,
+            new LeafPlatform(Dialect.SRLINUX, "system0.0", accessInterfaces), ANYCAST_MAC, segments, vrfs,
+            List.of()));
+    }
+
+    /** A VRF of tenant acme with only the fabric's derived route target. */
+    public static EvpnVrf singleTargetVrf(final String name, final long vni, final String rd) {
+        final var rt = List.of("65000:" + vni);
+        return new EvpnVrf("acme", name, vni, rd, rt, rt);
+    }
+
+    /** The same intent with its segments, VRFs and neighbors in reverse order: renderers must not care. */
+    public static DeviceIntent reversedLists(final DeviceIntent intent) {
+        return new DeviceIntent(intent.name(), intent.role(), intent.underlay(), intent.platform(),
+            intent.anycastGatewayMac(), intent.segments().reversed(), intent.vrfs().reversed(),
+            intent.neighbors().reversed());
+    }
+
     /** Node router intents. */
     public static List<Fixture> nodes() {
         final var segments = List.of(

@@ -3,6 +3,7 @@ package io.openvni.core.testing;
 import io.openvni.core.intent.LeafSwitch;
 import io.openvni.core.intent.NetconfAccess;
 import io.openvni.core.intent.Secret;
+import java.util.List;
 import org.eclipse.jdt.annotation.Nullable;
 
 /** Builds a {@link LeafSwitch}; defaults are valid except router ID and VTEP address, which tests set. */
@@ -17,6 +18,7 @@ public final class LeafBuilder {
     private String routerId = "10.0.0.1";
     private String vtepAddress = "10.255.0.1";
     private String vtepSourceInterface = "Loopback1";
+    private List<String> accessInterfaces = List.of();
 
     LeafBuilder(final String name) {
         this.name = name;
@@ -33,6 +35,7 @@ public final class LeafBuilder {
         builder.routerId = leaf.routerId();
         builder.vtepAddress = leaf.vtepAddress();
         builder.vtepSourceInterface = leaf.vtepSourceInterface();
+        builder.accessInterfaces = leaf.accessInterfaces();
         return builder;
     }
 
@@ -81,8 +84,18 @@ public final class LeafBuilder {
         return this;
     }
 
+    public LeafBuilder dialect(final LeafSwitch.Dialect value) {
+        dialect = value;
+        return this;
+    }
+
+    public LeafBuilder accessInterfaces(final String... values) {
+        accessInterfaces = List.of(values);
+        return this;
+    }
+
     public LeafSwitch build() {
         return new LeafSwitch(name, dialect, new NetconfAccess(netconfHost, netconfPort, netconfUsername,
-            netconfPassword), asn, routerId, vtepAddress, vtepSourceInterface);
+            netconfPassword), asn, routerId, vtepAddress, vtepSourceInterface, accessInterfaces);
     }
 }

@@ -8,9 +8,12 @@ import static io.openvni.core.testing.IntentFixtures.sample;
 import static io.openvni.core.testing.IntentFixtures.sampleAllocations;
 import static io.openvni.core.testing.IntentFixtures.withLeaf;
 import static io.openvni.core.testing.IntentFixtures.withNode;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import io.openvni.core.allocation.Allocations;
 import io.openvni.core.intent.BgpPeer;
 import io.openvni.core.intent.FrrSettings;
+import io.openvni.core.intent.LeafSwitch;
 import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -57,6 +60,12 @@ class DeviceRulesTest {
                 N1_PATH + "/asn", "ASN 4294967295 is out of range"),
             RuleCase.of("bgp peer asn 0", i -> withNode(i, N1, n -> n.bgpPeers(new BgpPeer("192.168.1.0", 0))),
                 PEER1 + "/asn", "ASN 0 is out of range"),
+            RuleCase.of("access interfaces on an OpenConfig leaf", i -> withLeaf(i, LEAF1,
+                    l -> l.accessInterfaces("ethernet-1/1")),
+                LEAF1_PATH + "/access-interface", "access interfaces are attached by the srlinux dialect only"),
+            RuleCase.of("SR Linux access interface that is no port", i -> withLeaf(i, LEAF1,
+                    l -> l.dialect(LeafSwitch.Dialect.SRLINUX).accessInterfaces("ethernet-1/1", "irb0")),
+                LEAF1_PATH + "/access-interface", "'irb0' is not an SR Linux Ethernet port or LAG name"),
             RuleCase.of("netconf port 0", i -> withLeaf(i, LEAF1, l -> l.netconfPort(0)),
                 LEAF1_PATH + "/netconf/port", "port 0 is out of range 1..65535"),
             RuleCase.of("ssh port over 65535", i -> withNode(i, N1, n -> n.sshPort(70_000)),
@@ -100,5 +109,12 @@ class DeviceRulesTest {
         final var intent = withNode(sample(), N1, n -> n.bgpPeers(new BgpPeer("10.255.0.3", 65001)));
         RuleCase.assertError(IntentValidator.validate(intent, sampleAllocations()),
             N1_PATH + "/bgp-peer[10.255.0.3]/address", List.of("10.255.0.3 is the node's own VTEP address"));
+    }
+
+    @Test
+    void mixedDialectsWithSrLinuxPortsAreValid() {
+        final var intent = withLeaf(sample(), LEAF2, l -> l.dialect(LeafSwitch.Dialect.SRLINUX)
+            .vtepSourceInterface("system0.0").accessInterfaces("ethernet-1/1", "ethernet-2/m1/3/12", "lag1000"));
+        assertEquals(List.of(), IntentValidator.validate(intent, Allocations.EMPTY));
     }
 }

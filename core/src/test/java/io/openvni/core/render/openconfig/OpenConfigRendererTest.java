@@ -4,12 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
-import io.openvni.core.compile.DeviceIntent;
 import io.openvni.core.render.Golden;
 import io.openvni.core.render.RenderFixtures;
 import io.openvni.core.render.RenderFixtures.Fixture;
-import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -38,9 +35,7 @@ class OpenConfigRendererTest {
     @MethodSource("leaves")
     void inputOrderDoesNotMatter(final Fixture fixture) {
         final var intent = fixture.intent();
-        final var shuffled = new DeviceIntent(intent.name(), intent.role(), intent.underlay(), intent.platform(),
-            intent.anycastGatewayMac(), reversed(intent.segments()), reversed(intent.vrfs()),
-            reversed(intent.neighbors()));
+        final var shuffled = RenderFixtures.reversedLists(intent);
         assertEquals(renderer.render(intent), renderer.render(shuffled));
         assertEquals(OwnedPaths.of(intent), OwnedPaths.of(shuffled));
     }
@@ -67,11 +62,5 @@ class OpenConfigRendererTest {
         assertFalse(json.has(OpenConfigRenderer.INTERFACES));
         assertFalse(json.at("/" + OpenConfigRenderer.NETWORK_INSTANCES.replace("/", "~1")
             + "/network-instance/1/fdb/config").isObject());
-    }
-
-    private static <T> List<T> reversed(final List<T> list) {
-        final var copy = new ArrayList<>(list);
-        Collections.reverse(copy);
-        return copy;
     }
 }

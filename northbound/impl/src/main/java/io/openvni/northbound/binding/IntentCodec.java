@@ -111,9 +111,25 @@ public final class IntentCodec {
                     FabricPaths.leafNetconf(leaf.getName().getValue()) + "/encrypted-password", secrets),
                 strings(netconf.getExtraCapability(), capability -> capability),
                 netconf.getSchemaDirectory());
-        return new LeafSwitch(leaf.getName().getValue(), LeafSwitch.Dialect.OPENCONFIG, access,
+        return new LeafSwitch(leaf.getName().getValue(), dialect(leaf.getDialect()), access,
             leaf.getAsn().getValue().toJava(), leaf.getRouterId().getValue(), leaf.getVtepAddress().getValue(),
-            leaf.getVtepSourceInterface() == null ? "Loopback1" : leaf.getVtepSourceInterface());
+            leaf.getVtepSourceInterface() == null ? "Loopback1" : leaf.getVtepSourceInterface(),
+            strings(leaf.getAccessInterface(), name -> name));
+    }
+
+    private static LeafSwitch.Dialect dialect(
+            final org.opendaylight.yang.gen.v1.urn.openvni.yang.fabric.rev261126.fabric.LeafSwitch.@Nullable Dialect
+                dialect) {
+        if (dialect == null) {
+            return LeafSwitch.Dialect.OPENCONFIG;
+        }
+        for (var known : LeafSwitch.Dialect.values()) {
+            if (known.yangName().equals(dialect.getName())) {
+                return known;
+            }
+        }
+        // the YANG enumeration and the core enum list the same dialects
+        throw new IllegalStateException("unknown leaf switch dialect " + dialect.getName());
     }
 
     private static NodeRouter toNodeRouter(
