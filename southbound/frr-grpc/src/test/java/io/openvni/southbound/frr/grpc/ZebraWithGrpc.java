@@ -3,17 +3,16 @@ package io.openvni.southbound.frr.grpc;
 import static java.util.Objects.requireNonNull;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
+import io.openvni.testlib.Commands;
+import io.openvni.testlib.FrrGrpcModule;
 import org.junit.jupiter.api.Assumptions;
 
 /**
@@ -24,12 +23,14 @@ import org.junit.jupiter.api.Assumptions;
  * netns VRF backend, as on the nodes) in its own mount namespace with an empty /run/netns, so it does not take
  * other tests' namespaces for VRFs.
  *
+ * <p>Why not testlib's {@code NamespaceHost} like the other FRR fixtures: under its private PID namespace zebra
+ * starts but its gRPC port never answers, while in a plain {@code ip netns} it does; commands and the module build
+ * are testlib's.
+ *
  * <p>Without root, FRR, or a buildable module the fixture fails with the reason; OPENVNI_SKIP_FRR_GRPC=1 skips.
  */
 final class ZebraWithGrpc implements AutoCloseable {
-    static final String SKIP_ENV = "OPENVNI_SKIP_FRR_GRPC";
     private static final Path ZEBRA = Path.of("/usr/lib/frr/zebra");
-    private static final Duration MODULE_BUILD_LIMIT = Duration.ofMinutes(20);
     private static final int GRPC_PORT = 50051;
 
     private final String namespace;
@@ -51,8 +52,16 @@ final class ZebraWithGrpc implements AutoCloseable {
     }
 
     static ZebraWithGrpc start() throws IOException, InterruptedException {
-        Assumptions.assumeFalse("1".equals(System.getenv(SKIP_ENV)), SKIP_ENV + "=1: FRR gRPC tests skipped");
-        final Path module = grpcModule();
+        Assumptions.assumeFalse(FrrGrpcModule.skipped(), FrrGrpcModule.SKIP_ENV + "=1: FRR gRPC tests skipped");
+        if (!Commands.isRoot()) {
+            throw new IllegalStateException("FRR gRPC tests need root (network namespaces, zebra); set "
+                + FrrGrpcModule.SKIP_ENV + "=1 to skip them");
+        }
+        if (!Files.isExecutable(ZEBRA)) {
+            throw new IllegalStateException(ZEBRA + " is missing: apt-get install frr (or set "
+                + FrrGrpcModule.SKIP_ENV + "=1)");
+        }
+        final Path module = FrrGrpcModule.build();
         final String id = HexFormat.of().toHexDigits(ThreadLocalRandom.current().nextInt()).substring(0, 6);
         final Path dir = Files.createTempDirectory("openvni-zebra-");
         final ZebraWithGrpc zebra = new ZebraWithGrpc(id, dir);
@@ -65,48 +74,22 @@ final class ZebraWithGrpc implements AutoCloseable {
         }
     }
 
-    /** Runs scripts/frr-grpc-module.sh (a cached module comes back at once) and returns grpc.so's path. */
-    private static Path grpcModule() throws IOException, InterruptedException {
-        if (!"root".equals(System.getProperty("user.name"))) {
-            throw new IllegalStateException("FRR gRPC tests need root (network namespaces, zebra); set "
-                + SKIP_ENV + "=1 to skip them");
-        }
-        if (!Files.isExecutable(ZEBRA)) {
-            throw new IllegalStateException(ZEBRA + " is missing: apt-get install frr (or set " + SKIP_ENV + "=1)");
-        }
-        Path root = Path.of("").toAbsolutePath();
-        while (root != null && !Files.isExecutable(root.resolve("scripts/frr-grpc-module.sh"))) {
-            root = root.getParent();
-        }
-        if (root == null) {
-            throw new IllegalStateException("scripts/frr-grpc-module.sh not found above " + Path.of("").toAbsolutePath());
-        }
-        final Run run = Run.of(MODULE_BUILD_LIMIT, root.resolve("scripts/frr-grpc-module.sh").toString());
-        final List<String> lines = run.output().lines().toList();
-        final String last = lines.isEmpty() ? "" : lines.getLast().strip();
-        if (run.exitCode() != 0 || !last.endsWith("/grpc.so") || !Files.isRegularFile(Path.of(last))) {
-            throw new IllegalStateException("cannot build FRR's grpc module (exit " + run.exitCode() + "):\n"
-                + String.join("\n", lines.subList(Math.max(0, lines.size() - 25), lines.size())));
-        }
-        return Path.of(last);
-    }
-
     private void boot(final Path module) throws IOException, InterruptedException {
-        Run.check("ip", "netns", "add", namespace);
+        Commands.check("ip", "netns", "add", namespace);
         namespaceCreated = true;
-        Run.check("ip", "-n", namespace, "link", "set", "lo", "up");
-        Run.check("ip", "link", "add", hostVeth, "type", "veth", "peer", "name", "ofg-zebra", "netns", namespace);
-        Run.check("ip", "addr", "add", hostAddress + "/30", "dev", hostVeth);
-        Run.check("ip", "link", "set", hostVeth, "up");
-        Run.check("ip", "-n", namespace, "addr", "add", zebraAddress + "/30", "dev", "ofg-zebra");
-        Run.check("ip", "-n", namespace, "link", "set", "ofg-zebra", "up");
+        Commands.check("ip", "-n", namespace, "link", "set", "lo", "up");
+        Commands.check("ip", "link", "add", hostVeth, "type", "veth", "peer", "name", "ofg-zebra", "netns", namespace);
+        Commands.check("ip", "addr", "add", hostAddress + "/30", "dev", hostVeth);
+        Commands.check("ip", "link", "set", hostVeth, "up");
+        Commands.check("ip", "-n", namespace, "addr", "add", zebraAddress + "/30", "dev", "ofg-zebra");
+        Commands.check("ip", "-n", namespace, "link", "set", "ofg-zebra", "up");
         // zebra drops to the frr user and must write its pid file, sockets and log here.
-        Run.check("chown", "frr:frr", dir.toString());
+        Commands.check("chown", "frr:frr", dir.toString());
         final String d = dir.toString();
-        Run.check("ip", "netns", "exec", namespace, "unshare", "-m", "--propagation", "private", "sh", "-c",
+        Commands.check("ip", "netns", "exec", namespace, "unshare", "-m", "--propagation", "private", "sh", "-c",
             "mount -t tmpfs openvni-netns /run/netns && exec " + ZEBRA + " -d -P 0 -n --vty_socket " + d
                 + " -z " + d + "/zserv.api -i " + d + "/zebra.pid -f /dev/null --log file:" + d + "/zebra.log -M "
-                + module + ":" + GRPC_PORT);
+                + module + ":" + GRPC_PORT + " </dev/null >" + d + "/zebra.out 2>&1");
         awaitGrpc();
     }
 
@@ -133,14 +116,14 @@ final class ZebraWithGrpc implements AutoCloseable {
     }
 
     /** Runs a command inside zebra's namespace, failing on a non-zero exit. */
-    String inNamespace(final String... command) throws IOException, InterruptedException {
+    String inNamespace(final String... command) throws IOException {
         final List<String> full = new ArrayList<>(List.of("ip", "netns", "exec", namespace));
         full.addAll(List.of(command));
-        return Run.check(full.toArray(String[]::new));
+        return Commands.check(full.toArray(String[]::new));
     }
 
-    String vtysh(final String command) throws IOException, InterruptedException {
-        return Run.check("vtysh", "--vty_socket", dir.toString(), "-c", command);
+    String vtysh(final String command) throws IOException {
+        return Commands.check("vtysh", "--vty_socket", dir.toString(), "-c", command);
     }
 
     String log() throws IOException {
@@ -161,17 +144,13 @@ final class ZebraWithGrpc implements AutoCloseable {
         }
         try {
             if (namespaceCreated) {
-                Run.of(Duration.ofSeconds(10), "ip", "netns", "del", namespace);
+                Commands.run(List.of("ip", "netns", "del", namespace), null, Duration.ofSeconds(10));
             }
-            Run.of(Duration.ofSeconds(10), "ip", "link", "del", hostVeth);
-        } catch (IOException | InterruptedException e) {
+            Commands.run(List.of("ip", "link", "del", hostVeth), null, Duration.ofSeconds(10));
+        } catch (IOException e) {
             System.err.println("ZebraWithGrpc: deleting " + namespace + ": " + e);
         }
-        try (Stream<Path> paths = Files.walk(dir)) {
-            paths.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
-        } catch (IOException e) {
-            System.err.println("ZebraWithGrpc: deleting " + dir + ": " + e);
-        }
+        Commands.deleteTree(dir);
     }
 
     private static void stop(final long pid) throws InterruptedException {
@@ -186,36 +165,6 @@ final class ZebraWithGrpc implements AutoCloseable {
         }
         if (process.isAlive()) {
             process.destroyForcibly();
-        }
-    }
-
-    /** One bounded child process; its output (stdout and stderr merged) goes through a file, never a pipe. */
-    record Run(int exitCode, String output) {
-        Run {
-            requireNonNull(output);
-        }
-
-        static Run of(final Duration limit, final String... command) throws IOException, InterruptedException {
-            final Path out = Files.createTempFile("openvni-run-", ".out");
-            try {
-                final Process process = new ProcessBuilder(command).redirectErrorStream(true)
-                    .redirectOutput(out.toFile()).start();
-                if (!process.waitFor(limit.toMillis(), TimeUnit.MILLISECONDS)) {
-                    process.destroyForcibly().waitFor(5, TimeUnit.SECONDS);
-                    throw new IOException(String.join(" ", command) + " did not finish within " + limit);
-                }
-                return new Run(process.exitValue(), Files.readString(out, StandardCharsets.UTF_8));
-            } finally {
-                Files.deleteIfExists(out);
-            }
-        }
-
-        static String check(final String... command) throws IOException, InterruptedException {
-            final Run run = of(Duration.ofSeconds(20), command);
-            if (run.exitCode != 0) {
-                throw new IOException(String.join(" ", command) + " exited " + run.exitCode + ": " + run.output);
-            }
-            return run.output;
         }
     }
 }
