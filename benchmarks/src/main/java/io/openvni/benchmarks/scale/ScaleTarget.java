@@ -61,12 +61,19 @@ record ScaleTarget(String kind, String device, String fabric, @Nullable Runnable
         return new ScaleTarget("frr", lab.node(1).name(), document.toString(), lab::close);
     }
 
-    /** A fabric with room for 4,000 networks (the default VLAN pool has 3,900) and no drift checks meanwhile. */
+    /**
+     * A fabric with room for 4,000 networks (the default VLAN pool has 3,900; the default per-device limits are
+     * 2,000 networks on a leaf and 1,000 on a node, sized for production, and admission refuses a tenant above
+     * them) and no drift checks meanwhile.
+     */
     private static ObjectNode fabric(final ObjectNode document) {
         final ObjectNode fabric = document.putObject("openvni-fabric:fabric");
         fabric.put("route-target-asn", 65000);
         fabric.put("drift-check-interval", 3600);
         fabric.putObject("vlan-pool").put("start", 2).put("end", 4094);
+        final ObjectNode limits = fabric.putObject("limits");
+        limits.putObject("leaf-switch").put("max-l2-vnis", 4093);
+        limits.putObject("node-router").put("max-l2-vnis", 4093);
         return fabric;
     }
 
