@@ -43,8 +43,8 @@ RESTCONF_USER=admin
 RESTCONF_PASSWORD=admin
 READY_PATH=/rests/data/network-topology:network-topology
 START_TIMEOUT=${OPENVNI_START_TIMEOUT:-300}
-# demo leaf simulators: io.openvni.it.sim.SimulatedLeavesMain from the it module
-IT_TARGET=$REPO/it/target
+# the demo's devices: io.openvni.demo.SimulatedLeavesMain from the demo module
+DEMO_TARGET=$REPO/demo/target
 DEMO_FABRIC=$REPO/scripts/demo/10-fabric.json
 LEAVES_DIR=$RUN_DIR/leaves
 LEAVES_PID=$RUN_DIR/leaves.pid
@@ -67,9 +67,9 @@ tarball() {
     return 1
 }
 
-it_jar() {
+demo_jar() {
     local f
-    for f in "$IT_TARGET"/openvni-it-*.jar; do
+    for f in "$DEMO_TARGET"/openvni-demo-*.jar; do
         case "$f" in *-sources.jar|*-javadoc.jar|*-tests.jar) continue ;; esac
         [ -f "$f" ] && { echo "$f"; return 0; }
     done
@@ -79,8 +79,8 @@ it_jar() {
 needs_build() {
     local tb jar newer
     tb=$(tarball) || return 0
-    jar=$(it_jar) || return 0
-    [ -f "$IT_TARGET/runtime.classpath" ] || return 0
+    jar=$(demo_jar) || return 0
+    [ -f "$DEMO_TARGET/runtime.classpath" ] || return 0
     # any pom.xml or source file newer than the distribution archive or the simulators' jar?
     newer=$(find "$REPO" \( -name target -o -name .git -o -name .idea \) -prune -o -type f \
         \( -name pom.xml -o -path '*/src/*' \) \( -newer "$tb" -o -newer "$jar" \) -print -quit)
@@ -90,8 +90,8 @@ needs_build() {
 build() {
     mkdir -p "$RUN_DIR"
     say "building the distribution (the first build downloads OpenDaylight and takes several minutes; log: $RUN_DIR/build.log)"
-    # the it module too: its jar and runtime.classpath run the demo's leaf simulators
-    if ! (cd "$REPO" && ./mvnw -B --no-transfer-progress -Pq package -pl karaf-dist/distribution,it -am) \
+    # the demo module too: its jar and runtime.classpath run the demo's devices
+    if ! (cd "$REPO" && ./mvnw -B --no-transfer-progress -Pq package -pl karaf-dist/distribution,demo -am) \
             >"$RUN_DIR/build.log" 2>&1; then
         tail -n 40 "$RUN_DIR/build.log" >&2
         die "build failed; full log: $RUN_DIR/build.log"
@@ -143,7 +143,7 @@ leaves_pid() {
     local pid
     pid=$(cat "$LEAVES_PID" 2>/dev/null) || return 1
     # the pid file may be stale: only a live SimulatedLeavesMain counts
-    [ -n "$pid" ] && tr '\0' ' ' 2>/dev/null <"/proc/$pid/cmdline" | grep -q 'io.openvni.it.sim.SimulatedLeavesMain' \
+    [ -n "$pid" ] && tr '\0' ' ' 2>/dev/null <"/proc/$pid/cmdline" | grep -q 'io.openvni.demo.SimulatedLeavesMain' \
         && echo "$pid"
 }
 
@@ -154,13 +154,13 @@ start_leaves() {
     rm -rf "$LEAVES_DIR"
     rm -f "$LEAVES_PID"
     [ -f "$DEMO_FABRIC" ] || { say "--demo: no $DEMO_FABRIC; no leaf simulators"; return 1; }
-    jar=$(it_jar) && [ -f "$IT_TARGET/runtime.classpath" ] \
-        || { say "--demo: the it module is not built (it/target); no leaf simulators"; return 1; }
+    jar=$(demo_jar) && [ -f "$DEMO_TARGET/runtime.classpath" ] \
+        || { say "--demo: the demo module is not built (demo/target); no leaf simulators"; return 1; }
     [ -n "${OPENVNI_SIM_YANG:-}" ] && yang=("-Dopenvni.sim.yang=$OPENVNI_SIM_YANG")
     mkdir -p "$LEAVES_DIR"
     # own session, like the controller: Ctrl-C reaches only this script, which stops both in order
-    (cd "$REPO" && exec setsid "$JAVA_HOME/bin/java" "${yang[@]}" -cp "$jar:$(cat "$IT_TARGET/runtime.classpath")" \
-        io.openvni.it.sim.SimulatedLeavesMain --fabric "$DEMO_FABRIC" --out "$LEAVES_DIR/$(basename "$DEMO_FABRIC")" \
+    (cd "$REPO" && exec setsid "$JAVA_HOME/bin/java" "${yang[@]}" -cp "$jar:$(cat "$DEMO_TARGET/runtime.classpath")" \
+        io.openvni.demo.SimulatedLeavesMain --fabric "$DEMO_FABRIC" --out "$LEAVES_DIR/$(basename "$DEMO_FABRIC")" \
         --leaves-out "$LEAVES_DIR/leaves" --nodes-out "$LEAVES_DIR/nodes" --while-alive "$owner") </dev/null \
         >"$LEAVES_LOG" 2>&1 &
     echo $! >"$LEAVES_PID"

@@ -1,5 +1,7 @@
 package io.openvni.it;
 
+import io.openvni.testlib.controller.OpenVniController;
+import io.openvni.testlib.controller.RestconfClient;
 import static io.openvni.it.DemoData.ALLOCATIONS;
 import static io.openvni.it.DemoData.FABRIC;
 import static io.openvni.it.DemoData.STATUS;

@@ -1,5 +1,6 @@
 package io.openvni.it;
 
+import io.openvni.testlib.controller.RestconfClient;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.io.UncheckedIOException;

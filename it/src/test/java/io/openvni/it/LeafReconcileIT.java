@@ -1,14 +1,18 @@
 package io.openvni.it;
 
+import io.openvni.testlib.controller.ControllerDistribution;
+import io.openvni.testlib.controller.KarafConsole;
+import io.openvni.testlib.controller.OpenVniController;
+import io.openvni.testlib.controller.RestconfClient;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.openvni.it.sim.ConfigXml;
-import io.openvni.it.sim.NetconfTestClient.Datastore;
-import io.openvni.it.sim.NetconfdLeaves;
+import io.openvni.testlib.leaves.ConfigXml;
+import io.openvni.testlib.leaves.NetconfTestClient.Datastore;
+import io.openvni.testlib.leaves.NetconfdLeaves;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

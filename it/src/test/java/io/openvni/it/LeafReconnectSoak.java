@@ -1,9 +1,11 @@
 package io.openvni.it;
 
+import io.openvni.testlib.controller.OpenVniController;
+import io.openvni.testlib.controller.RestconfClient;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.openvni.it.LeafReconcileIT.LeafStatus;
-import io.openvni.it.sim.NetconfdLeaves;
+import io.openvni.testlib.leaves.NetconfdLeaves;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.List;

@@ -1,5 +1,8 @@
 package io.openvni.it;
 
+import io.openvni.testlib.controller.ControllerDistribution;
+import io.openvni.testlib.controller.OpenVniController;
+import io.openvni.testlib.controller.RestconfClient;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
@@ -9,8 +12,8 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.openvni.it.sim.NetconfdLeaves;
-import io.openvni.it.sim.OpenConfigYang;
+import io.openvni.testlib.leaves.NetconfdLeaves;
+import io.openvni.testlib.leaves.OpenConfigYang;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

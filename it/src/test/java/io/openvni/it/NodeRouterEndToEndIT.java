@@ -1,17 +1,19 @@
 package io.openvni.it;
 
+import io.openvni.testlib.controller.OpenVniController;
+import io.openvni.testlib.controller.RestconfClient;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.openvni.it.nodes.LabFabric;
-import io.openvni.it.nodes.LabFabric.Network;
+import io.openvni.testlib.nodes.LabFabric;
+import io.openvni.testlib.nodes.LabFabric.Network;
 import io.openvni.it.LeafReconcileIT.LeafStatus;
-import io.openvni.it.nodes.LabNode;
-import io.openvni.it.nodes.NodeLab;
-import io.openvni.it.nodes.Workload;
+import io.openvni.testlib.nodes.LabNode;
+import io.openvni.testlib.nodes.NodeLab;
+import io.openvni.testlib.nodes.Workload;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.List;

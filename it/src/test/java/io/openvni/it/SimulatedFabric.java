@@ -3,11 +3,11 @@ package io.openvni.it;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.openvni.it.nodes.LabFabric;
-import io.openvni.it.nodes.LabNode;
-import io.openvni.it.nodes.NodeLab;
-import io.openvni.it.sim.NetconfdLeaves;
-import io.openvni.it.sim.OpenConfigYang;
+import io.openvni.testlib.nodes.LabFabric;
+import io.openvni.testlib.nodes.LabNode;
+import io.openvni.testlib.nodes.NodeLab;
+import io.openvni.testlib.leaves.NetconfdLeaves;
+import io.openvni.testlib.leaves.OpenConfigYang;
 import java.io.IOException;
 
 /**

@@ -1,5 +1,10 @@
 package io.openvni.it;
 
+import io.openvni.testlib.controller.ControllerDistribution;
+import io.openvni.testlib.controller.Credentials;
+import io.openvni.testlib.controller.KarafConsole;
+import io.openvni.testlib.controller.OpenVniController;
+import io.openvni.testlib.controller.RestconfClient;
 import static org.junit.jupiter.api.Assertions.assertAll;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;

@@ -1,5 +1,9 @@
 package io.openvni.it;
 
+import io.openvni.testlib.controller.ControllerDistribution;
+import io.openvni.testlib.controller.KarafConsole;
+import io.openvni.testlib.controller.OpenVniController;
+import io.openvni.testlib.controller.RestconfClient;
 import static io.openvni.it.DemoData.ACME;
 import static io.openvni.it.DemoData.ALLOCATIONS;
 import static io.openvni.it.DemoData.FABRIC;

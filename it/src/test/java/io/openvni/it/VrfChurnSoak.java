@@ -1,13 +1,15 @@
 package io.openvni.it;
 
+import io.openvni.testlib.controller.OpenVniController;
+import io.openvni.testlib.controller.RestconfClient;
 import static org.junit.jupiter.api.Assertions.fail;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.openvni.it.LeafReconcileIT.LeafStatus;
-import io.openvni.it.nodes.LabFabric;
-import io.openvni.it.nodes.LabFabric.Network;
-import io.openvni.it.nodes.LabNode;
-import io.openvni.it.nodes.NodeLab;
+import io.openvni.testlib.nodes.LabFabric;
+import io.openvni.testlib.nodes.LabFabric.Network;
+import io.openvni.testlib.nodes.LabNode;
+import io.openvni.testlib.nodes.NodeLab;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.List;

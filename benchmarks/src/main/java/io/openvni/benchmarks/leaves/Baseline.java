@@ -1,7 +1,7 @@
 package io.openvni.benchmarks.leaves;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.openvni.it.RestconfClient;
+import io.openvni.testlib.controller.RestconfClient;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

@@ -1,7 +1,7 @@
 package io.openvni.benchmarks.leaves;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.openvni.it.RestconfClient;
+import io.openvni.testlib.controller.RestconfClient;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;

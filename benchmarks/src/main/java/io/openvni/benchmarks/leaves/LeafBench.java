@@ -1,8 +1,8 @@
 package io.openvni.benchmarks.leaves;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.openvni.it.Credentials;
-import io.openvni.it.RestconfClient;
+import io.openvni.testlib.controller.Credentials;
+import io.openvni.testlib.controller.RestconfClient;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Path;

@@ -1,6 +1,6 @@
 package io.openvni.benchmarks.nodes;
 
-import io.openvni.it.nodes.LabNode;
+import io.openvni.testlib.nodes.LabNode;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;

@@ -1,8 +1,8 @@
 package io.openvni.benchmarks.nodes;
 
-import io.openvni.it.nodes.LabNode;
-import io.openvni.it.nodes.NodeLab;
-import io.openvni.it.nodes.Workload;
+import io.openvni.testlib.nodes.LabNode;
+import io.openvni.testlib.nodes.NodeLab;
+import io.openvni.testlib.nodes.Workload;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -1,6 +1,6 @@
 package io.openvni.benchmarks.nodes;
 
-import io.openvni.it.nodes.LabFabric;
+import io.openvni.testlib.nodes.LabFabric;
 
 /**
  * A network of the benchmark: an L2 VNI with a /24 (gateway {@code .1}) stretched over both nodes, one pod on each

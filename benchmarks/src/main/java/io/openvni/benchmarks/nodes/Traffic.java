@@ -1,7 +1,7 @@
 package io.openvni.benchmarks.nodes;
 
-import io.openvni.it.nodes.LabNode;
-import io.openvni.it.nodes.Workload;
+import io.openvni.testlib.nodes.LabNode;
+import io.openvni.testlib.nodes.Workload;
 import java.io.IOException;
 import java.time.Duration;
 
