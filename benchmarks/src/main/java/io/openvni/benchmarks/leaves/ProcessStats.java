@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
 
@@ -66,6 +67,29 @@ public final class ProcessStats {
         } catch (IOException | RuntimeException e) {
             return Double.NaN;
         }
+    }
+
+    /**
+     * CPU time of processes together with the children each has reaped (user plus system, /proc's cutime and
+     * cstime too): a device's daemons and the short-lived commands its sshd ran for it. NaN for a process /proc
+     * cannot tell about counts as 0.
+     */
+    public static double cpuSecondsWithChildren(final List<ProcessHandle> processes) {
+        double total = 0;
+        for (ProcessHandle process : processes) {
+            try {
+                final String stat = Files.readString(Path.of("/proc", Long.toString(process.pid()), "stat"));
+                final String[] fields = stat.substring(stat.lastIndexOf(')') + 2).trim().split("\\s+");
+                long ticks = 0;
+                for (int field = UTIME_AFTER_NAME; field < UTIME_AFTER_NAME + 4; field++) {
+                    ticks += Long.parseLong(fields[field]);
+                }
+                total += ticks / TICKS_PER_SECOND;
+            } catch (IOException | RuntimeException e) {
+                // gone meanwhile: its parent's cutime has it once reaped
+            }
+        }
+        return total;
     }
 
     /** The 1, 5 and 15 minute load averages, or "?". */

@@ -104,6 +104,7 @@ public final class ScaleBench {
         final Duration timeout = configured != null ? configured : Duration.ofSeconds(120 + networks / 5);
         final long before = desired(device);
         final double cpuBefore = ProcessStats.cpuSeconds(pid);
+        final double deviceCpuBefore = ProcessStats.cpuSecondsWithChildren(target.processes().get());
         final long start;
         final long answered;
         final long inSync;
@@ -124,6 +125,7 @@ public final class ScaleBench {
             peak = heap.peakMib();
         }
         final double cpu = ProcessStats.cpuSeconds(pid) - cpuBefore;
+        final double deviceCpu = ProcessStats.cpuSecondsWithChildren(target.processes().get()) - deviceCpuBefore;
         if (inSync < 0 && "ok".equals(outcome)) {
             outcome = "not in sync within " + timeout.toSeconds() + " s: " + DeviceStatus.read(restconf).get(device);
         }
@@ -134,7 +136,7 @@ public final class ScaleBench {
         // a refused PUT stored nothing: there is nothing to remove, and no new generation to wait for
         final long removed = accepted ? remove(device, beforeRemoval, timeout, networks) : -1;
         final var row = new ScaleReport.Row(target.kind(), networks, (answered - start) / 1e6,
-            inSync < 0 ? Double.NaN : (inSync - start) / 1e6, cpu, peak, heapBefore, heapAfter,
+            inSync < 0 ? Double.NaN : (inSync - start) / 1e6, cpu, deviceCpu, peak, heapBefore, heapAfter,
             removed < 0 ? Double.NaN : (removed - removalStart) / 1e6, outcome);
         System.out.println("[scale] " + row);
         report.add(row);

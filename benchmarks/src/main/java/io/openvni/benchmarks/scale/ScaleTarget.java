@@ -11,6 +11,7 @@ import io.openvni.testlib.leaves.NetconfdLeaves;
 import io.openvni.testlib.leaves.OpenConfigYang;
 import java.io.IOException;
 import java.util.List;
+import java.util.function.Supplier;
 import org.eclipse.jdt.annotation.Nullable;
 
 /**
@@ -19,9 +20,11 @@ import org.eclipse.jdt.annotation.Nullable;
  * @param kind how the table calls it: {@code netconfd}, {@code testtool} or {@code frr}
  * @param device its name in the fabric
  * @param fabric the fabric document with just this device
+ * @param processes the device's processes as they are now (daemons, sshd), for its CPU time
  * @param stop stops the simulator or lab this benchmark started for it; null when started outside (the testtool)
  */
-record ScaleTarget(String kind, String device, String fabric, @Nullable Runnable stop) implements AutoCloseable {
+record ScaleTarget(String kind, String device, String fabric, Supplier<List<ProcessHandle>> processes,
+        @Nullable Runnable stop) implements AutoCloseable {
     static final List<String> KINDS = List.of("netconfd", "testtool", "frr");
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -36,7 +39,9 @@ record ScaleTarget(String kind, String device, String fabric, @Nullable Runnable
             final ArrayNode extra = netconf.putArray("extra-capability");
             OpenConfigYang.submoduleCapabilities().forEach(extra::add);
             netconf.put("schema-directory", OpenConfigYang.directory().toString());
-            return new ScaleTarget("netconfd", Payloads.leafName(1), document.toString(), leaves::close);
+            final String home = leaves.workDir().toString();
+            return new ScaleTarget("netconfd", Payloads.leafName(1), document.toString(),
+                () -> commandLinesWith(home), leaves::close);
         } catch (IOException | RuntimeException e) {
             leaves.close();
             throw e;
@@ -48,7 +53,8 @@ record ScaleTarget(String kind, String device, String fabric, @Nullable Runnable
         final ObjectNode document = JSON.createObjectNode();
         Payloads.leafSwitch(fabric(document).putArray("leaf-switch"), 1, host, port, Payloads.SIM_USER,
             Payloads.SIM_PASSWORD);
-        return new ScaleTarget("testtool", Payloads.leafName(1), document.toString(), null);
+        return new ScaleTarget("testtool", Payloads.leafName(1), document.toString(),
+            () -> commandLinesWith("netconf-testtool"), null);
     }
 
     /** Node 1 of a node lab (FRR 8.4 in namespaces behind sshd, zebra with the gRPC module where it can be had). */
@@ -58,7 +64,8 @@ record ScaleTarget(String kind, String device, String fabric, @Nullable Runnable
         final ObjectNode router = fabric(document).putArray("node-router").addObject();
         router.put("name", lab.node(1).name());
         LabFabric.describe(router, lab.node(1));
-        return new ScaleTarget("frr", lab.node(1).name(), document.toString(), lab::close);
+        final var host = lab.node(1).host();
+        return new ScaleTarget("frr", lab.node(1).name(), document.toString(), host::processes, lab::close);
     }
 
     /**
@@ -75,6 +82,13 @@ record ScaleTarget(String kind, String device, String fabric, @Nullable Runnable
         limits.putObject("leaf-switch").put("max-l2-vnis", 4093);
         limits.putObject("node-router").put("max-l2-vnis", 4093);
         return fabric;
+    }
+
+    /** Processes whose command line holds {@code text} (netconfd's home, the testtool's jar). */
+    private static List<ProcessHandle> commandLinesWith(final String text) {
+        return ProcessHandle.allProcesses()
+            .filter(process -> process.info().commandLine().filter(line -> line.contains(text)).isPresent())
+            .toList();
     }
 
     @Override
