@@ -85,10 +85,14 @@ public final class FrrRouter {
         final Path dir = host.dir();
         final String ps = options.pathspace();
         final String common = " -N " + ps + " -d -P 0 -f /dev/null";
+        // -s: the netlink receive buffer Debian's /etc/frr/daemons gives zebra (90 MB). With the kernel's default
+        // a burst of device events (a thousand networks are four thousand devices) overruns it, and zebra silently
+        // misses a VXLAN device's bridge or SVI: its VNI stays unbound, and EVPN never advertises it.
+        final String zebraOnly = " -s 90000000";
         final Grpc grpc = options.grpc();
         final String module = grpc == null ? "" : " -M " + grpc.module() + ":" + grpc.port();
         final var started = host.sh(String.join("\n",
-            ZEBRA + (options.netnsVrf() ? " -n" : "") + module + common + " -i " + dir + "/zebra.pid --log file:"
+            ZEBRA + (options.netnsVrf() ? " -n" : "") + zebraOnly + module + common + " -i " + dir + "/zebra.pid --log file:"
                 + dir + "/zebra.log",
             options.bgpd() ? BGPD + common + " -i " + dir + "/bgpd.pid --log file:" + dir + "/bgpd.log" : "",
             "for i in $(seq 200); do",

@@ -7,13 +7,15 @@ import io.openvni.testlib.PrivateSshd;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.List;
 
 /**
  * A node router of the {@link NodeLab}: FRR 8.4 (zebra {@code -n}, bgpd) under pathspace {@link #pathspace()} and an
- * OpenSSH server for root (public key only, the lab's key; {@code UsePAM no}; its own host key) on the management
- * address, both in the node's private namespaces. The controller reaches it over SSH like a real node.
+ * OpenSSH server for root (public key only, the lab's key; {@code UsePAM no}; the host key of its address, kept
+ * across labs: {@link #hostKey}) on the management address, both in the node's private namespaces. The controller
+ * reaches it over SSH like a real node.
  *
  * @param name the device name in the fabric ({@code node1}, ...)
  * @param index 1, 2, ...
@@ -44,8 +46,7 @@ public record LabNode(String name, int index, FrrRouter router, String managemen
     static void prepareSshd(final NamespaceHost host, final String address, final Path authorizedKeys)
             throws IOException {
         final Path dir = host.dir();
-        Commands.check("ssh-keygen", "-q", "-t", "ecdsa", "-b", "256", "-N", "", "-C", "openvni-lab",
-            "-f", dir.resolve("ssh_host_ecdsa_key").toString());
+        final Path hostKey = hostKey(address);
         final String config = """
             # private sshd of an OpenVNI lab node (io.openvni.testlib.nodes.NodeLab)
             ListenAddress %s
@@ -69,7 +70,7 @@ public record LabNode(String name, int index, FrrRouter router, String managemen
             MaxStartups 100
             MaxSessions 100
             LogLevel INFO
-            """.formatted(address, SSH_PORT, dir.resolve("ssh_host_ecdsa_key"), dir.resolve("sshd.pid"),
+            """.formatted(address, SSH_PORT, hostKey, dir.resolve("sshd.pid"),
             authorizedKeys, PrivateSshd.PLAIN_SHELL);
         // OpenSSH >= 9.8 penalizes sources with failed logins; older ones do not know the option
         Files.writeString(dir.resolve("sshd_config"), config + "PerSourcePenalties no\n");
@@ -81,6 +82,35 @@ public record LabNode(String name, int index, FrrRouter router, String managemen
         if (!test.ok()) {
             throw new IOException("sshd refuses its configuration: " + test.stderr() + test.stdout());
         }
+    }
+
+    /**
+     * The host key of the node on {@code address}: one per management address, made at its first use and kept across
+     * labs in {@code ${OPENVNI_CACHE:-~/.cache/openvni}/node-lab/} (beside the FRR gRPC module's cache). A real node
+     * keeps its host key when it restarts; so must a lab node, because a controller that pinned it (the tests'
+     * shared controller after an earlier class's lab, the demo's kept home) rightly refuses a new key at a pinned
+     * address. A fresh key per lab made the second lab of a test run unreachable.
+     */
+    static Path hostKey(final String address) throws IOException {
+        final String cache = System.getenv("OPENVNI_CACHE");
+        final Path dir = (cache == null || cache.isBlank() ? Path.of(System.getProperty("user.home"), ".cache",
+            "openvni") : Path.of(cache)).resolve("node-lab").resolve(address);
+        final Path key = dir.resolve("ssh_host_ecdsa_key");
+        if (Files.isRegularFile(key)) {
+            return key;
+        }
+        Files.createDirectories(dir);
+        // made aside and renamed into place, the private key last: a key file that exists is whole
+        final Path fresh = Files.createTempDirectory(dir, "new");
+        try {
+            Commands.check("ssh-keygen", "-q", "-t", "ecdsa", "-b", "256", "-N", "", "-C", "openvni-lab " + address,
+                "-f", fresh.resolve("key").toString());
+            Files.move(fresh.resolve("key.pub"), Path.of(key + ".pub"), StandardCopyOption.REPLACE_EXISTING);
+            Files.move(fresh.resolve("key"), key, StandardCopyOption.ATOMIC_MOVE);
+        } finally {
+            Commands.deleteTree(fresh);
+        }
+        return key;
     }
 
     /** Starts the node's sshd and waits until it listens. */
