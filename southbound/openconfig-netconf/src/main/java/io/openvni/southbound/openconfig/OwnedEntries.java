@@ -1,178 +1,223 @@
 package io.openvni.southbound.openconfig;
 
-import io.openvni.core.render.openconfig.LeafNames;
+import io.openvni.core.render.openconfig.OwnedPaths;
+import io.openvni.core.render.openconfig.OwnedPaths.KeyPrefix;
+import io.openvni.core.render.openconfig.OwnedPaths.ListEntry;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.HashSet;
+import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Optional;
-import java.util.function.Predicate;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import org.eclipse.jdt.annotation.Nullable;
+import org.opendaylight.yangtools.yang.common.QName;
 import org.opendaylight.yangtools.yang.data.api.YangInstanceIdentifier;
-import org.opendaylight.yangtools.yang.data.api.YangInstanceIdentifier.NodeIdentifier;
+import org.opendaylight.yangtools.yang.data.api.schema.ChoiceNode;
+import org.opendaylight.yangtools.yang.data.api.schema.DataContainerChild;
 import org.opendaylight.yangtools.yang.data.api.schema.DataContainerNode;
-import org.opendaylight.yangtools.yang.data.api.schema.LeafNode;
 import org.opendaylight.yangtools.yang.data.api.schema.MapEntryNode;
 import org.opendaylight.yangtools.yang.data.api.schema.MapNode;
-import org.opendaylight.yangtools.yang.data.api.schema.NormalizedNode;
 
 /**
- * Finds the entries OpenVNI owns in a leaf switch's configuration (see
- * {@link io.openvni.core.render.openconfig.OwnedPaths}): network instances named {@code ovni-*}, the connection
- * point {@code ovni-vtep} of the default instance, SVIs and BGP neighbors. SVIs and neighbors are owned by name,
- * so the caller says which names are OpenVNI's. Nodes are matched by local name within their parent's namespace,
- * so the device's module revisions do not matter. Pure.
+ * Finds the entries OpenVNI owns in a leaf switch's configuration, as the dialect's owned paths (computed by the
+ * core from the intent: {@link OwnedPaths}, {@code SrlOwnedPaths}) say: every entry of a list whose key has a prefix,
+ * and single entries by their keys. Entries owned by name (SVIs, neighbors, subinterfaces, VXLAN interfaces) are
+ * OpenVNI's when some intent the device had or is to have names them, so a read matches the union of the desired
+ * and the last applied intent's paths ({@link #union}). Nodes are matched by local name and key values as text
+ * (an identity by its local name), so the device's module revisions do not matter. Pure.
  */
 public final class OwnedEntries {
-    private OwnedEntries() {
-        // static only
+    // A module-qualified identity in a path's predicate; addresses (digits or several colons) do not match.
+    private static final Pattern IDENTITY = Pattern.compile("^[A-Za-z_][\\w.-]*:([A-Za-z_][\\w.-]*)$");
+
+    /** One step of an owned path: a node's local name and, for a list entry, its keys by local name. */
+    private record Step(String name, Map<String, String> keys) {
+    }
+
+    private final LeafDialect dialect;
+    // entries of each list met, by key text: owned paths name thousands of entries of the same lists
+    private final Map<MapNode, Map<String, MapEntryNode>> index = new IdentityHashMap<>();
+    private final Map<YangInstanceIdentifier, OwnedEntry> result = new LinkedHashMap<>();
+
+    private OwnedEntries(final LeafDialect dialect) {
+        this.dialect = dialect;
     }
 
     /**
      * The owned entries of a configuration.
      *
      * @param config a rendering or what a device has
-     * @param ownedByName which SVI and neighbor entries are OpenVNI's (everything, for a rendering)
-     * @return the entries, in tree order
+     * @param owned what OpenVNI owns (for a rendering, its own intent's paths)
+     * @param dialect the device's dialect, which names the entries
+     * @return the entries, each once, in the order of the owned paths
      */
-    public static List<OwnedEntry> of(final LeafConfig config, final Predicate<OwnedEntry> ownedByName) {
-        final var result = new ArrayList<OwnedEntry>();
-        final var instances = config.networkInstances();
-        if (instances != null) {
-            final var top = YangInstanceIdentifier.of(instances.name());
-            for (var instance : entries(instances, "network-instance")) {
-                final String name = key(instance, "name");
-                final var instancePath = path(top, "network-instance", instance);
-                if (name.startsWith(LeafNames.INSTANCE_PREFIX)) {
-                    result.add(new OwnedEntry(OwnedEntry.Kind.NETWORK_INSTANCE, name, instancePath, instance));
-                } else if (name.equals(LeafNames.DEFAULT_INSTANCE)) {
-                    defaultInstance(instance, instancePath, ownedByName, result);
-                }
+    public static List<OwnedEntry> of(final LeafConfig config, final OwnedPaths owned, final LeafDialect dialect) {
+        final var finder = new OwnedEntries(dialect);
+        for (var node : owned.nodes()) {
+            switch (node) {
+                case KeyPrefix prefix -> finder.find(config, steps(prefix.listPath()), prefix);
+                case ListEntry entry -> finder.find(config, steps(entry.path()), null);
             }
         }
-        final var interfaces = config.interfaces();
-        if (interfaces != null) {
-            final var top = YangInstanceIdentifier.of(interfaces.name());
-            for (var entry : entries(interfaces, "interface")) {
-                final var owned = new OwnedEntry(OwnedEntry.Kind.INTERFACE, key(entry, "name"),
-                    path(top, "interface", entry), entry);
-                if (ownedByName.test(owned)) {
-                    result.add(owned);
-                }
-            }
-        }
-        return List.copyOf(result);
-    }
-
-    private static void defaultInstance(final MapEntryNode instance, final YangInstanceIdentifier instancePath,
-            final Predicate<OwnedEntry> ownedByName, final List<OwnedEntry> result) {
-        final var points = child(instance, "connection-points");
-        if (points.isPresent()) {
-            final var pointsPath = instancePath.node(points.orElseThrow().name());
-            for (var point : entries(points.orElseThrow(), "connection-point")) {
-                final String id = key(point, "connection-point-id");
-                if (id.equals(LeafNames.VTEP)) {
-                    result.add(new OwnedEntry(OwnedEntry.Kind.CONNECTION_POINT, id,
-                        path(pointsPath, "connection-point", point), point));
-                }
-            }
-        }
-        final var protocols = child(instance, "protocols");
-        if (protocols.isEmpty()) {
-            return;
-        }
-        final var protocolsPath = instancePath.node(protocols.orElseThrow().name());
-        for (var protocol : entries(protocols.orElseThrow(), "protocol")) {
-            if (!isBgp(protocol)) {
-                continue;
-            }
-            final var protocolPath = path(protocolsPath, "protocol", protocol);
-            final var bgp = child(protocol, "bgp");
-            final var neighbors = bgp.flatMap(node -> child(node, "neighbors"));
-            if (neighbors.isEmpty()) {
-                continue;
-            }
-            final var neighborsPath = protocolPath.node(bgp.orElseThrow().name()).node(neighbors.orElseThrow().name());
-            for (var neighbor : entries(neighbors.orElseThrow(), "neighbor")) {
-                final var owned = new OwnedEntry(OwnedEntry.Kind.BGP_NEIGHBOR, key(neighbor, "neighbor-address"),
-                    path(neighborsPath, "neighbor", neighbor), neighbor);
-                if (ownedByName.test(owned)) {
-                    result.add(owned);
-                }
-            }
-        }
-    }
-
-    // The protocol entry OpenVNI renders: identifier BGP (an identity of openconfig-policy-types), name BGP.
-    private static boolean isBgp(final MapEntryNode protocol) {
-        return LeafNames.BGP.equals(key(protocol, "name"))
-            && protocol.name().asMap().entrySet().stream()
-                .anyMatch(key -> key.getKey().getLocalName().equals("identifier")
-                    && key.getValue() instanceof org.opendaylight.yangtools.yang.common.QName identity
-                    && identity.getLocalName().equals("BGP"));
+        return List.copyOf(finder.result.values());
     }
 
     /**
-     * Which SVIs and BGP neighbors are OpenVNI's on a device: those some rendering (the desired one, the last
-     * applied one) has.
+     * Everything several intents own.
      *
-     * @param renderings renderings in the device's schema
-     * @return a predicate for {@link #of}
+     * @param owned each intent's owned paths
+     * @return their union
      */
-    public static Predicate<OwnedEntry> namedIn(final Collection<LeafConfig> renderings) {
-        final var paths = new HashSet<YangInstanceIdentifier>();
-        for (var rendering : renderings) {
-            of(rendering, entry -> true).forEach(entry -> paths.add(entry.path()));
-        }
-        return entry -> paths.contains(entry.path());
+    public static OwnedPaths union(final Collection<OwnedPaths> owned) {
+        return new OwnedPaths(owned.stream().flatMap(paths -> paths.nodes().stream()).distinct().toList());
     }
 
-    static Optional<DataContainerNode> child(final DataContainerNode parent, final String localName) {
-        for (var child : parent.body()) {
-            if (child instanceof DataContainerNode container && matches(parent, child, localName)) {
-                return Optional.of(container);
+    private void find(final LeafConfig config, final List<Step> steps, final @Nullable KeyPrefix prefix) {
+        DataContainerChild node = null;
+        for (var top : config.tops()) {
+            if (top.name().getNodeType().getLocalName().equals(steps.getFirst().name())) {
+                node = top;
             }
         }
-        return Optional.empty();
-    }
-
-    private static List<MapEntryNode> entries(final DataContainerNode parent, final String list) {
-        for (var child : parent.body()) {
-            if (child instanceof MapNode map && matches(parent, child, list)) {
-                return List.copyOf(map.body());
-            }
+        if (node == null) {
+            return;
         }
-        return List.of();
+        var path = YangInstanceIdentifier.of(node.name());
+        String parentKey = "";
+        for (int i = 0; ; i++) {
+            final boolean last = i == steps.size() - 1;
+            final DataContainerNode inside;
+            if (node instanceof MapNode list) {
+                if (last && prefix != null) {
+                    for (var entry : list.body()) {
+                        if (keyText(entry, prefix.key()).startsWith(prefix.prefix())) {
+                            add(list, entry, path, parentKey);
+                        }
+                    }
+                    return;
+                }
+                final var entry = indexed(list).get(predicateText(steps.get(i).keys()));
+                if (entry == null) {
+                    return;
+                }
+                if (last) {
+                    add(list, entry, path, parentKey);
+                    return;
+                }
+                path = path.node(entry.name());
+                parentKey = keysText(entry);
+                inside = entry;
+            } else if (!last && node instanceof DataContainerNode container) {
+                inside = container;
+            } else {
+                return;
+            }
+            final var next = child(inside, path, steps.get(i + 1).name());
+            if (next == null) {
+                return;
+            }
+            node = next.node();
+            path = next.path();
+        }
     }
 
-    private static boolean matches(final DataContainerNode parent, final NormalizedNode child,
+    private void add(final MapNode list, final MapEntryNode entry, final YangInstanceIdentifier listPath,
+            final String parentKey) {
+        final var path = listPath.node(entry.name());
+        final var description = dialect.describe(list.name().getNodeType().getLocalName(), keysText(entry),
+            parentKey);
+        result.putIfAbsent(path, new OwnedEntry(description.kind(), description.name(), path, entry));
+    }
+
+    /** A child found by local name, and its path. */
+    private record Found(DataContainerChild node, YangInstanceIdentifier path) {
+    }
+
+    // Looks through choices, whose nodes are in the instance path but not in owned paths.
+    private static @Nullable Found child(final DataContainerNode parent, final YangInstanceIdentifier path,
             final String localName) {
-        final var type = child.name().getNodeType();
-        return type.getLocalName().equals(localName)
-            && type.getNamespace().equals(parent.name().getNodeType().getNamespace());
-    }
-
-    // The entry's key leaf as text; keys OpenVNI matches on are strings or addresses.
-    static String key(final MapEntryNode entry, final String keyName) {
-        for (var key : entry.name().asMap().entrySet()) {
-            if (key.getKey().getLocalName().equals(keyName)) {
-                return String.valueOf(key.getValue());
+        for (var child : parent.body()) {
+            if (child.name().getNodeType().getLocalName().equals(localName) && !(child instanceof ChoiceNode)) {
+                return new Found(child, path.node(child.name()));
+            }
+            if (child instanceof ChoiceNode choice) {
+                final var inside = child(choice, path.node(choice.name()), localName);
+                if (inside != null) {
+                    return inside;
+                }
             }
         }
-        // Keys also appear as leaves of the entry; fall back to them for robustness against odd key encodings.
-        for (var child : entry.body()) {
-            if (child instanceof LeafNode<?> leaf && leaf.name().getNodeType().getLocalName().equals(keyName)) {
-                return String.valueOf(leaf.body());
-            }
-        }
-        throw new IllegalArgumentException("list entry " + entry.name() + " has no key " + keyName);
+        return null;
     }
 
-    private static YangInstanceIdentifier path(final YangInstanceIdentifier parent, final String list,
-            final MapEntryNode entry) {
-        final var listId = NodeIdentifier.create(entry.name().getNodeType());
-        if (!listId.getNodeType().getLocalName().equals(list)) {
-            throw new IllegalArgumentException("expected an entry of " + list + ", got " + entry.name());
+    private Map<String, MapEntryNode> indexed(final MapNode list) {
+        return index.computeIfAbsent(list, unused -> {
+            final var byKey = new LinkedHashMap<String, MapEntryNode>();
+            list.body().forEach(entry -> byKey.put(predicateText(keys(entry)), entry));
+            return byKey;
+        });
+    }
+
+    // The entry's keys by local name, values as text (an identity by its local name).
+    private static Map<String, String> keys(final MapEntryNode entry) {
+        final var keys = new TreeMap<String, String>();
+        entry.name().asMap().forEach((key, value) -> keys.put(key.getLocalName(),
+            value instanceof QName identity ? identity.getLocalName() : String.valueOf(value)));
+        return keys;
+    }
+
+    private static String keyText(final MapEntryNode entry, final String key) {
+        final var value = keys(entry).get(key);
+        if (value == null) {
+            throw new IllegalArgumentException("list entry " + entry.name() + " has no key " + key);
         }
-        return parent.node(listId).node(entry.name());
+        return value;
+    }
+
+    private static String keysText(final MapEntryNode entry) {
+        return String.join(",", keys(entry).values());
+    }
+
+    private static String predicateText(final Map<String, String> keys) {
+        return new TreeMap<>(keys).entrySet().stream()
+            .map(key -> key.getKey() + "=" + identityLocalName(key.getValue()))
+            .collect(Collectors.joining("|"));
+    }
+
+    private static String identityLocalName(final String value) {
+        final var matcher = IDENTITY.matcher(value);
+        return matcher.matches() ? matcher.group(1) : value;
+    }
+
+    /** The steps of an RFC 7951 instance-identifier as the owned paths write it: {@code /m:a/b[k='v']/c}. */
+    static List<Step> steps(final String path) {
+        final var steps = new ArrayList<Step>();
+        int i = 0;
+        while (i < path.length()) {
+            if (path.charAt(i) != '/') {
+                throw new IllegalArgumentException("bad owned path " + path + " at " + i);
+            }
+            int end = i + 1;
+            while (end < path.length() && path.charAt(end) != '/' && path.charAt(end) != '[') {
+                end++;
+            }
+            final String qualified = path.substring(i + 1, end);
+            final var keys = new LinkedHashMap<String, String>();
+            while (end < path.length() && path.charAt(end) == '[') {
+                final int equals = path.indexOf("='", end);
+                final int close = path.indexOf("']", equals);
+                if (equals < 0 || close < 0) {
+                    throw new IllegalArgumentException("bad predicate in owned path " + path);
+                }
+                keys.put(path.substring(end + 1, equals), path.substring(equals + 2, close));
+                end = close + 2;
+            }
+            steps.add(new Step(qualified.substring(qualified.indexOf(':') + 1), keys));
+            i = end;
+        }
+        return steps;
     }
 }
