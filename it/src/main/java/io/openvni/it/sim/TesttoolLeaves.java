@@ -31,11 +31,13 @@ public final class TesttoolLeaves implements AutoCloseable {
     private final Process process;
     private final int firstPort;
     private final int count;
+    private final Path schemas;
 
-    private TesttoolLeaves(final Process process, final int firstPort, final int count) {
+    private TesttoolLeaves(final Process process, final int firstPort, final int count, final Path schemas) {
         this.process = process;
         this.firstPort = firstPort;
         this.count = count;
+        this.schemas = schemas;
     }
 
     /**
@@ -76,13 +78,20 @@ public final class TesttoolLeaves implements AutoCloseable {
      */
     public static TesttoolLeaves launch(final int count, final Path log) throws IOException {
         final int first = freePorts(count);
+        // the testtool takes a folder of YANG files only; the shared set also holds its LICENSE and MODULES.txt
+        final Path schemas = Files.createTempDirectory("openvni-srlinux-yang");
+        try (var files = Files.list(yangDirectory())) {
+            for (var file : files.filter(path -> path.toString().endsWith(".yang")).toList()) {
+                Files.copy(file, schemas.resolve(file.getFileName()));
+            }
+        }
         final String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         final var command = List.of(java, "-Xmx512m", "-jar", System.getProperty(JAR_PROPERTY),
             "--device-count", Integer.toString(count), "--starting-port", Integer.toString(first),
-            "--schemas-dir", yangDirectory().toString(), "--md-sal", "true", "--ip", "127.0.0.1");
+            "--schemas-dir", schemas.toString(), "--md-sal", "true", "--ip", "127.0.0.1");
         Files.createDirectories(log.getParent());
         final var process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
-        final var leaves = new TesttoolLeaves(process, first, count);
+        final var leaves = new TesttoolLeaves(process, first, count, schemas);
         final long deadline = System.nanoTime() + STARTUP.toNanos();
         while (!listening(first + count - 1)) {
             if (!process.isAlive() || System.nanoTime() > deadline) {
@@ -118,6 +127,14 @@ public final class TesttoolLeaves implements AutoCloseable {
         } catch (InterruptedException e) {
             process.destroyForcibly();
             Thread.currentThread().interrupt();
+        }
+        try (var files = Files.list(schemas)) {
+            for (var file : files.toList()) {
+                Files.deleteIfExists(file);
+            }
+            Files.deleteIfExists(schemas);
+        } catch (IOException e) {
+            // a temporary folder left behind is harmless
         }
     }
 
