@@ -33,17 +33,21 @@ class SrlinuxLeavesIT {
     private static final Path GOLDEN = Path.of("src", "test", "resources", "golden", "srlinux-leaves");
     private static final Duration CONVERGE = Duration.ofSeconds(150);
     private static final List<String> ALL = List.of("leaf1", "leaf2", "leaf3");
-    /** The operator's own configuration on an SR Linux leaf: a subinterface of the access port, a VRF. */
+    /**
+     * The operator's own configuration on an SR Linux leaf: a subinterface of the access port, a VRF. (The testtool
+     * resolves an identity's prefix only when it is declared on an ancestor of the leaf.)
+     */
     private static final String OPERATORS = """
-        <interface xmlns="urn:nokia.com:srlinux:chassis:interfaces">
+        <interface xmlns="urn:nokia.com:srlinux:chassis:interfaces"
+            xmlns:srl_nokia-if="urn:nokia.com:srlinux:chassis:interfaces">
           <name>ethernet-1/1</name>
-          <subinterface><index>5</index>
-            <type xmlns:srl_nokia-if="urn:nokia.com:srlinux:chassis:interfaces">srl_nokia-if:bridged</type>
+          <subinterface><index>5</index><type>srl_nokia-if:bridged</type>
             <description>the operator's, not OpenVNI's</description></subinterface>
         </interface>
-        <network-instance xmlns="urn:nokia.com:srlinux:net-inst:network-instance">
+        <network-instance xmlns="urn:nokia.com:srlinux:net-inst:network-instance"
+            xmlns:srl_nokia-netinst="urn:nokia.com:srlinux:net-inst:network-instance">
           <name>mgmt-x</name>
-          <type xmlns:srl_nokia-netinst="urn:nokia.com:srlinux:net-inst:network-instance">srl_nokia-netinst:ip-vrf</type>
+          <type>srl_nokia-netinst:ip-vrf</type>
           <description>management, not OpenVNI's</description>
         </network-instance>
         """;
