@@ -1,20 +1,16 @@
 package io.openvni.core.render.openconfig;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static io.openvni.core.render.Yanglint.broken;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.openvni.core.render.ExternalTools;
 import io.openvni.core.render.Golden;
 import io.openvni.core.render.RenderFixtures;
+import io.openvni.core.render.Yanglint;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
@@ -39,17 +35,13 @@ class OpenConfigYanglintTest {
     private static final List<String> MODULES = List.of("openconfig-network-instance", "openconfig-interfaces",
         "openconfig-if-ip", "openconfig-vlan");
     private static final String BASE = "leaf-two-segments-one-vrf.json";
-    private static final ObjectMapper MAPPER = new ObjectMapper();
 
     private static Path yanglint;
     private static Path yangDir;
 
     @BeforeAll
     static void findTools() {
-        final var found = ExternalTools.find("yanglint");
-        assumeTrue(found.isPresent(), "yanglint is not installed (apt-get install libyang2-tools): "
-            + "skipping the OpenConfig schema check");
-        yanglint = found.orElseThrow();
+        yanglint = Yanglint.find("the OpenConfig schema check");
         yangDir = Path.of(System.getProperty(YANG_DIR_PROPERTY, DEFAULT_YANG_DIR.toString())).toAbsolutePath()
             .normalize();
         assertTrue(Files.isRegularFile(yangDir.resolve("openconfig-network-instance.yang")),
@@ -57,21 +49,13 @@ class OpenConfigYanglintTest {
     }
 
     static Stream<String> goldens() throws IOException {
-        try (var files = Files.list(Golden.DIR)) {
-            return files.map(file -> file.getFileName().toString())
-                .filter(name -> name.endsWith(".json"))
-                .sorted()
-                .toList()
-                .stream();
-        }
+        return Yanglint.jsonFiles(Golden.DIR);
     }
 
     @ParameterizedTest
     @MethodSource("goldens")
     void goldenIsValid(final String golden) {
-        final var run = validate(Golden.path(golden));
-        assertEquals(0, run.exitCode(), () -> golden + " is not valid OpenConfig:\n" + run.output());
-        assertFalse(run.output().contains("err"), run::output);
+        Yanglint.assertValid(validate(Golden.path(golden)), golden, "OpenConfig");
     }
 
     @Test
@@ -110,13 +94,7 @@ class OpenConfigYanglintTest {
     @MethodSource("brokenPayloads")
     void brokenPayloadIsRejected(final String what, final String expectedError, final Consumer<ObjectNode> breaker,
             @TempDir final Path dir) throws IOException {
-        final var root = (ObjectNode) MAPPER.readTree(Golden.read(BASE));
-        breaker.accept(root);
-        final var file = dir.resolve("broken.json");
-        MAPPER.writeValue(file.toFile(), root);
-        final var run = validate(file);
-        assertNotEquals(0, run.exitCode(), () -> what + " was accepted:\n" + run.output());
-        assertTrue(run.output().contains(expectedError), () -> what + ": unexpected error\n" + run.output());
+        Yanglint.assertRejected(BASE, OpenConfigYanglintTest::validate, what, expectedError, breaker, dir);
     }
 
     private static ExternalTools.Run validate(final Path payload) {
@@ -124,20 +102,10 @@ class OpenConfigYanglintTest {
             "-p", yangDir.toString()));
         MODULES.forEach(module -> command.add(yangDir.resolve(module + ".yang").toString()));
         command.add(payload.toAbsolutePath().toString());
-        final var run = ExternalTools.run(command, Duration.ofSeconds(60));
-        // Drop the warnings the OpenConfig models themselves cause; errors stay.
-        final var output = run.output().lines()
-            .filter(line -> !line.startsWith("libyang warn"))
-            .reduce("", (text, line) -> text + line + "\n");
-        return new ExternalTools.Run(run.exitCode(), output);
+        return Yanglint.run(command);
     }
 
     private static ObjectNode instance(final ObjectNode root, final int index) {
         return (ObjectNode) root.get(OpenConfigRenderer.NETWORK_INSTANCES).get("network-instance").get(index);
-    }
-
-    private static Arguments broken(final String what, final String expectedError,
-            final Consumer<ObjectNode> breaker) {
-        return Arguments.of(what, expectedError, breaker);
     }
 }

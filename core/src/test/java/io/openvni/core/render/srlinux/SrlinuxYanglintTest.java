@@ -1,22 +1,19 @@
 package io.openvni.core.render.srlinux;
 
+import static io.openvni.core.render.Yanglint.broken;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.openvni.core.render.ExternalTools;
 import io.openvni.core.render.Golden;
 import io.openvni.core.render.RenderFixtures;
+import io.openvni.core.render.Yanglint;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
@@ -49,7 +46,6 @@ class SrlinuxYanglintTest {
         "srl_nokia-network-instance@2025-03-31", "srl_nokia-bgp-evpn@2024-10-31", "srl_nokia-bgp-vpn@2025-03-31");
     private static final Path GOLDENS = Golden.DIR.resolve(SrlinuxRendererTest.GOLDEN_DIR);
     private static final String BASE = SrlinuxRendererTest.GOLDEN_DIR + "srl-multi-vrf.json";
-    private static final ObjectMapper MAPPER = new ObjectMapper();
 
     @TempDir
     static Path models;
@@ -58,10 +54,7 @@ class SrlinuxYanglintTest {
 
     @BeforeAll
     static void prepareModels() throws IOException {
-        final var found = ExternalTools.find("yanglint");
-        assumeTrue(found.isPresent(), "yanglint is not installed (apt-get install libyang2-tools): "
-            + "skipping the SR Linux schema check");
-        yanglint = found.orElseThrow();
+        yanglint = Yanglint.find("the SR Linux schema check");
         final var source = Path.of(System.getProperty(YANG_DIR_PROPERTY, DEFAULT_YANG_DIR.toString()))
             .toAbsolutePath().normalize();
         assertTrue(Files.isRegularFile(source.resolve("srl_nokia-network-instance@2025-03-31.yang")),
@@ -76,21 +69,13 @@ class SrlinuxYanglintTest {
     }
 
     static Stream<String> goldens() throws IOException {
-        try (var files = Files.list(GOLDENS)) {
-            return files.map(file -> file.getFileName().toString())
-                .filter(name -> name.endsWith(".json"))
-                .sorted()
-                .toList()
-                .stream();
-        }
+        return Yanglint.jsonFiles(GOLDENS);
     }
 
     @ParameterizedTest
     @MethodSource("goldens")
     void goldenIsValid(final String golden) {
-        final var run = validate(GOLDENS.resolve(golden));
-        assertEquals(0, run.exitCode(), () -> golden + " is not valid SR Linux configuration:\n" + run.output());
-        assertFalse(run.output().contains("err"), run::output);
+        Yanglint.assertValid(validate(GOLDENS.resolve(golden)), golden, "SR Linux configuration");
     }
 
     @Test
@@ -150,13 +135,7 @@ class SrlinuxYanglintTest {
     @MethodSource("brokenPayloads")
     void brokenPayloadIsRejected(final String what, final String expectedError, final Consumer<ObjectNode> breaker,
             @TempDir final Path dir) throws IOException {
-        final var root = (ObjectNode) MAPPER.readTree(Golden.read(BASE));
-        breaker.accept(root);
-        final var file = dir.resolve("broken.json");
-        MAPPER.writeValue(file.toFile(), root);
-        final var run = validate(file);
-        assertNotEquals(0, run.exitCode(), () -> what + " was accepted:\n" + run.output());
-        assertTrue(run.output().contains(expectedError), () -> what + ": unexpected error\n" + run.output());
+        Yanglint.assertRejected(BASE, SrlinuxYanglintTest::validate, what, expectedError, breaker, dir);
     }
 
     private static ExternalTools.Run validate(final Path payload) {
@@ -164,12 +143,7 @@ class SrlinuxYanglintTest {
             "-F", "srl_nokia-features:" + features(), "-p", models.toString()));
         MODULES.forEach(module -> command.add(models.resolve(module + ".yang").toString()));
         command.add(payload.toAbsolutePath().toString());
-        final var run = ExternalTools.run(command, Duration.ofSeconds(60));
-        // Drop the warnings the SR Linux models themselves cause (their XPath style); errors stay.
-        final var output = run.output().lines()
-            .filter(line -> !line.startsWith("libyang warn"))
-            .collect(Collectors.joining("\n"));
-        return new ExternalTools.Run(run.exitCode(), output);
+        return Yanglint.run(command);
     }
 
     // Every feature of srl_nokia-features, listed: yanglint enables the features of imported modules only so.
@@ -203,10 +177,5 @@ class SrlinuxYanglintTest {
 
     private static ObjectNode evpnInstance(final ObjectNode root, final int index) {
         return (ObjectNode) instance(root, index).at("/protocols/bgp-evpn/srl_nokia-bgp-evpn:bgp-instance/0");
-    }
-
-    private static Arguments broken(final String what, final String expectedError,
-            final Consumer<ObjectNode> breaker) {
-        return Arguments.of(what, expectedError, breaker);
     }
 }
