@@ -7,7 +7,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -49,28 +48,6 @@ public final class Commands {
 
     private Commands() {
         // static helpers
-    }
-
-    /**
-     * Starts a daemon in a mount namespace of its own in which root's {@code ~/.bashrc} reads as empty. sshd runs
-     * every command through the user's shell, and Debian's bash reads {@code ~/.bashrc} when sshd starts it: this
-     * machine's (pyenv init) costs about a second per command and, with a stale pyenv lock, a minute, which a
-     * simulated node's own sshd should not inherit from the developer's account.
-     *
-     * @param command the daemon's command line
-     * @return the command line that starts it that way
-     */
-    public static List<String> withoutRootRc(final List<String> command) {
-        final var wrapped = new ArrayList<>(List.of("unshare", "--mount", "--propagation", "private", "sh", "-c",
-            "[ ! -f /root/.bashrc ] || mount --bind /dev/null /root/.bashrc; exec \"$@\"", "sh"));
-        wrapped.addAll(command);
-        return List.copyOf(wrapped);
-    }
-
-    /** {@link #withoutRootRc(List)} as shell text, for a daemon started by a shell command line. */
-    public static String withoutRootRc(final String commandLine) {
-        return "unshare --mount --propagation private sh -c '[ ! -f /root/.bashrc ] || mount --bind /dev/null "
-            + "/root/.bashrc; exec \"$@\"' sh " + commandLine;
     }
 
     /** Whether the tests run as root (namespaces, veths, daemons need it). */

@@ -26,6 +26,13 @@ import org.eclipse.jdt.annotation.Nullable;
 public final class PrivateSshd implements AutoCloseable {
     public static final String SSHD = "/usr/sbin/sshd";
     public static final String SSH_KEYGEN = "/usr/bin/ssh-keygen";
+    /**
+     * sshd runs every command through the user's shell, and Debian's bash reads {@code ~/.bashrc} when sshd starts
+     * it, unless it is not the top-level shell: this machine's root rc (pyenv init) costs about a second per
+     * command, and a minute behind a stale pyenv lock, which a simulated device's sshd should not inherit from the
+     * developer's account. With SHLVL=1 in the session, bash counts itself second-level and skips the file.
+     */
+    public static final String PLAIN_SHELL = "SetEnv SHLVL=1";
     private static final String LOOPBACK = "127.0.0.1";
     private static final List<String> LOGIN_KEY_TYPES = List.of("ed25519", "ecdsa");
     private static final Duration READY_TIMEOUT = Duration.ofSeconds(20);
@@ -300,7 +307,7 @@ public final class PrivateSshd implements AutoCloseable {
         }
         // every start appends to the same log: look at this start's lines only
         final long from = Files.exists(log()) ? Files.size(log()) : 0;
-        final Process started = new ProcessBuilder(Commands.withoutRootRc(List.of(SSHD, "-D", "-e", "-f", config().toString())))
+        final Process started = new ProcessBuilder(SSHD, "-D", "-e", "-f", config().toString())
             .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(log().toFile())).start();
         process = started;
         final long deadline = System.nanoTime() + READY_TIMEOUT.toNanos();
@@ -333,7 +340,7 @@ public final class PrivateSshd implements AutoCloseable {
             PrintMotd no
             X11Forwarding no
             LogLevel INFO
-            """).append(settings.lines(ports));
+            """).append(PLAIN_SHELL).append('\n').append(settings.lines(ports));
         if (noPenalties) {
             config.append("PerSourcePenalties no\n");
         }

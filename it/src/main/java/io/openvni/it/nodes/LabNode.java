@@ -3,6 +3,7 @@ package io.openvni.it.nodes;
 import io.openvni.testlib.Commands;
 import io.openvni.testlib.FrrRouter;
 import io.openvni.testlib.NamespaceHost;
+import io.openvni.testlib.PrivateSshd;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -58,6 +59,7 @@ public record LabNode(String name, int index, FrrRouter router, String managemen
             PubkeyAuthentication yes
             AuthorizedKeysFile %s
             PasswordAuthentication no
+            %s
             KbdInteractiveAuthentication no
             UseDNS no
             PrintMotd no
@@ -68,7 +70,7 @@ public record LabNode(String name, int index, FrrRouter router, String managemen
             MaxSessions 100
             LogLevel INFO
             """.formatted(address, SSH_PORT, dir.resolve("ssh_host_ecdsa_key"), dir.resolve("sshd.pid"),
-            authorizedKeys);
+            authorizedKeys, PrivateSshd.PLAIN_SHELL);
         // OpenSSH >= 9.8 penalizes sources with failed logins; older ones do not know the option
         Files.writeString(dir.resolve("sshd_config"), config + "PerSourcePenalties no\n");
         var test = host.sh("/usr/sbin/sshd -t -f " + dir.resolve("sshd_config"), null, Duration.ofSeconds(10));
@@ -85,8 +87,8 @@ public record LabNode(String name, int index, FrrRouter router, String managemen
     public void startSshd() throws IOException {
         final Path dir = host().dir();
         Files.deleteIfExists(dir.resolve("sshd.log"));
-        final var started = host().sh(Commands.withoutRootRc("/usr/sbin/sshd -f " + dir.resolve("sshd_config")
-            + " -E " + dir.resolve("sshd.log")) + " && for i in $(seq 200); do ss -ltn | grep -q '" + managementAddress + ":" + SSH_PORT
+        final var started = host().sh("/usr/sbin/sshd -f " + dir.resolve("sshd_config") + " -E " + dir.resolve(
+            "sshd.log") + " && for i in $(seq 200); do ss -ltn | grep -q '" + managementAddress + ":" + SSH_PORT
             + " ' && exit 0; sleep 0.05; done; exit 1", null, Duration.ofSeconds(20));
         if (!started.ok()) {
             throw new IOException("sshd of " + name + " did not start: " + started.stderr() + router.log("sshd.log"));

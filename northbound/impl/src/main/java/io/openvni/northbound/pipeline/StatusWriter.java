@@ -7,9 +7,11 @@ import com.google.common.util.concurrent.MoreExecutors;
 import io.openvni.core.compile.KnownGenerations;
 import io.openvni.northbound.binding.GenerationCodec;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
@@ -117,12 +119,14 @@ final class StatusWriter implements StatusPublisher.Sink {
 
     @Override
     public ListenableFuture<?> write(final StatusWrite write) {
-        final var tx = broker.newWriteOnlyTransaction();
         final Collection<Device> devices = switch (write) {
             case StatusWrite.Whole whole -> whole.status().nonnullDevice().values();
             case StatusWrite.Parts parts -> parts.devices();
         };
-        final var applied = persistApplied(tx, devices);
+        // a transaction is bound to one datastore: the applied generations (configuration) go in one of their own
+        final var appliedTx = broker.newWriteOnlyTransaction();
+        final var applied = persistApplied(appliedTx, devices);
+        final var tx = broker.newWriteOnlyTransaction();
         switch (write) {
             case StatusWrite.Whole whole -> tx.put(LogicalDatastoreType.OPERATIONAL, STATUS, whole.status());
             case StatusWrite.Parts parts -> {
@@ -140,7 +144,14 @@ final class StatusWriter implements StatusPublisher.Sink {
                 }
             }
         }
-        final var commit = tx.commit();
+        final List<ListenableFuture<?>> commits = new ArrayList<>();
+        if (applied.isEmpty()) {
+            appliedTx.cancel();
+        } else {
+            commits.add(appliedTx.commit());
+        }
+        commits.add(tx.commit());
+        final ListenableFuture<?> commit = Futures.allAsList(commits);
         if (!applied.isEmpty()) {
             Futures.addCallback(commit, new FutureCallback<Object>() {
                 @Override
@@ -158,8 +169,8 @@ final class StatusWriter implements StatusPublisher.Sink {
     }
 
     /**
-     * Adds to the status write the applied generations it shows that are not persisted yet: status is where they
-     * are confirmed, so they are persisted with it and a failed write retries both.
+     * Adds to a transaction the applied generations a status write shows that are not persisted yet: status is where
+     * they are confirmed, so they are persisted with it and a failed write of either retries both.
      */
     private Map<String, Long> persistApplied(final WriteTransaction tx, final Collection<Device> devices) {
         final var applied = new HashMap<String, Long>();

@@ -22,6 +22,9 @@ final class NodeWriter {
     private static final String BATCH_END = "OPENVNI_IP_BATCH_";
     private static final String VTYSH_END = "OPENVNI_VTYSH";
     private static final String SHOW_RUNNING = "show running-config";
+    private static final Pattern L3VNI_RACE =
+        Pattern.compile("(no router bgp \\d+ vrf \\S+) -> % Please unconfigure l3vni \\d+");
+    private static final long RETRY_MILLIS = 100;
 
     private final NodeShell shell;
     private final FrrNodeSettings settings;
@@ -101,9 +104,50 @@ final class NodeWriter {
      * session when asked: the read-back then costs no process and no round trip of its own.
      */
     VtyshRun runVtysh(final NodeChange.Vtysh change, final boolean showRunning) throws NodeUnreachableException {
-        final String input = change.script() + (showRunning ? SHOW_RUNNING + "\n" : "");
+        var run = session(change.script(), change.commands().size(), showRunning);
+        // bgpd refuses to remove a VRF's BGP instance while it still has the L3 VNI that zebra drops a moment after
+        // the "no vni" earlier in the same session ("% Please unconfigure l3vni N"): only those removals are tried
+        // again, until zebra has told bgpd or the settle time is over
+        final long deadline = System.nanoTime() + settings.settleTimeout().toNanos();
+        while (run.failure() != null && !run.errors().isEmpty() && System.nanoTime() < deadline) {
+            final var again = new ArrayList<String>();
+            for (String error : run.errors()) {
+                final var raced = L3VNI_RACE.matcher(error);
+                if (!raced.matches()) {
+                    return run.result();
+                }
+                again.add(raced.group(1));
+            }
+            if (!pause()) {
+                return run.result();
+            }
+            run = session("configure terminal\n" + String.join("\n", again) + "\nend\n", again.size(), showRunning);
+        }
+        return run.result();
+    }
+
+    private static boolean pause() {
+        try {
+            Thread.sleep(RETRY_MILLIS);
+            return true;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
+    /** One vtysh session's outcome, with FRR's complaints one by one. */
+    private record Session(VtyshRun result, List<String> errors) {
+        DeviceFailure.@Nullable Rejected failure() {
+            return result.failure();
+        }
+    }
+
+    private Session session(final String script, final int commands, final boolean showRunning)
+            throws NodeUnreachableException {
+        final String input = script + (showRunning ? SHOW_RUNNING + "\n" : "");
         final var result = new NodeScript().withInput(vtysh, "", input, VTYSH_END).run(shell,
-            settings.applyTimeout(change.commands().size()));
+            settings.applyTimeout(commands));
         final var output = result.stdout().lines().toList();
         int show = output.size();
         if (showRunning) {
@@ -120,7 +164,8 @@ final class NodeWriter {
             errors.add("vtysh exited with " + result.exitStatus());
         }
         if (!errors.isEmpty()) {
-            return new VtyshRun(new DeviceFailure.Rejected(String.join("\n", errors)), null);
+            return new Session(new VtyshRun(new DeviceFailure.Rejected(String.join("\n", errors)), null),
+                List.copyOf(errors));
         }
         String running = null;
         if (show < output.size()) {
@@ -132,6 +177,7 @@ final class NodeWriter {
             }
             running = String.join("\n", output.subList(show + 1, end)) + "\n";
         }
-        return new VtyshRun(null, running != null && running.contains("Current configuration:") ? running : null);
+        return new Session(new VtyshRun(null, running != null && running.contains("Current configuration:")
+            ? running : null), List.of());
     }
 }
