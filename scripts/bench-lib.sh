@@ -40,18 +40,20 @@ bench_die() { bench_say "$*"; exit 1; }
 bench_port_open() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
 bench_now_ms() { date +%s%3N; }
 
-# The netconf-testtool OpenConfig set: $OPENVNI_TESTTOOL_YANG, or ../shared/yang/openconfig-testtool beside the
-# repository or beside the main checkout when this is a git worktree. Prints its absolute path.
+# bench_testtool_yang [SET MODULE]: a netconf-testtool YANG set (default openconfig-testtool, checked by its module
+# openconfig-network-instance): $OPENVNI_TESTTOOL_YANG, or ../shared/yang/SET beside the repository or beside the main
+# checkout when this is a git worktree. Prints its absolute path.
 bench_testtool_yang() {
+    local set=${1:-openconfig-testtool} module=${2:-openconfig-network-instance}
     local yang=${OPENVNI_TESTTOOL_YANG:-} candidate
     if [ -z "$yang" ]; then
-        for candidate in "$REPO/../shared/yang/openconfig-testtool" \
-                "$(dirname "$(git -C "$REPO" rev-parse --path-format=absolute --git-common-dir 2>/dev/null || echo /nonexistent/.git)")/../shared/yang/openconfig-testtool"; do
+        for candidate in "$REPO/../shared/yang/$set" \
+                "$(dirname "$(git -C "$REPO" rev-parse --path-format=absolute --git-common-dir 2>/dev/null || echo /nonexistent/.git)")/../shared/yang/$set"; do
             [ -d "$candidate" ] && { yang=$(cd "$candidate" && pwd); break; }
         done
     fi
-    [ -n "$yang" ] && ls "$yang"/openconfig-network-instance@*.yang >/dev/null 2>&1 \
-        || bench_die "no netconf-testtool OpenConfig schemas (openconfig-network-instance@<revision>.yang) at ${yang:-../shared/yang/openconfig-testtool}; set OPENVNI_TESTTOOL_YANG=DIR"
+    [ -n "$yang" ] && ls "$yang"/"$module"@*.yang >/dev/null 2>&1 \
+        || bench_die "no netconf-testtool schemas ($module@<revision>.yang) at ${yang:-../shared/yang/$set}; set OPENVNI_TESTTOOL_YANG=DIR"
     echo "$yang"
 }
 

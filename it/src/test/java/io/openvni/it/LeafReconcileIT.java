@@ -247,7 +247,7 @@ class LeafReconcileIT {
         assertTrue(reply.ok(), reply::error);
     }
 
-    private static String allocated(final RestconfClient restconf, final String kind, final String owner) {
+    static String allocated(final RestconfClient restconf, final String kind, final String owner) {
         final var allocations = restconf.get(DemoData.ALLOCATIONS);
         for (var entry : allocations.json().path("openvni-status:allocations").path("allocation")) {
             if (kind.equals(entry.path("kind").asText()) && owner.equals(entry.path("owner").asText())) {
@@ -258,7 +258,7 @@ class LeafReconcileIT {
     }
 
     /** The controller's one-line record of each write to a device (see the reconciler's Pass). */
-    private static List<String> applies(final ControllerDistribution controller, final String device)
+    static List<String> applies(final ControllerDistribution controller, final String device)
             throws IOException {
         final String marker = " " + device + ": applying generation ";
         try (var lines = Files.lines(controller.karafLog(), StandardCharsets.UTF_8)) {
@@ -279,10 +279,15 @@ class LeafReconcileIT {
     }
 
     private static void assertGolden(final String name, final String runningXml) throws IOException {
+        assertGolden(GOLDEN, name, runningXml);
+    }
+
+    /** Compares a running configuration, canonical, with golden file {@code dir/name}. */
+    static void assertGolden(final Path dir, final String name, final String runningXml) throws IOException {
         final String actual = ConfigXml.canonical(runningXml);
-        final Path file = GOLDEN.resolve(name);
+        final Path file = dir.resolve(name);
         if (Boolean.getBoolean("golden.update")) {
-            Files.createDirectories(GOLDEN);
+            Files.createDirectories(dir);
             Files.writeString(file, actual);
             return;
         }

@@ -3,11 +3,12 @@ package io.openvni.it;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.openvni.testlib.leaves.NetconfdLeaves;
+import io.openvni.testlib.leaves.OpenConfigYang;
+import io.openvni.testlib.leaves.TesttoolLeaves;
 import io.openvni.testlib.nodes.LabFabric;
 import io.openvni.testlib.nodes.LabNode;
 import io.openvni.testlib.nodes.NodeLab;
-import io.openvni.testlib.leaves.NetconfdLeaves;
-import io.openvni.testlib.leaves.OpenConfigYang;
 import java.io.IOException;
 
 /**
@@ -37,6 +38,26 @@ final class SimulatedFabric {
         final ArrayNode extra = netconf.putArray("extra-capability");
         OpenConfigYang.submoduleCapabilities().forEach(extra::add);
         netconf.put("schema-directory", OpenConfigYang.directory().toString());
+        leaf.put("asn", 65000 + number);
+        leaf.put("router-id", "10.0.0." + number);
+        leaf.put("vtep-address", "10.254.0." + number);
+        return this;
+    }
+
+    /**
+     * Adds SR Linux leaf switch {@code leaf<number>} served by netconf-testtool device {@code index}, with access
+     * interface ethernet-1/1.
+     */
+    SimulatedFabric srlinuxLeaf(final int number, final TesttoolLeaves simulators, final int index) {
+        final ObjectNode leaf = leaves.addObject();
+        leaf.put("name", "leaf" + number);
+        leaf.put("dialect", "srlinux");
+        leaf.putArray("access-interface").add("ethernet-1/1");
+        final ObjectNode netconf = leaf.putObject("netconf");
+        netconf.put("host", "127.0.0.1");
+        netconf.put("port", simulators.port(index));
+        netconf.put("username", TesttoolLeaves.LOGIN.user());
+        netconf.put("password", TesttoolLeaves.LOGIN.password());
         leaf.put("asn", 65000 + number);
         leaf.put("router-id", "10.0.0." + number);
         leaf.put("vtep-address", "10.254.0." + number);

@@ -21,12 +21,15 @@ final class Baseline {
     private final String host;
     private final int firstPort;
     private final int count;
+    private final LeafDialect dialect;
 
-    Baseline(final RestconfClient restconf, final String host, final int firstPort, final int count) {
+    Baseline(final RestconfClient restconf, final String host, final int firstPort, final int count,
+            final LeafDialect dialect) {
         this.restconf = restconf;
         this.host = host;
         this.firstPort = firstPort;
         this.count = count;
+        this.dialect = dialect;
     }
 
     static String node(final int index) {
@@ -57,7 +60,7 @@ final class Baseline {
         }
     }
 
-    /** Each fabric leaf's desired OpenConfig configuration, from the controller's preview RPC. */
+    /** Each fabric leaf's desired configuration in its dialect, from the controller's preview RPC. */
     Map<String, JsonNode> previews() throws BenchmarkException {
         final var configs = new LinkedHashMap<String, JsonNode>();
         for (int i = 1; i <= count; i++) {
@@ -66,9 +69,9 @@ final class Baseline {
                 "{\"input\":{\"device\":\"" + leaf + "\"}}");
             expect2xx(response, "preview of " + leaf);
             final JsonNode output = response.json().path("openvni-tenant:output");
-            if (!"openconfig-json".equals(output.path("format").asText())) {
-                throw new BenchmarkException("preview of " + leaf + " is not openconfig-json: " + response,
-                    Map.of());
+            if (!dialect.previewFormat().equals(output.path("format").asText())) {
+                throw new BenchmarkException("preview of " + leaf + " is not " + dialect.previewFormat() + ": "
+                    + response, Map.of());
             }
             configs.put(leaf, RestconfClient.parse(output.path("config").asText()));
         }
@@ -103,13 +106,12 @@ final class Baseline {
     /** Read one pushed device back, to show the data arrived. */
     boolean verify(final int index, final JsonNode preview) {
         final var response = restconf.get(nodePath(node(index))
-            + "/yang-ext:mount/openconfig-network-instance:network-instances?content=config");
+            + "/yang-ext:mount/" + dialect.instancesTop() + "?content=config");
         if (response.status() != 200) {
             return false;
         }
         final String body = response.body();
-        for (JsonNode instance : preview.path("openconfig-network-instance:network-instances")
-                .path("network-instance")) {
+        for (JsonNode instance : dialect.instances(preview)) {
             if (!body.contains("\"" + instance.path("name").asText() + "\"")) {
                 return false;
             }

@@ -19,7 +19,7 @@ import java.util.concurrent.TimeUnit;
 /**
  * The second baseline, without ODL: {@value #THREADS} threads of one Python process (ncclient, as an Ansible run
  * with forks) each take a device, open a NETCONF session and write the leaf's configuration blind (lock,
- * edit-config, commit, unlock, no read), then close it. Same data as the other baselines ({@link OpenConfigXml}),
+ * edit-config, commit, unlock, no read), then close it. Same data as the other baselines ({@link LeafConfigXml}),
  * on devices of their own, which the client empties again afterwards for the mount-point baseline.
  */
 final class DirectClient {
@@ -52,7 +52,7 @@ final class DirectClient {
     private final String python;
     private final Path workDir;
     private final String host;
-    private final OpenConfigXml xml;
+    private final LeafConfigXml xml;
     private final Duration timeout;
 
     DirectClient(final String python, final Path workDir, final String host, final Path yangDir,
@@ -61,7 +61,7 @@ final class DirectClient {
         this.workDir = workDir;
         this.host = host;
         this.timeout = timeout;
-        xml = OpenConfigXml.of(yangDir);
+        xml = LeafConfigXml.of(yangDir);
         Files.createDirectories(workDir);
         try (InputStream script = DirectClient.class.getResourceAsStream(SCRIPT)) {
             if (script == null) {

@@ -41,7 +41,7 @@ public final class LeafBench {
         this.options = options;
         restconf = new RestconfClient(options.restconf, Credentials.RESTCONF_ADMIN);
         waits = new Waits(restconf, POLL);
-        report = new Report(options.leaves, options.delayMs == 0 ? "no delay (loopback)"
+        report = new Report(options.leaves, options.dialect.fabricName(), options.delayMs == 0 ? "no delay (loopback)"
             : "+" + options.delayMs + " ms each way (relay)");
     }
 
@@ -66,7 +66,8 @@ public final class LeafBench {
             report.put("controller.rss-before-fabric-mib", rssBefore);
         }
         final List<String> leaves = Waits.names(options.leaves);
-        final var baseline = new Baseline(restconf, options.host, reachable(options.baselinePort), options.leaves);
+        final var baseline = new Baseline(restconf, options.host, reachable(options.baselinePort), options.leaves,
+            options.dialect);
         final DelayRelay relay = relay();
         try {
             openvni(leaves);
@@ -126,7 +127,7 @@ public final class LeafBench {
         restconf.delete(RestconfClient.DATA + "openvni-tenant:tenants");
         final long fabricStart = System.nanoTime();
         final var fabric = restconf.put(RestconfClient.DATA + "openvni-fabric:fabric",
-            Payloads.fabric(options.host, reachable(options.firstPort), options.leaves));
+            Payloads.fabric(options.host, reachable(options.firstPort), options.leaves, options.dialect));
         if (fabric.status() / 100 != 2) {
             throw new IllegalStateException("fabric PUT refused: " + fabric);
         }
@@ -286,7 +287,7 @@ public final class LeafBench {
     /** Command-line options; scripts/bench-leaves.sh passes them all. */
     private record Options(int leaves, URI restconf, String host, int firstPort, int baselinePort,
             long controllerPid, Path csvPrefix, Duration timeout, boolean cleanup, int delayMs, Path yangDir,
-            String python) {
+            String python, LeafDialect dialect) {
         static Options parse(final String[] args) {
             final var values = new HashMap<String, String>();
             boolean cleanup = false;
@@ -309,7 +310,8 @@ public final class LeafBench {
                 Duration.ofSeconds(Long.parseLong(values.getOrDefault("timeout", Integer.toString(60 + leaves)))),
                 cleanup, Integer.parseInt(values.getOrDefault("delay-ms", "0")),
                 Path.of(values.getOrDefault("yang", "../shared/yang/openconfig-testtool")),
-                values.getOrDefault("python", "/usr/bin/python3"));
+                values.getOrDefault("python", "/usr/bin/python3"),
+                LeafDialect.of(values.getOrDefault("dialect", "openconfig")));
         }
     }
 }

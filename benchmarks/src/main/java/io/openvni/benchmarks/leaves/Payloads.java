@@ -27,15 +27,19 @@ public final class Payloads {
         return "leaf" + index;
     }
 
-    /** Fabric with leaf1..leafN at consecutive ports; ASNs, router IDs and VTEPs derived from the index. */
-    static String fabric(final String host, final int firstPort, final int leaves) {
+    /**
+     * Fabric with leaf1..leafN at consecutive ports, all in one dialect; ASNs, router IDs and VTEPs derived from the
+     * index.
+     */
+    static String fabric(final String host, final int firstPort, final int leaves, final LeafDialect dialect) {
         final ObjectNode root = JSON.createObjectNode();
         final ObjectNode fabric = root.putObject("openvni-fabric:fabric");
         fabric.put("route-target-asn", 65000);
         fabric.put("vtep-pool", "10.255.0.0/16");
         final ArrayNode list = fabric.putArray("leaf-switch");
         for (int i = 1; i <= leaves; i++) {
-            leafSwitch(list, i, host, firstPort + i - 1, SIM_USER, SIM_PASSWORD);
+            leafSwitch(list, i, host, firstPort + i - 1, SIM_USER, SIM_PASSWORD)
+                .put("dialect", dialect.fabricName());
         }
         return root.toString();
     }
@@ -104,8 +108,9 @@ public final class Payloads {
      * The default instance is merged (it holds configuration that is not ours); everything else is replaced.
      *
      * @param patchId the patch's name
-     * @param config the preview's configuration, RFC 7951 JSON with top-level containers
-     *        {@code module:container} holding one list each
+     * @param config the preview's configuration, RFC 7951 JSON whose members are top-level containers
+     *        {@code module:container} holding one list each (OpenConfig) or top-level lists {@code module:list}
+     *        (SR Linux), each entry keyed by {@code name}
      * @return the patch and the number of edits
      */
     static Patch yangPatch(final String patchId, final JsonNode config) {
@@ -113,22 +118,32 @@ public final class Payloads {
         final ObjectNode patch = root.putObject("ietf-yang-patch:yang-patch");
         patch.put("patch-id", patchId);
         final ArrayNode edits = patch.putArray("edit");
-        for (Map.Entry<String, JsonNode> container : config.properties()) {
-            final String qualified = container.getKey();
+        for (Map.Entry<String, JsonNode> top : config.properties()) {
+            final String qualified = top.getKey();
+            if (top.getValue().isArray()) {
+                listEdits(edits, "/", qualified, top.getValue());
+                continue;
+            }
             final String module = qualified.substring(0, qualified.indexOf(':'));
-            for (Map.Entry<String, JsonNode> list : container.getValue().properties()) {
-                for (JsonNode entry : list.getValue()) {
-                    final String name = entry.path("name").asText();
-                    final boolean isDefault = "default".equals(name);
-                    final ObjectNode edit = edits.addObject();
-                    edit.put("edit-id", "edit" + edits.size());
-                    edit.put("operation", isDefault ? "merge" : "replace");
-                    edit.put("target", "/" + qualified + "/" + list.getKey() + "=" + name);
-                    edit.putObject("value").putArray(module + ":" + list.getKey()).add(entry);
-                }
+            for (Map.Entry<String, JsonNode> list : top.getValue().properties()) {
+                listEdits(edits, "/" + qualified + "/", module + ":" + list.getKey(), list.getValue());
             }
         }
         return new Patch(root.toString(), edits.size());
+    }
+
+    // One edit per entry of the list {@code qualified} (module:list) under {@code parent}.
+    private static void listEdits(final ArrayNode edits, final String parent, final String qualified,
+            final JsonNode entries) {
+        final String list = qualified.substring(qualified.indexOf(':') + 1);
+        for (JsonNode entry : entries) {
+            final String name = entry.path("name").asText();
+            final ObjectNode edit = edits.addObject();
+            edit.put("edit-id", "edit" + edits.size());
+            edit.put("operation", "default".equals(name) ? "merge" : "replace");
+            edit.put("target", parent + (parent.equals("/") ? qualified : list) + "=" + name);
+            edit.putObject("value").putArray(qualified).add(entry);
+        }
     }
 
     /**

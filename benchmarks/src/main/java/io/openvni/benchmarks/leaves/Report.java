@@ -35,6 +35,7 @@ final class Report {
         + "|total-ms|pushes-per-second|controller-cpu-ms-per-device|client-cpu-ms-per-device)|ratio\\..*");
     private static final String ROW = "%-34s %14s %14s %14s%n";
     private final int leaves;
+    private final String dialect;
     private final String profile;
     private final Map<String, String> summary = new LinkedHashMap<>();
     private final List<String> deviceRows = new ArrayList<>();
@@ -46,11 +47,14 @@ final class Report {
      * A report.
      *
      * @param leaves devices per run
+     * @param dialect the leaves' configuration dialect, for the title and the summary CSV
      * @param profile the latency profile, for the title and the CSV
      */
-    Report(final int leaves, final String profile) {
+    Report(final int leaves, final String dialect, final String profile) {
         this.leaves = leaves;
+        this.dialect = dialect;
         this.profile = profile;
+        put("leaf-dialect", dialect);
         put("profile", profile);
     }
 
@@ -90,11 +94,11 @@ final class Report {
 
     void print(final PrintStream out) {
         out.println();
-        out.printf(Locale.ROOT, "Leaf-scale benchmark: %d leaf switches (netconf-testtool, md-sal datastore, SSH),"
-            + " latency profile: %s%n", leaves, profile);
+        out.printf(Locale.ROOT, "Leaf-scale benchmark: %d %s leaf switches (netconf-testtool, md-sal datastore, SSH),"
+            + " latency profile: %s%n", leaves, dialect, profile);
         out.println("OpenVNI   : one tenant PUT (1 VRF, 2 networks on every leaf); per device = time from the PUT's"
             + " answer until the device is in-sync at its new generation (all devices in parallel)");
-        out.println("ODL 1-by-1: the same per-device OpenConfig, one YANG Patch (" + edits + " edits) per device"
+        out.println("ODL 1-by-1: the same per-device configuration, one YANG Patch (" + edits + " edits) per device"
             + " through its ODL mount point, one device after another; per device = that request");
         out.println("direct x" + DirectClient.THREADS + " : the same configuration, no controller: " + DirectClient.THREADS
             + " threads of one ncclient process, each device written blind (connect, lock, edit-config, commit,"

@@ -27,8 +27,9 @@ import java.util.stream.Collectors;
  * <p>Parents that appear in the rendered tree only to reach owned entries (the default instance and its
  * {@code config}, the BGP protocol entry and its {@code global/config}) are merged, never replaced or deleted.
  *
- * <p>This is the one place that says what OpenVNI owns on a leaf: the leaf driver names each list entry it finds on
- * a device with the path methods below and asks {@link #owner()}.
+ * <p>This is the one place that says what OpenVNI owns on a leaf, for every dialect (SR Linux's
+ * {@code SrlOwnedPaths} builds the same nodes): the leaf driver walks to the lists these paths point into, names
+ * each entry it finds there by its instance-identifier and asks {@link #owner()}.
  *
  * @param nodes the owned nodes
  */
@@ -96,7 +97,6 @@ public record OwnedPaths(List<OwnedNode> nodes) {
 
     private static final String INSTANCES = "/" + OpenConfigRenderer.NETWORK_INSTANCES + "/network-instance";
     private static final String INTERFACES = "/" + OpenConfigRenderer.INTERFACES + "/interface";
-    private static final String BGP_IDENTITY = "openconfig-policy-types:BGP";
 
     public OwnedPaths {
         nodes = List.copyOf(nodes);
@@ -104,7 +104,10 @@ public record OwnedPaths(List<OwnedNode> nodes) {
 
     /** What OpenVNI owns on a leaf switch with this intent. */
     public static OwnedPaths of(final DeviceIntent intent) {
-        final var nodes = ownedByName();
+        final var nodes = new ArrayList<OwnedNode>();
+        // owned by OpenVNI's own names, whatever the intent: the instances and the VTEP connection point
+        nodes.add(new KeyPrefix(INSTANCES, "name", LeafNames.INSTANCE_PREFIX));
+        nodes.add(new ListEntry(connectionPoint(LeafNames.DEFAULT_INSTANCE, LeafNames.VTEP)));
         intent.segments().stream()
             .filter(segment -> segment.vrf() != null)
             .map(EvpnSegment::vlan)
@@ -114,38 +117,20 @@ public record OwnedPaths(List<OwnedNode> nodes) {
         intent.neighbors().stream()
             .map(BgpNeighbor::address)
             .sorted(Addresses.ORDER)
-            .map(address -> new ListEntry(bgpNeighbor(LeafNames.DEFAULT_INSTANCE, BGP_IDENTITY, LeafNames.BGP,
-                Addresses.canonical(address))))
+            .map(address -> new ListEntry(bgpNeighbor(Addresses.canonical(address))))
             .forEach(nodes::add);
         return new OwnedPaths(nodes);
     }
 
     /**
-     * What OpenVNI owns where the SVIs and BGP neighbors it owns are these entries: those of its renderings.
+     * Everything several intents own: a read owns the union of the desired and the last applied intent's paths, so
+     * an entry owned by name that the intent drops is still recognised and deleted.
      *
-     * @param entryPaths instance-identifiers of entries, as the path methods build them
+     * @param owned each intent's owned paths (of any dialect)
+     * @return their union, each node once
      */
-    public static OwnedPaths named(final Collection<String> entryPaths) {
-        final var nodes = ownedByName();
-        entryPaths.stream().map(ListEntry::new).forEach(nodes::add);
-        return new OwnedPaths(nodes);
-    }
-
-    /** What OpenVNI owns in a rendering of its own: every SVI and BGP neighbor in it, too. */
-    public static OwnedPaths inRendering() {
-        final var nodes = ownedByName();
-        nodes.add(new KeyPrefix(INTERFACES, "name", ""));
-        nodes.add(new KeyPrefix(bgpNeighbors(LeafNames.DEFAULT_INSTANCE, BGP_IDENTITY, LeafNames.BGP),
-            "neighbor-address", ""));
-        return new OwnedPaths(nodes);
-    }
-
-    // Owned by OpenVNI's own names, whatever the intent: the instances and the VTEP connection point.
-    private static List<OwnedNode> ownedByName() {
-        final var nodes = new ArrayList<OwnedNode>();
-        nodes.add(new KeyPrefix(INSTANCES, "name", LeafNames.INSTANCE_PREFIX));
-        nodes.add(new ListEntry(connectionPoint(LeafNames.DEFAULT_INSTANCE, LeafNames.VTEP)));
-        return nodes;
+    public static OwnedPaths union(final Collection<OwnedPaths> owned) {
+        return new OwnedPaths(owned.stream().flatMap(paths -> paths.nodes().stream()).distinct().toList());
     }
 
     /** Whether an entry, named by its instance-identifier, is owned; build it once for many entries. */
@@ -162,37 +147,23 @@ public record OwnedPaths(List<OwnedNode> nodes) {
         return path -> entries.contains(path) || others.stream().anyMatch(node -> node.covers(path));
     }
 
-    /** The instance-identifier of a network instance. */
-    public static String networkInstance(final String name) {
+    private static String networkInstance(final String name) {
         return INSTANCES + key("name", name);
     }
 
-    /** The instance-identifier of a connection point of a network instance. */
-    public static String connectionPoint(final String instance, final String id) {
+    private static String connectionPoint(final String instance, final String id) {
         return networkInstance(instance) + "/connection-points/connection-point" + key("connection-point-id", id);
     }
 
-    /** The instance-identifier of an interface. */
-    public static String interfaceEntry(final String name) {
+    private static String interfaceEntry(final String name) {
         return INTERFACES + key("name", name);
     }
 
-    /**
-     * The instance-identifier of a BGP neighbor.
-     *
-     * @param instance the network instance
-     * @param identifier the protocol's identifier, a qualified identity as in {@code openconfig-policy-types:BGP}
-     * @param protocol the protocol's name
-     * @param address the neighbor's address, as the device or the rendering has it
-     */
-    public static String bgpNeighbor(final String instance, final String identifier, final String protocol,
-            final String address) {
-        return bgpNeighbors(instance, identifier, protocol) + key("neighbor-address", address);
-    }
-
-    private static String bgpNeighbors(final String instance, final String identifier, final String protocol) {
-        return networkInstance(instance) + "/protocols/protocol" + key("identifier", identifier)
-            + key("name", protocol) + "/bgp/neighbors/neighbor";
+    // The neighbor of the BGP protocol entry OpenVNI renders in the default instance.
+    private static String bgpNeighbor(final String address) {
+        return networkInstance(LeafNames.DEFAULT_INSTANCE) + "/protocols/protocol"
+            + key("identifier", "openconfig-policy-types:BGP") + key("name", LeafNames.BGP)
+            + "/bgp/neighbors/neighbor" + key("neighbor-address", address);
     }
 
     /** One line per owned node. */

@@ -14,7 +14,7 @@ import org.eclipse.jdt.annotation.Nullable;
 import org.opendaylight.yangtools.yang.common.QName;
 import org.opendaylight.yangtools.yang.common.XMLNamespace;
 import org.opendaylight.yangtools.yang.data.api.YangInstanceIdentifier.PathArgument;
-import org.opendaylight.yangtools.yang.data.api.schema.ContainerNode;
+import org.opendaylight.yangtools.yang.data.api.schema.DataContainerChild;
 import org.opendaylight.yangtools.yang.data.api.schema.NormalizedMetadata;
 import org.opendaylight.yangtools.yang.data.api.schema.stream.NormalizedMetadataWriter;
 import org.opendaylight.yangtools.yang.data.codec.xml.XMLStreamNormalizedNodeStreamWriter;
@@ -28,7 +28,7 @@ import org.w3c.dom.Element;
  * change's target entry (RFC 6241, 7.2) and nowhere else.
  *
  * <p>The order of the changes (dependency order, see {@link OpenConfigDiff}) survives only between top containers
- * (each comes where its first change is): inside them, entries come in the order of the trees' unordered lists. It
+ * (each top-level node comes where its first change is): inside them, entries come in the order of the trees' unordered lists. It
  * needs no more: a server checks references against the candidate as a whole, after the entire edit (RFC 7950,
  * 8.3.3, requires it at the commit; yuma123 netconfd also checks after each edit-config, and takes one edit that
  * adds an SVI and the L3 instance naming it, or removes an SVI and drops it from its L3 instance, in either document
@@ -76,14 +76,14 @@ final class EditConfigXml {
         }
         final Element config = newConfigElement();
         for (var top : byTop.values()) {
-            final ContainerNode tree = EditTrees.union(top.stream().map(OpenConfigChange::edit).toList());
+            final DataContainerChild tree = EditTrees.union(top.stream().map(OpenConfigChange::edit).toList());
             write(schema, config, tree, operations(top), top);
         }
         ModulePrefixes.of(schema).canonicalize(config);
         return config;
     }
 
-    private static void write(final EffectiveModelContext schema, final Element config, final ContainerNode tree,
+    private static void write(final EffectiveModelContext schema, final Element config, final DataContainerChild tree,
             final NormalizedMetadata metadata, final List<OpenConfigChange> changes) {
         try {
             final var xml = XML_OUTPUT.createXMLStreamWriter(new DOMResult(config));
@@ -112,7 +112,7 @@ final class EditConfigXml {
         }
     }
 
-    // Metadata mirrors the data tree from the written top container down: a child per path step, each change's
+    // Metadata mirrors the data tree from the written top-level node down: a child per path step, each change's
     // operation on its last one.
     private static NormalizedMetadata operations(final List<OpenConfigChange> changes) {
         final var root = new Step();

@@ -32,16 +32,16 @@ final class EditTrees {
      * entries (its keys, its {@code config}, BGP's {@code global}), so that merging it creates a missing parent
      * whole, and drops what does (other owned entries are separate changes).
      *
-     * @param top the desired top container the entry is in
+     * @param top the desired top-level node (container or list) the entry is in
      * @param target the desired entry
      * @param owned the paths of every owned entry of the desired tree
      * @return the edit tree
      */
-    static ContainerNode replace(final ContainerNode top, final OwnedEntry target,
+    static DataContainerChild replace(final DataContainerChild top, final OwnedEntry target,
             final Set<YangInstanceIdentifier> owned) {
         final var args = target.path().getPathArguments();
         checkTop(top, args);
-        return (ContainerNode) scaffold(top, YangInstanceIdentifier.of(top.name()), args, 1, target.data(), owned);
+        return onPath(top, YangInstanceIdentifier.of(top.name()), args, 0, target.data(), owned);
     }
 
     /**
@@ -50,9 +50,8 @@ final class EditTrees {
      * @param path the entry's path
      * @return the edit tree
      */
-    static ContainerNode keysOnly(final YangInstanceIdentifier path) {
-        final var args = path.getPathArguments();
-        return (ContainerNode) keys(args, 0);
+    static DataContainerChild keysOnly(final YangInstanceIdentifier path) {
+        return keys(path.getPathArguments(), 0);
     }
 
     /**
@@ -60,15 +59,15 @@ final class EditTrees {
      * Linear in the size of the trees: children are grouped by name, and a subtree only one tree has is taken
      * as it is.
      *
-     * @param trees edit trees of the same top container, none of whose targets lies inside another's
+     * @param trees edit trees of the same top-level node, none of whose targets lies inside another's
      * @return the union
-     * @throws IllegalArgumentException if the trees are of different top containers, or give one leaf two values
+     * @throws IllegalArgumentException if the trees are of different top-level nodes, or give one leaf two values
      */
-    static ContainerNode union(final List<ContainerNode> trees) {
+    static DataContainerChild union(final List<DataContainerChild> trees) {
         if (trees.isEmpty()) {
             throw new IllegalArgumentException("no edit trees");
         }
-        return (ContainerNode) union(trees.getFirst().name(), trees);
+        return (DataContainerChild) union(trees.getFirst().name(), trees);
     }
 
     private static NormalizedNode union(final PathArgument name, final List<? extends NormalizedNode> same) {
@@ -204,8 +203,8 @@ final class EditTrees {
         return container.build();
     }
 
-    private static void checkTop(final ContainerNode top, final List<PathArgument> args) {
-        if (args.size() < 3 || !top.name().equals(args.get(0))) {
+    private static void checkTop(final DataContainerChild top, final List<PathArgument> args) {
+        if (args.size() < 2 || !top.name().equals(args.get(0))) {
             throw new IllegalArgumentException("entry " + args + " is not under " + top.name());
         }
     }

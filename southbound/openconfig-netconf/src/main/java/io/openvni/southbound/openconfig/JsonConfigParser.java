@@ -5,15 +5,17 @@ import static java.util.Objects.requireNonNull;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.google.gson.stream.JsonReader;
-import io.openvni.core.render.openconfig.OpenConfigRenderer;
 import java.io.IOException;
 import java.io.StringReader;
+import java.util.ArrayList;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Pattern;
 import org.eclipse.jdt.annotation.Nullable;
 import org.opendaylight.yangtools.yang.data.api.schema.ContainerNode;
+import org.opendaylight.yangtools.yang.data.api.schema.DataContainerChild;
+import org.opendaylight.yangtools.yang.data.api.schema.MapNode;
 import org.opendaylight.yangtools.yang.data.codec.gson.JSONCodecFactorySupplier;
 import org.opendaylight.yangtools.yang.data.codec.gson.JsonParserStream;
 import org.opendaylight.yangtools.yang.data.impl.schema.ImmutableNormalizedNodeStreamWriter;
@@ -25,37 +27,39 @@ import org.opendaylight.yangtools.yang.model.api.EffectiveModelContext;
  * compared and written in the device's own model (its module revisions, its deviations).
  */
 public final class JsonConfigParser {
-    // Identity values name their module; OpenConfig's identities live in openconfig-*, iana-* and ietf-* modules.
-    // Other strings with colons (route distinguishers, MAC addresses) do not match.
-    private static final Pattern IDENTITY_VALUE = Pattern.compile("^((?:openconfig|ietf|iana)-[a-z0-9-]+):[\\w.-]+$");
-    // The EVPN containers are unprefixed (instantiated in openconfig-network-instance) but come from this module.
-    private static final Map<String, String> MEMBER_MODULES = Map.of("evpn", "openconfig-evpn");
+    // Identity values name their module (openconfig-*, ietf-*, iana-*, srl_nokia-*: a module name with a hyphen,
+    // starting with a letter). Other strings with colons (route distinguishers and targets, MAC and IPv6 addresses)
+    // do not match.
+    private static final Pattern IDENTITY_VALUE = Pattern.compile("^([a-z][a-z0-9_]*-[a-z0-9_-]+):[\\w.-]+$");
 
     private final EffectiveModelContext schema;
     private final String device;
+    private final LeafDialect dialect;
 
     /**
      * A parser for one device.
      *
      * @param schema the device's schema (its mount point's model context)
      * @param device the device's name, for messages
+     * @param dialect the device's dialect: which top-level members to parse
      */
-    public JsonConfigParser(final EffectiveModelContext schema, final String device) {
+    public JsonConfigParser(final EffectiveModelContext schema, final String device, final LeafDialect dialect) {
         this.schema = requireNonNull(schema);
         this.device = requireNonNull(device);
+        this.dialect = requireNonNull(dialect);
     }
 
     /**
      * Parses a rendering.
      *
-     * @param rendered the output of {@link OpenConfigRenderer#render}
+     * @param rendered the output of {@link LeafDialect#render}
      * @return the configuration in the device's schema
      * @throws UnsupportedSchemaException if a module the rendering needs is missing from the device's schema, or
      *         the schema has no place for part of the rendering
      */
     public LeafConfig parse(final ObjectNode rendered) throws UnsupportedSchemaException {
         final var missing = new TreeSet<String>();
-        for (String module : modulesUsed(rendered)) {
+        for (String module : modulesUsed(rendered, dialect.impliedModules())) {
             if (schema.findModuleStatements(module).isEmpty()) {
                 missing.add(module);
             }
@@ -64,23 +68,30 @@ public final class JsonConfigParser {
             throw new UnsupportedSchemaException("device " + device + " does not support " + String.join(", ", missing)
                 + " (missing from its YANG schema), which the OpenVNI configuration needs");
         }
-        return new LeafConfig(top(rendered, OpenConfigRenderer.NETWORK_INSTANCES),
-            top(rendered, OpenConfigRenderer.INTERFACES));
+        final var tops = new ArrayList<DataContainerChild>();
+        for (var member : dialect.tops()) {
+            final var top = top(rendered, member);
+            if (top != null) {
+                tops.add(top);
+            }
+        }
+        return new LeafConfig(tops);
     }
 
     /**
      * The YANG modules a rendering refers to: the prefixes of qualified member names and identity values.
      *
      * @param rendered a rendering
+     * @param implied modules of unprefixed members, by member name ({@link LeafDialect#impliedModules()})
      * @return module names, sorted
      */
-    static Set<String> modulesUsed(final JsonNode rendered) {
+    static Set<String> modulesUsed(final JsonNode rendered, final Map<String, String> implied) {
         final var modules = new TreeSet<String>();
-        collect(rendered, modules);
+        collect(rendered, implied, modules);
         return modules;
     }
 
-    private static void collect(final JsonNode node, final Set<String> modules) {
+    private static void collect(final JsonNode node, final Map<String, String> implied, final Set<String> modules) {
         if (node.isObject()) {
             for (var field : node.properties()) {
                 final String name = field.getKey();
@@ -88,14 +99,14 @@ public final class JsonConfigParser {
                 if (colon > 0) {
                     modules.add(name.substring(0, colon));
                 }
-                final String implied = MEMBER_MODULES.get(name);
-                if (implied != null) {
-                    modules.add(implied);
+                final String module = implied.get(name);
+                if (module != null) {
+                    modules.add(module);
                 }
-                collect(field.getValue(), modules);
+                collect(field.getValue(), implied, modules);
             }
         } else if (node.isArray()) {
-            node.forEach(child -> collect(child, modules));
+            node.forEach(child -> collect(child, implied, modules));
         } else if (node.isTextual()) {
             final var matcher = IDENTITY_VALUE.matcher(node.textValue());
             if (matcher.matches()) {
@@ -104,7 +115,7 @@ public final class JsonConfigParser {
         }
     }
 
-    private @Nullable ContainerNode top(final ObjectNode rendered, final String member)
+    private @Nullable DataContainerChild top(final ObjectNode rendered, final String member)
             throws UnsupportedSchemaException {
         final var value = rendered.get(member);
         if (value == null) {
@@ -121,10 +132,11 @@ public final class JsonConfigParser {
             throw new UnsupportedSchemaException("device " + device + " cannot take the OpenVNI configuration of "
                 + member + ": its YANG schema rejects it: " + e.getMessage(), e);
         }
-        if (!(result.getResult().data() instanceof ContainerNode container)) {
-            throw new UnsupportedSchemaException("device " + device + ": " + member + " is not a container in its "
-                + "YANG schema");
+        if (!(result.getResult().data() instanceof DataContainerChild top)
+                || !(top instanceof ContainerNode || top instanceof MapNode)) {
+            throw new UnsupportedSchemaException("device " + device + ": " + member + " is not a container or list "
+                + "in its YANG schema");
         }
-        return container;
+        return top;
     }
 }

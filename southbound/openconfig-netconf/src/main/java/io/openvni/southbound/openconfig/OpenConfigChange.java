@@ -3,7 +3,7 @@ package io.openvni.southbound.openconfig;
 import static java.util.Objects.requireNonNull;
 
 import io.openvni.southbound.spi.Change;
-import org.opendaylight.yangtools.yang.data.api.schema.ContainerNode;
+import org.opendaylight.yangtools.yang.data.api.schema.DataContainerChild;
 
 /**
  * One edit of an owned entry on a leaf switch: an {@code edit-config} whose target entry carries the operation,
@@ -18,12 +18,12 @@ public sealed interface OpenConfigChange extends Change {
     OwnedEntry entry();
 
     /**
-     * The configuration to send, from the top container down to the target entry. Parents are merged; the target
+     * The configuration to send, from the top-level node down to the target entry. Parents are merged; the target
      * entry gets the change's operation.
      *
      * @return the edit tree
      */
-    ContainerNode edit();
+    DataContainerChild edit();
 
     /**
      * The NETCONF operation on the target entry.
@@ -39,7 +39,7 @@ public sealed interface OpenConfigChange extends Change {
      * @param edit the entry under its merged parents (the default instance with its {@code config}, the BGP
      *             protocol with its {@code global/config}) so that a parent the device lacks is created whole
      */
-    record Replace(OwnedEntry entry, ContainerNode edit) implements OpenConfigChange {
+    record Replace(OwnedEntry entry, DataContainerChild edit) implements OpenConfigChange {
         public Replace {
             requireNonNull(entry);
             requireNonNull(edit);
@@ -63,7 +63,7 @@ public sealed interface OpenConfigChange extends Change {
      * @param entry the device's entry
      * @param edit the entry's keys under its parents' keys
      */
-    record Delete(OwnedEntry entry, ContainerNode edit) implements OpenConfigChange {
+    record Delete(OwnedEntry entry, DataContainerChild edit) implements OpenConfigChange {
         public Delete {
             requireNonNull(entry);
             requireNonNull(edit);

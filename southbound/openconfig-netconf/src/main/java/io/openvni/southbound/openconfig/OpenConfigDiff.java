@@ -1,8 +1,8 @@
 package io.openvni.southbound.openconfig;
 
+import io.openvni.core.render.openconfig.LeafNames;
 import io.openvni.southbound.spi.ChangeSet;
 import java.util.ArrayList;
-import io.openvni.core.render.openconfig.LeafNames;
 import java.util.Comparator;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -10,19 +10,15 @@ import java.util.List;
 import org.opendaylight.yangtools.yang.data.api.YangInstanceIdentifier;
 
 /**
- * The change set between the owned entries a device has and the desired configuration, entry by entry: an entry
- * only the device has is deleted, an entry that differs (or is missing) is replaced whole, an equal entry is left
- * alone. Parents of owned entries are only merged as part of a replace. Pure and deterministic: changes come
- * in dependency order (see {@link #rank}), then by name.
+ * The change set between the owned entries a device has and the desired configuration, entry by entry, for every
+ * dialect: an entry only the device has is deleted, an entry that differs (or is missing) is replaced whole, an
+ * equal entry is left alone. Parents of owned entries are only merged as part of a replace. Pure and deterministic:
+ * changes come in the dialect's dependency order ({@link LeafDialect#editOrder()}), then by name.
  *
  * <p>Entries are compared as normalized nodes, whose equality ignores the order of children, of unordered lists
  * and of leaf-lists not ordered by user, and respects the order of user-ordered ones, as YANG defines.
  */
 public final class OpenConfigDiff {
-    private static final Comparator<OpenConfigChange> ORDER = Comparator
-        .comparingInt(OpenConfigDiff::rank)
-        .thenComparing(change -> change.entry().name());
-
     private OpenConfigDiff() {
         // static only
     }
@@ -32,10 +28,12 @@ public final class OpenConfigDiff {
      *
      * @param current the owned entries on the device
      * @param desired the desired configuration, in the device's schema
+     * @param wanted the owned entries of {@code desired} ({@link OwnedEntries#of} with its own intent's paths)
+     * @param dialect the device's dialect, for the edit order
      * @return the changes, empty when the device is in sync
      */
-    public static ChangeSet<OpenConfigChange> diff(final List<OwnedEntry> current, final LeafConfig desired) {
-        final var wanted = OwnedEntries.of(desired);
+    public static ChangeSet<OpenConfigChange> diff(final List<OwnedEntry> current, final LeafConfig desired,
+            final List<OwnedEntry> wanted, final LeafDialect dialect) {
         final var wantedPaths = new HashSet<YangInstanceIdentifier>();
         wanted.forEach(entry -> wantedPaths.add(entry.path()));
         final var present = new LinkedHashMap<YangInstanceIdentifier, OwnedEntry>();
@@ -56,24 +54,27 @@ public final class OpenConfigDiff {
                 changes.add(new OpenConfigChange.Replace(entry, EditTrees.replace(topNode, entry, wantedPaths)));
             }
         }
-        changes.sort(ORDER);
+        final var order = dialect.editOrder();
+        changes.sort(Comparator.<OpenConfigChange>comparingInt(change -> rank(change, order))
+            .thenComparing(change -> change.entry().name()));
         return new ChangeSet<>(changes);
     }
 
-    /**
-     * Where a change goes in the edit order. Strict devices check references as each edit-config arrives, not only
-     * at commit, so what others point at is written first and removed last: the VTEP connection point, then the
-     * SVIs, then L3 instances (their IRB names the SVIs), then L2 instances (they name the connection point); removals
-     * in the opposite order; BGP neighbors stand alone.
-     */
-    private static int rank(final OpenConfigChange change) {
+    // Writes in the dialect's order, then removals in the opposite order, then kinds it does not order.
+    private static int rank(final OpenConfigChange change, final List<String> order) {
         final boolean replace = change instanceof OpenConfigChange.Replace;
-        final boolean l3 = change.entry().name().startsWith(LeafNames.INSTANCE_PREFIX + "l3-");
-        return switch (change.entry().kind()) {
-            case CONNECTION_POINT -> replace ? 0 : 7;
-            case INTERFACE -> replace ? 1 : 6;
-            case NETWORK_INSTANCE -> replace ? (l3 ? 2 : 3) : (l3 ? 5 : 4);
-            case BGP_NEIGHBOR -> replace ? 8 : 9;
-        };
+        final int position = order.indexOf(orderKind(change.entry()));
+        if (position < 0) {
+            return 2 * order.size() + (replace ? 0 : 1);
+        }
+        return replace ? position : 2 * order.size() - 1 - position;
+    }
+
+    private static String orderKind(final OwnedEntry entry) {
+        if (!entry.kind().equals("network-instance")) {
+            return entry.kind();
+        }
+        return entry.name().startsWith(LeafNames.INSTANCE_PREFIX + "l3-") ? "l3 network-instance"
+            : "l2 network-instance";
     }
 }

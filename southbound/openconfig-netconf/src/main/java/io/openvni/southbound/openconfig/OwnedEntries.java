@@ -1,199 +1,232 @@
 package io.openvni.southbound.openconfig;
 
 import io.openvni.core.render.openconfig.OwnedPaths;
+import io.openvni.core.render.openconfig.OwnedPaths.KeyPrefix;
+import io.openvni.core.render.openconfig.OwnedPaths.ListEntry;
 import java.util.ArrayList;
-import java.util.Collection;
+import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Optional;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.function.Predicate;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import org.eclipse.jdt.annotation.Nullable;
 import org.opendaylight.yangtools.yang.common.QName;
 import org.opendaylight.yangtools.yang.data.api.YangInstanceIdentifier;
-import org.opendaylight.yangtools.yang.data.api.YangInstanceIdentifier.NodeIdentifier;
+import org.opendaylight.yangtools.yang.data.api.schema.ChoiceNode;
+import org.opendaylight.yangtools.yang.data.api.schema.DataContainerChild;
 import org.opendaylight.yangtools.yang.data.api.schema.DataContainerNode;
-import org.opendaylight.yangtools.yang.data.api.schema.LeafNode;
 import org.opendaylight.yangtools.yang.data.api.schema.MapEntryNode;
 import org.opendaylight.yangtools.yang.data.api.schema.MapNode;
-import org.opendaylight.yangtools.yang.data.api.schema.NormalizedNode;
 
 /**
- * Finds the entries OpenVNI owns in a leaf switch's configuration. Which ones those are is decided in one place,
- * {@link OwnedPaths}: each list entry that may be OpenVNI's (network instances, connection points and BGP neighbors
- * of a network instance, interfaces) is named by its instance-identifier and kept if {@link OwnedPaths#owner()}
- * says so. Nodes are matched by local name within their parent's namespace, so the device's module revisions do
- * not matter. Pure.
+ * Finds the entries OpenVNI owns in a leaf switch's configuration, for every dialect. Which ones those are is decided
+ * in one place, the core's {@link OwnedPaths} (the dialect's {@link LeafDialect#owned}: {@code OwnedPaths.of} for
+ * OpenConfig, {@code SrlOwnedPaths.of} for SR Linux): this only walks the device's tree to the lists those paths
+ * point into, names each entry there by its instance-identifier and keeps it if {@link OwnedPaths#owner()} says so.
+ * A read owns what the desired and the last applied intent own ({@link OwnedPaths#union}), so an entry owned by name
+ * that the intent drops is still found. Parents are matched by local name and key values as text (an identity by its
+ * local name), so the device's module revisions do not matter; the entries of owned lists are keyed by names and
+ * numbers, which name them as the owned paths do. Pure.
  */
 public final class OwnedEntries {
-    private OwnedEntries() {
-        // static only
+    // A module-qualified identity in a path's predicate; addresses (digits or several colons) do not match.
+    private static final Pattern IDENTITY = Pattern.compile("^[A-Za-z_][\\w.-]*:([A-Za-z_][\\w.-]*)$");
+
+    /**
+     * One step of an owned path.
+     *
+     * @param text the step as the path writes it, {@code /module:name[key='value']}
+     * @param qualified the node's name as the path writes it, {@code module:name} or {@code name}
+     * @param name the node's local name
+     * @param keys for a list entry, its keys by local name
+     */
+    private record Step(String text, String qualified, String name, Map<String, String> keys) {
     }
 
-    /** An owned entry with the instance-identifier text {@link OwnedPaths} names it by. */
-    private record Found(String ownedPath, OwnedEntry entry) {
+    private final LeafDialect dialect;
+    private final Predicate<String> owns;
+    // entries of each list met, by key text: owned paths go through the same parents many times
+    private final Map<MapNode, Map<String, MapEntryNode>> index = new IdentityHashMap<>();
+    private final Map<YangInstanceIdentifier, OwnedEntry> result = new LinkedHashMap<>();
+
+    private OwnedEntries(final LeafDialect dialect, final Predicate<String> owns) {
+        this.dialect = dialect;
+        this.owns = owns;
     }
 
     /**
      * The owned entries of a configuration.
      *
-     * @param config what a device has
-     * @param owned what OpenVNI owns there (see {@link #namedIn})
-     * @return the entries, in tree order
+     * @param config a rendering or what a device has
+     * @param owned what OpenVNI owns (for a rendering, its own intent's paths)
+     * @param dialect the device's dialect, which names the entries
+     * @return the entries, each once, list by list in the order the owned paths first name the lists
      */
-    public static List<OwnedEntry> of(final LeafConfig config, final OwnedPaths owned) {
-        return find(config, owned).stream().map(Found::entry).toList();
-    }
-
-    /** The owned entries of a rendering of OpenVNI's: all its SVIs and neighbors are OpenVNI's. */
-    public static List<OwnedEntry> of(final LeafConfig rendering) {
-        return of(rendering, OwnedPaths.inRendering());
-    }
-
-    /**
-     * What OpenVNI owns on a device: the entries of some rendering (the desired one, the last applied one) name the
-     * SVIs and BGP neighbors that are OpenVNI's.
-     *
-     * @param renderings renderings in the device's schema
-     * @return what is owned, for {@link #of}
-     */
-    public static OwnedPaths namedIn(final Collection<LeafConfig> renderings) {
-        final var paths = new ArrayList<String>();
-        for (var rendering : renderings) {
-            find(rendering, OwnedPaths.inRendering()).forEach(found -> paths.add(found.ownedPath()));
+    public static List<OwnedEntry> of(final LeafConfig config, final OwnedPaths owned, final LeafDialect dialect) {
+        final var finder = new OwnedEntries(dialect, owned.owner());
+        // each list once, however many owned nodes are in it
+        final var lists = new LinkedHashMap<String, List<Step>>();
+        for (var node : owned.nodes()) {
+            final var steps = steps(switch (node) {
+                case KeyPrefix prefix -> prefix.listPath();
+                case ListEntry entry -> entry.path();
+            });
+            final var list = new StringBuilder();
+            steps.subList(0, steps.size() - 1).forEach(step -> list.append(step.text()));
+            list.append('/').append(steps.getLast().qualified());
+            lists.putIfAbsent(list.toString(), steps);
         }
-        return OwnedPaths.named(paths);
+        lists.forEach((list, steps) -> finder.find(config, steps, list));
+        return List.copyOf(finder.result.values());
     }
 
-    private static List<Found> find(final LeafConfig config, final OwnedPaths owned) {
-        final Predicate<String> owns = owned.owner();
-        final var result = new ArrayList<Found>();
-        final var instances = config.networkInstances();
-        if (instances != null) {
-            final var top = YangInstanceIdentifier.of(instances.name());
-            for (var instance : entries(instances, "network-instance")) {
-                final String name = key(instance, "name");
-                final var instancePath = path(top, "network-instance", instance);
-                final String ownedPath = OwnedPaths.networkInstance(name);
-                if (owns.test(ownedPath)) {
-                    result.add(new Found(ownedPath,
-                        new OwnedEntry(OwnedEntry.Kind.NETWORK_INSTANCE, name, instancePath, instance)));
-                } else {
-                    insideInstance(name, instance, instancePath, owns, result);
-                }
+    // Walks to the list the steps end in and keeps its owned entries.
+    private void find(final LeafConfig config, final List<Step> steps, final String listText) {
+        DataContainerChild node = null;
+        for (var top : config.tops()) {
+            if (top.name().getNodeType().getLocalName().equals(steps.getFirst().name())) {
+                node = top;
             }
         }
-        final var interfaces = config.interfaces();
-        if (interfaces != null) {
-            final var top = YangInstanceIdentifier.of(interfaces.name());
-            for (var entry : entries(interfaces, "interface")) {
-                final String name = key(entry, "name");
-                final String ownedPath = OwnedPaths.interfaceEntry(name);
-                if (owns.test(ownedPath)) {
-                    result.add(new Found(ownedPath,
-                        new OwnedEntry(OwnedEntry.Kind.INTERFACE, name, path(top, "interface", entry), entry)));
-                }
-            }
-        }
-        return List.copyOf(result);
-    }
-
-    // The connection points and BGP neighbors of an instance OpenVNI does not own as a whole.
-    private static void insideInstance(final String name, final MapEntryNode instance,
-            final YangInstanceIdentifier instancePath, final Predicate<String> owns, final List<Found> result) {
-        final var points = child(instance, "connection-points");
-        if (points.isPresent()) {
-            final var pointsPath = instancePath.node(points.orElseThrow().name());
-            for (var point : entries(points.orElseThrow(), "connection-point")) {
-                final String id = key(point, "connection-point-id");
-                final String ownedPath = OwnedPaths.connectionPoint(name, id);
-                if (owns.test(ownedPath)) {
-                    result.add(new Found(ownedPath, new OwnedEntry(OwnedEntry.Kind.CONNECTION_POINT, id,
-                        path(pointsPath, "connection-point", point), point)));
-                }
-            }
-        }
-        final var protocols = child(instance, "protocols");
-        if (protocols.isEmpty()) {
+        if (node == null) {
             return;
         }
-        final var protocolsPath = instancePath.node(protocols.orElseThrow().name());
-        for (var protocol : entries(protocols.orElseThrow(), "protocol")) {
-            final var identifier = identifier(protocol);
-            final var bgp = child(protocol, "bgp");
-            final var neighbors = bgp.flatMap(node -> child(node, "neighbors"));
-            if (identifier.isEmpty() || neighbors.isEmpty()) {
-                continue;
+        var path = YangInstanceIdentifier.of(node.name());
+        String parentKey = "";
+        for (int i = 0; ; i++) {
+            final boolean last = i == steps.size() - 1;
+            final DataContainerNode inside;
+            if (node instanceof MapNode list) {
+                if (last) {
+                    for (var entry : list.body()) {
+                        if (owns.test(listText + predicates(entry))) {
+                            add(list, entry, path, parentKey);
+                        }
+                    }
+                    return;
+                }
+                final var entry = indexed(list).get(predicateText(steps.get(i).keys()));
+                if (entry == null) {
+                    return;
+                }
+                path = path.node(entry.name());
+                parentKey = keysText(entry);
+                inside = entry;
+            } else if (!last && node instanceof DataContainerNode container) {
+                inside = container;
+            } else {
+                return;
             }
-            final String protocolName = key(protocol, "name");
-            final var neighborsPath = path(protocolsPath, "protocol", protocol).node(bgp.orElseThrow().name())
-                .node(neighbors.orElseThrow().name());
-            for (var neighbor : entries(neighbors.orElseThrow(), "neighbor")) {
-                final String address = key(neighbor, "neighbor-address");
-                final String ownedPath = OwnedPaths.bgpNeighbor(name, identifier.orElseThrow(), protocolName, address);
-                if (owns.test(ownedPath)) {
-                    result.add(new Found(ownedPath, new OwnedEntry(OwnedEntry.Kind.BGP_NEIGHBOR, address,
-                        path(neighborsPath, "neighbor", neighbor), neighbor)));
+            final var next = child(inside, path, steps.get(i + 1).name());
+            if (next == null) {
+                return;
+            }
+            node = next.node();
+            path = next.path();
+        }
+    }
+
+    private void add(final MapNode list, final MapEntryNode entry, final YangInstanceIdentifier listPath,
+            final String parentKey) {
+        final var path = listPath.node(entry.name());
+        final var description = dialect.describe(list.name().getNodeType().getLocalName(), keysText(entry),
+            parentKey);
+        result.putIfAbsent(path, new OwnedEntry(description.kind(), description.name(), path, entry));
+    }
+
+    /** A child found by local name, and its path. */
+    private record Found(DataContainerChild node, YangInstanceIdentifier path) {
+    }
+
+    // Looks through choices, whose nodes are in the instance path but not in owned paths.
+    private static @Nullable Found child(final DataContainerNode parent, final YangInstanceIdentifier path,
+            final String localName) {
+        for (var child : parent.body()) {
+            if (child.name().getNodeType().getLocalName().equals(localName) && !(child instanceof ChoiceNode)) {
+                return new Found(child, path.node(child.name()));
+            }
+            if (child instanceof ChoiceNode choice) {
+                final var inside = child(choice, path.node(choice.name()), localName);
+                if (inside != null) {
+                    return inside;
                 }
             }
         }
+        return null;
     }
 
-    // The protocol's identifier as OpenConfig renderings write it: an identity of openconfig-policy-types (whatever
-    // module the device's schema puts it in; OpenVNI renders BGP).
-    private static Optional<String> identifier(final MapEntryNode protocol) {
-        for (var key : protocol.name().asMap().entrySet()) {
-            if (key.getKey().getLocalName().equals("identifier") && key.getValue() instanceof QName identity) {
-                return Optional.of("openconfig-policy-types:" + identity.getLocalName());
+    private Map<String, MapEntryNode> indexed(final MapNode list) {
+        return index.computeIfAbsent(list, unused -> {
+            final var byKey = new LinkedHashMap<String, MapEntryNode>();
+            list.body().forEach(entry -> byKey.put(predicateText(keys(entry)), entry));
+            return byKey;
+        });
+    }
+
+    // The entry's keys by local name, values as text (an identity by its local name).
+    private static Map<String, String> keys(final MapEntryNode entry) {
+        final var keys = new TreeMap<String, String>();
+        entry.name().asMap().forEach((key, value) -> keys.put(key.getLocalName(), text(value)));
+        return keys;
+    }
+
+    private static String text(final Object value) {
+        return value instanceof QName identity ? identity.getLocalName() : String.valueOf(value);
+    }
+
+    // The entry's predicates as an owned path writes them, keys in the list's order: [k1='v1'][k2='v2'].
+    private static String predicates(final MapEntryNode entry) {
+        final var written = new StringBuilder();
+        entry.name().asMap().forEach((key, value) -> written.append('[').append(key.getLocalName()).append("='")
+            .append(text(value)).append("']"));
+        return written.toString();
+    }
+
+    private static String keysText(final MapEntryNode entry) {
+        return String.join(",", keys(entry).values());
+    }
+
+    private static String predicateText(final Map<String, String> keys) {
+        return new TreeMap<>(keys).entrySet().stream()
+            .map(key -> key.getKey() + "=" + identityLocalName(key.getValue()))
+            .collect(Collectors.joining("|"));
+    }
+
+    private static String identityLocalName(final String value) {
+        final var matcher = IDENTITY.matcher(value);
+        return matcher.matches() ? matcher.group(1) : value;
+    }
+
+    /** The steps of an RFC 7951 instance-identifier as the owned paths write it: {@code /m:a/b[k='v']/c}. */
+    static List<Step> steps(final String path) {
+        final var steps = new ArrayList<Step>();
+        int i = 0;
+        while (i < path.length()) {
+            if (path.charAt(i) != '/') {
+                throw new IllegalArgumentException("bad owned path " + path + " at " + i);
             }
-        }
-        return Optional.empty();
-    }
-
-    static Optional<DataContainerNode> child(final DataContainerNode parent, final String localName) {
-        for (var child : parent.body()) {
-            if (child instanceof DataContainerNode container && matches(parent, child, localName)) {
-                return Optional.of(container);
+            int end = i + 1;
+            while (end < path.length() && path.charAt(end) != '/' && path.charAt(end) != '[') {
+                end++;
             }
-        }
-        return Optional.empty();
-    }
-
-    private static List<MapEntryNode> entries(final DataContainerNode parent, final String list) {
-        for (var child : parent.body()) {
-            if (child instanceof MapNode map && matches(parent, child, list)) {
-                return List.copyOf(map.body());
+            final String qualified = path.substring(i + 1, end);
+            final var keys = new LinkedHashMap<String, String>();
+            while (end < path.length() && path.charAt(end) == '[') {
+                final int equals = path.indexOf("='", end);
+                final int close = path.indexOf("']", equals);
+                if (equals < 0 || close < 0) {
+                    throw new IllegalArgumentException("bad predicate in owned path " + path);
+                }
+                keys.put(path.substring(end + 1, equals), path.substring(equals + 2, close));
+                end = close + 2;
             }
+            steps.add(new Step(path.substring(i, end), qualified, qualified.substring(qualified.indexOf(':') + 1),
+                keys));
+            i = end;
         }
-        return List.of();
-    }
-
-    private static boolean matches(final DataContainerNode parent, final NormalizedNode child,
-            final String localName) {
-        final var type = child.name().getNodeType();
-        return type.getLocalName().equals(localName)
-            && type.getNamespace().equals(parent.name().getNodeType().getNamespace());
-    }
-
-    // The entry's key leaf as text; keys OpenVNI matches on are strings or addresses.
-    static String key(final MapEntryNode entry, final String keyName) {
-        for (var key : entry.name().asMap().entrySet()) {
-            if (key.getKey().getLocalName().equals(keyName)) {
-                return String.valueOf(key.getValue());
-            }
-        }
-        // Keys also appear as leaves of the entry; fall back to them for robustness against odd key encodings.
-        for (var child : entry.body()) {
-            if (child instanceof LeafNode<?> leaf && leaf.name().getNodeType().getLocalName().equals(keyName)) {
-                return String.valueOf(leaf.body());
-            }
-        }
-        throw new IllegalArgumentException("list entry " + entry.name() + " has no key " + keyName);
-    }
-
-    private static YangInstanceIdentifier path(final YangInstanceIdentifier parent, final String list,
-            final MapEntryNode entry) {
-        final var listId = NodeIdentifier.create(entry.name().getNodeType());
-        if (!listId.getNodeType().getLocalName().equals(list)) {
-            throw new IllegalArgumentException("expected an entry of " + list + ", got " + entry.name());
-        }
-        return parent.node(listId).node(entry.name());
+        return steps;
     }
 }

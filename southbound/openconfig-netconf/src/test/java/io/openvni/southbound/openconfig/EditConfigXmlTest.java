@@ -14,14 +14,12 @@ class EditConfigXmlTest {
     @Test
     void operationSitsOnTheTargetEntryOnly() throws Exception {
         final var schema = OpenConfigSchemas.leaf();
-        final var parser = new JsonConfigParser(schema, "leaf1");
-        final var renderer = new OpenConfigRenderer();
-        final var device = parser.parse(renderer.render(LeafFixtures.full()));
-        final var desired = parser.parse(renderer.render(LeafFixtures.leaf(
+        final var device = LeafFixtures.parsed(schema, LeafFixtures.full()).config();
+        final var intent = LeafFixtures.leaf(
             List.of(LeafFixtures.routed("web", 10100, 100, 50000, "10.1.0.1/24")), List.of(LeafFixtures.vrf(50000)),
-            List.of(LeafFixtures.neighbor("10.0.2.1", 65201), LeafFixtures.neighbor("10.0.2.3", 65203)))));
-        final var changes = OpenConfigDiff.diff(
-            OwnedEntries.of(device, OwnedEntries.namedIn(List.of(desired, device))), desired).changes();
+            List.of(LeafFixtures.neighbor("10.0.2.1", 65201), LeafFixtures.neighbor("10.0.2.3", 65203)));
+        final var changes = LeafFixtures.diff(LeafFixtures.read(device, intent, LeafFixtures.full()),
+            LeafFixtures.parsed(schema, intent)).changes();
 
         final var delete = changes.stream().filter(c -> c.describe().equals("delete interface Vlan200"))
             .findFirst().orElseThrow();
@@ -56,18 +54,16 @@ class EditConfigXmlTest {
     @Test
     void oneConfigCarriesEveryChangeOnceWithItsOwnOperation() throws Exception {
         final var schema = OpenConfigSchemas.leaf();
-        final var parser = new JsonConfigParser(schema, "leaf1");
-        final var renderer = new OpenConfigRenderer();
-        final var device = parser.parse(renderer.render(LeafFixtures.full()));
+        final var device = LeafFixtures.parsed(schema, LeafFixtures.full()).config();
         // web stays, db goes (its SVI and IRB with it), a new routed network and a new neighbor come
-        final var desired = parser.parse(renderer.render(LeafFixtures.leaf(
+        final var intent = LeafFixtures.leaf(
             List.of(LeafFixtures.routed("web", 10100, 100, 50000, "10.1.0.1/24"),
                 LeafFixtures.routed("app", 10400, 400, 50000, "10.4.0.1/24"),
                 LeafFixtures.pureL2("storage", 10300, 300)),
             List.of(LeafFixtures.vrf(50000)),
-            List.of(LeafFixtures.neighbor("10.0.2.1", 65201), LeafFixtures.neighbor("10.0.2.3", 65203)))));
-        final var changes = OpenConfigDiff.diff(
-            OwnedEntries.of(device, OwnedEntries.namedIn(List.of(desired, device))), desired).changes();
+            List.of(LeafFixtures.neighbor("10.0.2.1", 65201), LeafFixtures.neighbor("10.0.2.3", 65203)));
+        final var changes = LeafFixtures.diff(LeafFixtures.read(device, intent, LeafFixtures.full()),
+            LeafFixtures.parsed(schema, intent)).changes();
 
         final var config = EditConfigXml.of(schema, changes);
 
@@ -99,10 +95,16 @@ class EditConfigXmlTest {
     @Test
     void unionOfEveryReplaceIsTheDesiredConfiguration() throws Exception {
         final var schema = OpenConfigSchemas.leaf();
-        final var parser = new JsonConfigParser(schema, "leaf1");
+        final var parser = new JsonConfigParser(schema, "leaf1", OpenConfigDialect.INSTANCE);
         for (var golden : LeafFixtures.goldenLeaves()) {
             final var desired = parser.parse(LeafFixtures.read(golden));
-            final var changes = OpenConfigDiff.diff(List.of(), desired).changes();
+            final var owned = golden.resolveSibling(golden.getFileName().toString().replace(".json", ".owned.txt"));
+            if (!java.nio.file.Files.isRegularFile(owned)) {
+                continue;
+            }
+            final var changes = OpenConfigDiff.diff(List.of(), desired,
+                OwnedEntries.of(desired, OwnedPathsText.read(owned), OpenConfigDialect.INSTANCE),
+                OpenConfigDialect.INSTANCE).changes();
             for (var top : desired.tops()) {
                 final var trees = changes.stream()
                     .filter(change -> change.entry().path().getPathArguments().getFirst().equals(top.name()))
@@ -154,7 +156,7 @@ class EditConfigXmlTest {
         return count;
     }
 
-    private static List<String> operations(final Element root) {
+    static List<String> operations(final Element root) {
         final var result = new ArrayList<String>();
         final var all = root.getElementsByTagNameNS("*", "*");
         for (int i = 0; i < all.getLength(); i++) {

@@ -74,13 +74,14 @@ public final class LeafDriverScale {
         }
         final DeviceIntent intent = LeafFixtures.leaf(segments, List.of(), List.of());
         final var renderer = new OpenConfigRenderer();
-        final var parser = new JsonConfigParser(schema, "leaf1");
+        final var parser = new JsonConfigParser(schema, "leaf1", OpenConfigDialect.INSTANCE);
         final var rendered = renderer.render(intent);
-        final var desired = parser.parse(rendered);
-        final var empty = parser.parse(renderer.render(LeafFixtures.leaf(List.of(), List.of(), List.of())));
-        final var onDevice = OwnedEntries.of(desired, OwnedEntries.namedIn(List.of(desired)));
-        final var changes = OpenConfigDiff.diff(OwnedEntries.of(empty), desired).changes();
-        final var instancesTop = desired.networkInstances().name();
+        final var desired = LeafFixtures.parsed(schema, intent);
+        final var none = LeafFixtures.leaf(List.of(), List.of(), List.of());
+        final var empty = LeafFixtures.parsed(schema, none).config();
+        final var onDevice = LeafFixtures.read(desired.config(), intent);
+        final var changes = LeafFixtures.diff(LeafFixtures.read(empty, none), desired).changes();
+        final var instancesTop = desired.config().tops().getFirst().name();
         final var session = new MountSession(new DOMMountPointServiceImpl()
             .createMountPoint(OpenConfigNetconfDriver.mountPath("leaf1")).register().getInstance());
 
@@ -88,10 +89,10 @@ public final class LeafDriverScale {
         result.put("render", () -> renderer.render(intent));
         result.put("parse the rendering (JsonConfigParser)", () -> parse(parser, rendered));
         result.put("owned entries of a read (OwnedEntries)",
-            () -> OwnedEntries.of(desired, OwnedEntries.namedIn(List.of(desired, empty))));
+            () -> LeafFixtures.read(desired.config(), intent, none));
         result.put("diff, all new (OpenConfigDiff + EditTrees)",
-            () -> OpenConfigDiff.diff(OwnedEntries.of(empty), desired));
-        result.put("diff, in sync", () -> OpenConfigDiff.diff(onDevice, desired));
+            () -> LeafFixtures.diff(LeafFixtures.read(empty, none), desired));
+        result.put("diff, in sync", () -> LeafFixtures.diff(onDevice, desired));
         result.put("union of the edit trees (EditTrees.union)", () -> EditTrees.union(changes.stream()
             .map(OpenConfigChange::edit).filter(tree -> tree.name().equals(instancesTop)).toList()));
         result.put("edit-config XML, one part (EditConfigXml)", () -> EditConfigXml.of(schema, changes));
@@ -102,7 +103,7 @@ public final class LeafDriverScale {
             return changes;
         });
         result.put("observed after commit (committed)",
-            () -> OpenConfigNetconfDriver.committed(desired, "leaf1", schema, session));
+            () -> OpenConfigNetconfDriver.committed(desired.entries(), "leaf1", schema, session));
         return result;
     }
 

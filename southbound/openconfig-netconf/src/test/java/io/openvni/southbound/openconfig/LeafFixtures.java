@@ -13,12 +13,15 @@ import io.openvni.core.compile.Platform.LeafPlatform;
 import io.openvni.core.compile.Underlay;
 import io.openvni.core.intent.LeafSwitch.Dialect;
 import io.openvni.core.render.openconfig.OpenConfigRenderer;
+import io.openvni.core.render.openconfig.OwnedPaths;
+import io.openvni.southbound.spi.ChangeSet;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Stream;
+import org.opendaylight.yangtools.yang.model.api.EffectiveModelContext;
 
 /** Leaf intents for the driver tests, and the renderer's golden files in core. */
 final class LeafFixtures {
@@ -75,11 +78,35 @@ final class LeafFixtures {
             new LeafPlatform(Dialect.OPENCONFIG, "Loopback1"), "00:00:5e:00:01:01", segments, vrfs, neighbors);
     }
 
+    /** An SR Linux leaf with access interfaces ethernet-1/1 and lag1. */
+    static DeviceIntent srlinux(final List<EvpnSegment> segments, final List<EvpnVrf> vrfs) {
+        return new DeviceIntent("leaf2", DeviceRole.LEAF_SWITCH, UNDERLAY,
+            new LeafPlatform(Dialect.SRLINUX, "system0", List.of("ethernet-1/1", "lag1")), "00:00:5e:00:01:01",
+            segments, vrfs, List.of());
+    }
+
     /** Two routed networks in one VRF, one pure L2 network, two neighbors. */
     static DeviceIntent full() {
         return leaf(List.of(routed("web", 10100, 100, 50000, "10.1.0.1/24"),
                 routed("db", 10200, 200, 50000, "10.2.0.1/24"), pureL2("storage", 10300, 300)),
             List.of(vrf(50000)), List.of(neighbor("10.0.2.1", 65201), neighbor("10.0.2.2", 65202)));
+    }
+
+    /** The intent rendered and parsed into an OpenConfig schema, with its owned entries. */
+    static Renderings.Rendering parsed(final EffectiveModelContext schema, final DeviceIntent intent)
+            throws UnsupportedSchemaException {
+        return new Renderings(OpenConfigDialect.INSTANCE).parse(schema, intent);
+    }
+
+    /** The owned entries a read of {@code device} finds, OpenVNI owning what the given intents name. */
+    static List<OwnedEntry> read(final LeafConfig device, final DeviceIntent... owners) {
+        return OwnedEntries.of(device, OwnedPaths.union(Stream.of(owners).map(OwnedPaths::of).toList()),
+            OpenConfigDialect.INSTANCE);
+    }
+
+    /** The OpenConfig diff of a device's owned entries against a desired rendering. */
+    static ChangeSet<OpenConfigChange> diff(final List<OwnedEntry> current, final Renderings.Rendering desired) {
+        return OpenConfigDiff.diff(current, desired.config(), desired.entries(), OpenConfigDialect.INSTANCE);
     }
 
     /** Adds configuration OpenVNI does not own: an L3VRF, a BGP neighbor, a port and an SVI. */

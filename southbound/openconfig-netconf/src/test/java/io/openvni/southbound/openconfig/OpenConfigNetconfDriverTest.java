@@ -45,26 +45,27 @@ class OpenConfigNetconfDriverTest {
     @Test
     void committedIsWhatTheNextReadReturnsAndIsInSync() throws Exception {
         final var schema = OpenConfigSchemas.leaf();
-        final var parser = new JsonConfigParser(schema, "leaf1");
+        final var parser = new JsonConfigParser(schema, "leaf1", OpenConfigDialect.INSTANCE);
         final var renderer = new OpenConfigRenderer();
-        final var previous = parser.parse(renderer.render(LeafFixtures.full()));
         final var desiredIntent = LeafFixtures.leaf(
             List.of(LeafFixtures.routed("web", 10100, 100, 50000, "10.1.0.1/24")), List.of(LeafFixtures.vrf(50000)),
             List.of(LeafFixtures.neighbor("10.0.2.3", 65203)));
-        final var desired = parser.parse(renderer.render(desiredIntent));
+        final var desired = LeafFixtures.parsed(schema, desiredIntent);
         final var mounts = new DOMMountPointServiceImpl();
         try (var mount = mounts.createMountPoint(OpenConfigNetconfDriver.mountPath("leaf1")).register()) {
             final var session = new MountSession(mount.getInstance());
-            final var committed = OpenConfigNetconfDriver.committed(desired, "leaf1", schema, session);
+            final var committed = OpenConfigNetconfDriver.committed(desired.entries(), "leaf1", schema,
+                session);
 
             // the device after the commit: the desired configuration beside the operator's own
             final var json = renderer.render(desiredIntent);
             LeafFixtures.addForeignEntries(json);
-            final var read = OwnedEntries.of(parser.parse(json), OwnedEntries.namedIn(List.of(desired, previous)));
+            final var read = LeafFixtures.read(parser.parse(json), desiredIntent, LeafFixtures.full());
             assertEquals(byPath(read), byPath(committed.entries()));
             assertEquals(session, committed.session());
-            assertTrue(OpenConfigDiff.diff(committed.entries(), desired).isEmpty());
-            assertTrue(new OpenConfigNetconfDriver(mounts, OpenConfigDriverSettings.DEFAULT).diff(committed, desiredIntent).isEmpty());
+            assertTrue(LeafFixtures.diff(committed.entries(), desired).isEmpty());
+            assertTrue(new OpenConfigNetconfDriver(mounts, OpenConfigDriverSettings.DEFAULT).diff(committed,
+                desiredIntent).isEmpty());
         }
     }
 

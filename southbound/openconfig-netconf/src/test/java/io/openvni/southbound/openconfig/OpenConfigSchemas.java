@@ -34,6 +34,7 @@ final class OpenConfigSchemas {
     private static final Pattern SUBMODULE = Pattern.compile("^submodule\\s", Pattern.MULTILINE);
 
     private static EffectiveModelContext cached;
+    private static EffectiveModelContext srlinux;
 
     private OpenConfigSchemas() {
         // static only
@@ -64,7 +65,26 @@ final class OpenConfigSchemas {
 
     /** A schema of the given top modules and their import closure only. */
     static EffectiveModelContext parse(final List<String> topModules) throws IOException, YangParserException {
-        final var dir = directory();
+        return parse(directory(), topModules);
+    }
+
+    /**
+     * The SR Linux schema the simulated SR Linux leaves (netconf-testtool) run: every module of
+     * {@code ../shared/yang/srlinux-testtool} beside the repository (files named {@code module@revision.yang}).
+     */
+    static synchronized EffectiveModelContext srlinux() throws IOException, YangParserException {
+        if (srlinux == null) {
+            final var dir = directory().resolveSibling("srlinux-testtool");
+            try (Stream<Path> files = Files.list(dir)) {
+                srlinux = parse(dir, files.map(file -> file.getFileName().toString())
+                    .filter(name -> name.endsWith(".yang")).map(name -> name.replaceFirst("\\.yang$", "")).toList());
+            }
+        }
+        return srlinux;
+    }
+
+    private static EffectiveModelContext parse(final Path dir, final List<String> topModules)
+            throws IOException, YangParserException {
         final var parser = new DefaultYangParserFactory().createParser();
         try (Stream<Path> files = Files.list(dir)) {
             for (Path file : files.filter(f -> f.toString().endsWith(".yang")).sorted().toList()) {

@@ -12,14 +12,15 @@ class RenderingsTest {
     @Test
     void theLastTwoIntentsOfADeviceAreParsedOncePerSchema() throws Exception {
         final var schema = OpenConfigSchemas.leaf();
-        final var renderings = new Renderings();
+        final var renderings = new Renderings(OpenConfigDialect.INSTANCE);
         final var full = LeafFixtures.full();
         final var smaller = LeafFixtures.leaf(List.of(LeafFixtures.pureL2("storage", 10300, 300)), List.of(),
             List.of());
         final var third = LeafFixtures.leaf(List.of(), List.of(), List.of());
 
         final var first = renderings.parse(schema, full);
-        assertEquals(new JsonConfigParser(schema, "leaf1").parse(new OpenConfigRenderer().render(full)), first);
+        assertEquals(new JsonConfigParser(schema, "leaf1", OpenConfigDialect.INSTANCE)
+            .parse(new OpenConfigRenderer().render(full)), first.config());
         // an equal intent, as the next pass gets it, and the previous one beside a new one
         assertSame(first, renderings.parse(schema, LeafFixtures.full()));
         final var second = renderings.parse(schema, smaller);
