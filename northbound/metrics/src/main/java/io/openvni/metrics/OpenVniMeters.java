@@ -42,16 +42,19 @@ public final class OpenVniMeters implements MetricsRecorder {
         Gauge.builder("openvni.reconciler.queue.depth", queueDepth, AtomicInteger::get)
             .description("Device passes queued and waiting for a worker")
             .register(registry);
+        // Gauges over a Supplier hold it strongly; Gauge.builder(name, object, function) holds the object weakly,
+        // and the status source the component passes in (a method reference) has no other holder: once collected,
+        // such gauges read NaN.
         for (var state : SyncState.values()) {
-            Gauge.builder("openvni.devices", status, snapshot -> snapshot.get().devices().values().stream()
+            Gauge.builder("openvni.devices", () -> status.get().devices().values().stream()
                     .filter(device -> device.state() == state).count())
                 .description("Devices per sync state")
                 .tag("sync_state", state.yangName())
                 .register(registry);
         }
         for (var kind : AllocationKind.values()) {
-            Gauge.builder("openvni.allocations.used", status, snapshot -> snapshot.get().allocations().all()
-                    .stream().filter(allocation -> allocation.kind() == kind).count())
+            Gauge.builder("openvni.allocations.used", () -> status.get().allocations().all().stream()
+                    .filter(allocation -> allocation.kind() == kind).count())
                 .description("Values allocated from each pool")
                 .tag("pool", kind.yangName())
                 .register(registry);

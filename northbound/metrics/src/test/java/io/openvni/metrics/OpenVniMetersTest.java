@@ -1,6 +1,7 @@
 package io.openvni.metrics;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.openvni.core.allocation.Allocation;
@@ -15,6 +16,7 @@ import io.openvni.northbound.api.ControllerStatus;
 import io.openvni.northbound.api.FabricSnapshot;
 import io.openvni.southbound.spi.MetricsRecorder.PassResult;
 import java.io.IOException;
+import java.lang.ref.WeakReference;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -77,6 +79,20 @@ class OpenVniMetersTest {
     }
 
     @Test
+    void statusGaugesOutliveAGarbageCollection() {
+        status.set(snapshot(Map.of("leaf1", SyncState.UNREACHABLE, "node1", SyncState.UNREACHABLE), List.of(
+            new Allocation(AllocationKind.L2_VNI, "/tenants/tenant[acme]/network[web]", "10000"))));
+        // a status source only the meters hold, as the component's method reference is
+        final var collected = new OpenVniMeters(status::get);
+        collectGarbage();
+
+        final var text = collected.scrape();
+
+        assertLine(text, "openvni_devices{sync_state=\"unreachable\"} 2.0");
+        assertLine(text, "openvni_allocations_used{pool=\"l2-vni\"} 1.0");
+    }
+
+    @Test
     void endpointServesTheTextOnMetricsOnly() throws IOException, InterruptedException {
         meters.passEnded(DeviceRole.NODE_ROUTER, PassResult.IN_SYNC, Duration.ofMillis(7));
         try (var endpoint = new MetricsEndpoint(new InetSocketAddress("127.0.0.1", 0), meters::scrape);
@@ -104,6 +120,15 @@ class OpenVniMetersTest {
             name.startsWith("leaf") ? DeviceRole.LEAF_SWITCH : DeviceRole.NODE_ROUTER, state, 3, 3, "",
             Instant.EPOCH)));
         return new FabricSnapshot(compiled, devices, Map.of(), Map.of(), ControllerStatus.INITIAL);
+    }
+
+    /** Runs the collector until an object only weakly held is gone. */
+    private static void collectGarbage() {
+        final var canary = new WeakReference<>(new Object());
+        for (int i = 0; i < 50 && canary.get() != null; i++) {
+            System.gc();
+        }
+        assertNull(canary.get(), "no garbage collection happened");
     }
 
     private static void assertLine(final String text, final String line) {

@@ -1,6 +1,5 @@
 package io.openvni.northbound.pipeline;
 
-import io.openvni.core.compile.DeviceRole;
 import io.openvni.core.compile.KnownGenerations;
 import io.openvni.core.pipeline.IntentPipeline;
 import io.openvni.core.preview.DevicePreview;
@@ -17,9 +16,9 @@ import io.openvni.odl.CoalescingPassRunner;
 import io.openvni.southbound.reconcile.DriftReport;
 import io.openvni.southbound.spi.DeviceDriver;
 import io.openvni.southbound.spi.DriverRegistry;
+import io.openvni.southbound.spi.ForwardingRecorder;
 import io.openvni.southbound.spi.MetricsRecorder;
 import java.time.Clock;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -76,7 +75,7 @@ public final class FabricController implements FabricService, AutoCloseable {
     private final ControllerSettings tuning;
     private final StatusPublisher publisher;
     /** Monitoring, when a recorder is registered (the Prometheus endpoint); it may come and go. */
-    private volatile MetricsRecorder metrics = MetricsRecorder.NONE;
+    private final ForwardingRecorder metrics = new ForwardingRecorder();
 
     // Owned by the active singleton instance; guarded by this.
     private StatusWriter statusWriter;
@@ -120,13 +119,11 @@ public final class FabricController implements FabricService, AutoCloseable {
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
         policyOption = ReferencePolicyOption.GREEDY)
     void setMetrics(final MetricsRecorder recorder) {
-        metrics = recorder;
+        metrics.set(recorder);
     }
 
     void unsetMetrics(final MetricsRecorder recorder) {
-        if (metrics == recorder) {
-            metrics = MetricsRecorder.NONE;
-        }
+        metrics.unset(recorder);
     }
 
     @Deactivate
@@ -140,24 +137,7 @@ public final class FabricController implements FabricService, AutoCloseable {
         persistedApplied = Map.of();
         statusWriter = new StatusWriter(broker);
         publisher.start(statusWriter);
-        reconciliation = new DeviceReconciliation(drivers, publisher, tuning, this::lastApplied,
-            new MetricsRecorder() {
-            // the recorder of the moment, so that a reconciler outlives the endpoint's restarts
-            @Override
-            public void passEnded(final DeviceRole role, final PassResult result, final Duration took) {
-                metrics.passEnded(role, result, took);
-            }
-
-            @Override
-            public void driftFound(final DeviceRole role, final boolean healed) {
-                metrics.driftFound(role, healed);
-            }
-
-            @Override
-            public void queueDepth(final int waiting) {
-                metrics.queueDepth(waiting);
-            }
-        });
+        reconciliation = new DeviceReconciliation(drivers, publisher, tuning, this::lastApplied, metrics);
         runner.start(broker, List.of(FABRIC, TENANTS));
     }
 

@@ -1,6 +1,7 @@
 package io.openvni.southbound.frr;
 
 import io.openvni.core.compile.DeviceIntent;
+import io.openvni.core.compile.DeviceRole;
 import io.openvni.southbound.frr.northbound.FrrGrpcChannels;
 import io.openvni.southbound.frr.grpc.FrrNorthboundClient;
 import io.openvni.southbound.frr.northbound.SshGrpcEndpoint;
@@ -9,6 +10,8 @@ import io.openvni.southbound.spi.ApplyResult;
 import io.openvni.southbound.spi.ChangeSet;
 import io.openvni.southbound.spi.DeviceDriver;
 import io.openvni.southbound.spi.DeviceStateReader;
+import io.openvni.southbound.spi.ForwardingRecorder;
+import io.openvni.southbound.spi.MetricsRecorder;
 import io.openvni.southbound.spi.ReadResult;
 import io.openvni.southbound.spi.ReadScope;
 import io.openvni.southbound.ssh.ExecResult;
@@ -28,16 +31,22 @@ import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.service.component.annotations.ReferencePolicyOption;
 
 /**
  * The FRR node driver as an OSGi service: every command runs over SSH ({@link NodeSessions}, one cached session per
  * node), with host keys pinned on first contact in the OpenSSH file {@code <karaf etc>/openvni/known_hosts}
  * (delete a node's line there to accept its new key after a reinstall; {@code @revoked} lines refuse a key). A node whose intent names FRR's gRPC port is also reached through an SSH
  * local forward to that port on the node's loopback ({@link FrrGrpcChannels}); FRR's gRPC has no authentication.
+ * A session reopened to a node that had one counts as a reconnect for monitoring ({@link MetricsRecorder}).
  */
 @Component(service = DeviceDriver.class, property = "openvni.driver=node-router/frr")
 public final class FrrDriverComponent implements DeviceDriver<NodeState, NodeChange>, DeviceStateReader,
         AutoCloseable {
+    /** Monitoring, when a recorder is registered (the Prometheus endpoint); it may come and go. */
+    private final ForwardingRecorder metrics = new ForwardingRecorder();
     private final NodeSessions sessions;
     private final FrrGrpcChannels grpc;
     private final FrrNodeDriver driver;
@@ -45,12 +54,22 @@ public final class FrrDriverComponent implements DeviceDriver<NodeState, NodeCha
 
     @Activate
     public FrrDriverComponent(@Reference final NodeTargets targets) {
-        sessions = new NodeSessions(knownHosts());
+        sessions = new NodeSessions(knownHosts(), target -> metrics.reconnected(DeviceRole.NODE_ROUTER));
         final Function<String, NodeShell> shells = device -> new SshShell(sessions, targets, device);
         grpc = new FrrGrpcChannels(new SshGrpcEndpoint(sessions, targets), FrrNorthboundClient.DEFAULT_DEADLINE,
             Duration.ofMinutes(1));
         driver = new FrrNodeDriver(shells, FrrNodeSettings.DEFAULT, grpc);
         state = new FrrStateReader(shells, FrrNodeSettings.DEFAULT, Clock.systemUTC(), grpc);
+    }
+
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+        policyOption = ReferencePolicyOption.GREEDY)
+    void setMetrics(final MetricsRecorder recorder) {
+        metrics.set(recorder);
+    }
+
+    void unsetMetrics(final MetricsRecorder recorder) {
+        metrics.unset(recorder);
     }
 
     @Deactivate

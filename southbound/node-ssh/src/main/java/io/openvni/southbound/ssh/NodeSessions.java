@@ -16,6 +16,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
 import org.apache.sshd.client.SshClient;
 import org.apache.sshd.client.channel.ChannelExec;
 import org.apache.sshd.client.channel.ClientChannelEvent;
@@ -46,6 +47,7 @@ public final class NodeSessions implements AutoCloseable {
     private final SshClient client;
     private final ConcurrentMap<SshTarget, Slot> slots = new ConcurrentHashMap<>();
     private final AtomicLong sessionIds = new AtomicLong();
+    private final Consumer<SshTarget> reconnected;
     private volatile boolean closed;
 
     /**
@@ -55,6 +57,19 @@ public final class NodeSessions implements AutoCloseable {
      *     must exist
      */
     public NodeSessions(final Path knownHosts) {
+        this(knownHosts, target -> { });
+    }
+
+    /**
+     * Start the SSH client, telling of every reconnect.
+     *
+     * @param knownHosts the OpenSSH {@code known_hosts} file of node host keys, created at the first pin; its folder
+     *     must exist
+     * @param reconnected called with the target each time a session opens to a target that had one before (it
+     *     was lost or closed); must return at once
+     */
+    public NodeSessions(final Path knownHosts, final Consumer<SshTarget> reconnected) {
+        this.reconnected = requireNonNull(reconnected);
         client = SshClient.setUpDefaultClient();
         client.setServerKeyVerifier(new KnownHostsVerifier(knownHosts));
         // only the target's credentials: never ~/.ssh keys or ~/.ssh/config of whoever runs the controller
@@ -386,9 +401,13 @@ public final class NodeSessions implements AutoCloseable {
                 current.close(true);
                 session = null;
             }
+            final boolean hadOne = id != 0;
             final ClientSession opened = connect(target);
             session = opened;
             id = sessionIds.incrementAndGet();
+            if (hadOne) {
+                reconnected.accept(target);
+            }
             return opened;
         }
 

@@ -22,6 +22,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
@@ -45,6 +46,7 @@ class NodeSessionsTest {
     private PrivateSshd sshd;
     private NodeSessions sessions;
     private SshTarget target;
+    private final List<SshTarget> reconnects = new CopyOnWriteArrayList<>();
 
     @BeforeAll
     static void makeClientKeys() throws IOException {
@@ -69,7 +71,7 @@ class NodeSessionsTest {
         for (PrivateSshd.KeyPairText key : List.of(ed25519, rsaPem, ecdsaPkcs8)) {
             sshd.authorize(key.publicLine());
         }
-        sessions = new NodeSessions(sshd.dir().resolve("known_hosts"));
+        sessions = new NodeSessions(sshd.dir().resolve("known_hosts"), reconnects::add);
         target = root(ed25519);
     }
 
@@ -137,9 +139,11 @@ class NodeSessionsTest {
     @Test
     void reconnectsAfterSshdRestart() throws Exception {
         assertEquals("1\n", sessions.exec(target, "echo 1").stdout());
+        assertEquals(List.of(), reconnects, "the first session is no reconnect");
         sshd.restart();
         assertEquals("2\n", sessions.exec(target, "echo 2").stdout());
         assertEquals(2, sshd.logins(), sshd.log(20));
+        assertEquals(List.of(target), reconnects, "the second session is one reconnect");
     }
 
     @Test

@@ -5,6 +5,8 @@ import io.openvni.odl.ClusterSingleton;
 import io.openvni.odl.CoalescingPassRunner;
 import io.openvni.odl.SecretBox;
 import io.openvni.southbound.spi.CommittedFabric;
+import io.openvni.southbound.spi.ForwardingRecorder;
+import io.openvni.southbound.spi.MetricsRecorder;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -35,6 +37,9 @@ import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.service.component.annotations.ReferencePolicyOption;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -54,7 +59,8 @@ import org.slf4j.LoggerFactory;
  * <p>New nodes go in a {@link ConnectWindow} at a time (32 connecting at once), so that a fabric of hundreds of
  * leaves does not make every connection miss its hello timeout; the rest follow, by name, as those connect. Every
  * {@value #CHECK_SECONDS} s a pass also looks for nodes ODL has been connecting for too long (30 s, plus 0.3 s for
- * each node connecting at the same time) and starts them over ({@link StuckConnections}).
+ * each node connecting at the same time) and starts them over ({@link StuckConnections}); each node started over
+ * counts for monitoring ({@link MetricsRecorder#stuckConnectionRestarted}).
  *
  * <p>A leaf whose {@code schema-directory} cannot be used gets no node (an existing one is removed): ODL would
  * otherwise mount it with its shared schema, not the one the operator gave. Why is recorded in
@@ -74,6 +80,8 @@ public final class LeafTopologyManager implements AutoCloseable {
     private final LeafSchemaProblems schemaProblems;
     private final ClusterSingleton singleton;
     private final CoalescingPassRunner runner = new CoalescingPassRunner("openvni-leaf-topology-%d", this::pass);
+    /** Monitoring, when a recorder is registered (the Prometheus endpoint); it may come and go. */
+    private final ForwardingRecorder metrics = new ForwardingRecorder();
 
     private static final DataObjectIdentifier<ManagedNetconfNodes> MANAGED =
         DataObjectIdentifier.builder(ManagedNetconfNodes.class).build();
@@ -109,6 +117,16 @@ public final class LeafTopologyManager implements AutoCloseable {
         this.committed = committed;
         singleton = new ClusterSingleton(singletons, ClusterSingleton.CONTROLLER_GROUP, "leaf topology manager",
             this::start, this::stop);
+    }
+
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+        policyOption = ReferencePolicyOption.GREEDY)
+    void setMetrics(final MetricsRecorder recorder) {
+        metrics.set(recorder);
+    }
+
+    void unsetMetrics(final MetricsRecorder recorder) {
+        metrics.unset(recorder);
     }
 
     @Deactivate
@@ -251,6 +269,7 @@ public final class LeafTopologyManager implements AutoCloseable {
         restart.forEach(node -> write.put(LogicalDatastoreType.CONFIGURATION, NetconfNodeMapping.nodePath(node),
             nodes.get(node)));
         write.commit().get(TIMEOUT_SECONDS, TimeUnit.SECONDS);
+        restart.forEach(node -> metrics.stuckConnectionRestarted());
     }
 
     private Map<String, Node> desiredNodes(final List<LeafSwitch> leaves, final @Nullable Fabric fabric) {

@@ -1,0 +1,97 @@
+package io.openvni.southbound.openconfig;
+
+import static java.util.Objects.requireNonNull;
+
+import io.openvni.core.compile.DeviceRole;
+import io.openvni.southbound.spi.CommittedFabric;
+import io.openvni.southbound.spi.ForwardingRecorder;
+import io.openvni.southbound.spi.MetricsRecorder;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Predicate;
+import org.eclipse.jdt.annotation.Nullable;
+import org.opendaylight.mdsal.dom.api.DOMMountPoint;
+import org.opendaylight.mdsal.dom.api.DOMMountPointListener;
+import org.opendaylight.mdsal.dom.api.DOMMountPointService;
+import org.opendaylight.yangtools.concepts.Registration;
+import org.opendaylight.yangtools.yang.data.api.YangInstanceIdentifier;
+import org.opendaylight.yangtools.yang.data.api.YangInstanceIdentifier.NodeIdentifierWithPredicates;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Deactivate;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.service.component.annotations.ReferencePolicyOption;
+
+/**
+ * Counts leaf switch reconnects for monitoring ({@link MetricsRecorder#reconnected}). ODL's NETCONF connector makes a
+ * new mount point each time it connects a device and removes it when the session ends, so a mount point made for a
+ * leaf switch that had one before (since this component started) is a connection lost and made again. Mount points
+ * of devices that are not the fabric's leaf switches are not counted. Thread-safe: the mount point service calls it
+ * from the connector's threads.
+ */
+@Component(service = { })
+public final class LeafReconnects implements DOMMountPointListener, AutoCloseable {
+    private final ForwardingRecorder metrics = new ForwardingRecorder();
+    private final Predicate<String> isLeafSwitch;
+    private final Set<String> mountedBefore = ConcurrentHashMap.newKeySet();
+    private final Registration registration;
+
+    /**
+     * Counts the reconnects of the committed fabric's leaf switches.
+     *
+     * @param mounts ODL's mount point service
+     * @param committed the fabric the controller took in
+     */
+    @Activate
+    public LeafReconnects(@Reference final DOMMountPointService mounts, @Reference final CommittedFabric committed) {
+        this(mounts, leaf -> committed.fabric()
+            .map(fabric -> fabric.leafSwitches().stream().anyMatch(known -> known.name().equals(leaf)))
+            .orElse(false));
+    }
+
+    LeafReconnects(final DOMMountPointService mounts, final Predicate<String> isLeafSwitch) {
+        this.isLeafSwitch = requireNonNull(isLeafSwitch);
+        registration = mounts.registerProvisionListener(this);
+    }
+
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+        policyOption = ReferencePolicyOption.GREEDY)
+    void setMetrics(final MetricsRecorder recorder) {
+        metrics.set(recorder);
+    }
+
+    void unsetMetrics(final MetricsRecorder recorder) {
+        metrics.unset(recorder);
+    }
+
+    @Override
+    public void onMountPointCreated(final DOMMountPoint mountPoint) {
+        final String leaf = leafOf(mountPoint.getIdentifier());
+        if (leaf != null && isLeafSwitch.test(leaf) && !mountedBefore.add(leaf)) {
+            metrics.reconnected(DeviceRole.LEAF_SWITCH);
+        }
+    }
+
+    @Override
+    public void onMountPointRemoved(final YangInstanceIdentifier path) {
+        // the leaf stays one that had a session: its next mount point is a reconnect
+    }
+
+    /** The leaf switch a mount point is of: a node of ODL's NETCONF topology, or null for any other mount. */
+    private static @Nullable String leafOf(final YangInstanceIdentifier path) {
+        if (path.getLastPathArgument() instanceof NodeIdentifierWithPredicates node && node.size() == 1
+                && node.values().iterator().next() instanceof String name
+                && path.equals(OpenConfigNetconfDriver.mountPath(name))) {
+            return name;
+        }
+        return null;
+    }
+
+    @Deactivate
+    @Override
+    public void close() {
+        registration.close();
+    }
+}
