@@ -13,6 +13,7 @@ import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.List;
 import java.util.function.BooleanSupplier;
@@ -112,12 +113,12 @@ class InstallIntoOdlIT {
     }
 
     /**
-     * The README walkthrough in short: a fabric with one real netconfd leaf (when this machine can run one) and a
-     * node router nothing answers for, a tenant; the leaf gets it, bad intent is refused, the console shows it.
+     * The README walkthrough in short: a fabric with two real netconfd leaves (when this machine can run them) and a
+     * node router nothing answers for, a tenant; the leaves get it, bad intent is refused, the console shows it.
      */
     private static void walkthrough(final RestconfClient restconf, final KarafConsole console) throws IOException {
         final @Nullable String missing = NetconfdLeaves.missingPrerequisite();
-        try (var leaves = missing == null ? NetconfdLeaves.launch(1) : null) {
+        try (var leaves = missing == null ? NetconfdLeaves.launch(2) : null) {
             final String fabric = leaves != null ? new SimulatedFabric().leaves(leaves).attachedNodeRouter().json()
                 : DemoData.fabric();
             DemoData.expectOk(restconf.put(DemoData.FABRIC, fabric), 201, 204);
@@ -127,7 +128,7 @@ class InstallIntoOdlIT {
             assertEquals(400, refused.status(), refused::toString);
             assertTrue(refused.body().contains("outside the l2 VNI pool"), refused::toString);
             if (leaves != null) {
-                LeafStatus.awaitInSync(restconf, List.of("leaf1"), CONVERGE);
+                LeafStatus.awaitInSync(restconf, List.of("leaf1", "leaf2"), CONVERGE);
                 final String config = leaves.client(0).getConfig(NetconfTestClient.Datastore.RUNNING).data();
                 assertTrue(config.contains("ovni-l2-"), config);
             } else {
@@ -159,8 +160,9 @@ class InstallIntoOdlIT {
                 final Path target = system.resolve(entry.getName().substring("repository/".length())).normalize();
                 assertTrue(target.startsWith(system), entry::getName);
                 Files.createDirectories(target.getParent());
+                // like cp: Karaf's own SSH server may have the same MINA SSHD in system/ already
                 try (var in = zip.getInputStream(entry)) {
-                    Files.copy(in, target);
+                    Files.copy(in, target, StandardCopyOption.REPLACE_EXISTING);
                 }
                 count++;
             }
