@@ -39,7 +39,7 @@ public final class ControllerDistribution implements AutoCloseable {
     static final String ARCHIVE_PROPERTY = "openvni.karaf.archive";
     static final String WORK_DIR_PROPERTY = "openvni.it.workdir";
     static final String LOG_DIR_PROPERTY = "openvni.it.logdir";
-    static final String START_TIMEOUT_PROPERTY = "openvni.it.startTimeoutSeconds";
+    public static final String START_TIMEOUT_PROPERTY = "openvni.it.startTimeoutSeconds";
 
     /** Listeners of a running controller: RESTCONF Jetty and Netty, SSH, JMX registry and server, Pekko. */
     private static final List<Integer> CONTROLLER_PORTS = List.of(RESTCONF_PORT, 8182, SSH_PORT, 1099, 44444, 2550);
@@ -429,8 +429,9 @@ public final class ControllerDistribution implements AutoCloseable {
         }
     }
 
+    /** Prints a line of harness progress to the test run's console. */
     @SuppressWarnings("checkstyle:RegexpSinglelineJava") // progress for whoever watches the test run
-    static void log(final String message) {
+    public static void log(final String message) {
         System.out.println("[openvni-it] " + message);
     }
 }
