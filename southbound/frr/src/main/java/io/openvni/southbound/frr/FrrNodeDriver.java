@@ -99,7 +99,7 @@ public final class FrrNodeDriver implements DeviceDriver<NodeState, NodeChange> 
             lastSeen.put(desired.name(), state);
             return ReadResult.current(state);
         } catch (NodeUnreachableException e) {
-            return ReadResult.unreachable(e.getMessage());
+            return timedOut(e) ? ReadResult.rejected(e.getMessage()) : ReadResult.unreachable(e.getMessage());
         } catch (NodeReader.ReadFailure e) {
             return ReadResult.rejected(e.getMessage());
         }
@@ -114,6 +114,13 @@ public final class FrrNodeDriver implements DeviceDriver<NodeState, NodeChange> 
         return observed.session().isPresent() && observed.session().equals(shells.apply(device).session());
     }
 
+    // A command that overran its bound on a session that lived is a node too busy to answer (zebra digesting
+    // thousands of devices), not a lost connection: failed with the reason, retried with backoff. A session that
+    // really went is found by the next pass's connect.
+    private static boolean timedOut(final NodeUnreachableException e) {
+        return e.reason() == NodeUnreachableException.Reason.TIMEOUT;
+    }
+
     /** A read and the session it was made in: empty unless the same session was open before and after it. */
     private record Seen(NodeReader.Snapshot snapshot, OptionalLong session) {
     }
@@ -121,7 +128,7 @@ public final class FrrNodeDriver implements DeviceDriver<NodeState, NodeChange> 
     private Seen read(final NodeShell shell, final DeviceIntent desired)
             throws NodeUnreachableException, NodeReader.ReadFailure {
         final var before = shell.session();
-        final var snapshot = NodeReader.read(shell, vtysh(desired), settings.readTimeout());
+        final var snapshot = NodeReader.read(shell, vtysh(desired), settings.readTimeout(desired.segments().size()));
         return new Seen(snapshot, before.equals(shell.session()) ? before : OptionalLong.empty());
     }
 
@@ -249,7 +256,8 @@ public final class FrrNodeDriver implements DeviceDriver<NodeState, NodeChange> 
             }
             return verify(desired, shell, writer, scope, progress);
         } catch (NodeUnreachableException e) {
-            return ApplyResult.failed(new DeviceFailure.Unreachable(e.getMessage()));
+            return ApplyResult.failed(timedOut(e) ? new DeviceFailure.Rejected(e.getMessage())
+                : new DeviceFailure.Unreachable(e.getMessage()));
         } catch (NodeReader.ReadFailure e) {
             return ApplyResult.failed(new DeviceFailure.Rejected(e.getMessage()));
         }

@@ -378,6 +378,32 @@ class FrrNodeDriverTest extends RealNodeTest {
         assertTrue(rejected.deviceError().contains("/nonexistent/vtysh"), rejected.deviceError());
     }
 
+    @Test
+    void aCommandThatOverrunsItsBoundIsFailedAndALostConnectionUnreachable() {
+        final var intent = NodeIntents.netnsVrf();
+        for (var reason : List.of(NodeUnreachableException.Reason.TIMEOUT, NodeUnreachableException.Reason.CONNECT)) {
+            final NodeShell stalled = new NodeShell() {
+                @Override
+                public ExecResult exec(final String command, final @Nullable String stdin, final Duration timeout)
+                        throws NodeUnreachableException {
+                    throw new NodeUnreachableException(reason, "command on node1:22 " + reason, null);
+                }
+
+                @Override
+                public OptionalLong session() {
+                    return OptionalLong.of(1);
+                }
+            };
+            final var read = assertInstanceOf(ReadResult.Failed.class,
+                new FrrNodeDriver(device -> stalled, FrrNodeSettings.DEFAULT).readOwned(new ReadScope(intent, null)));
+            final Class<? extends DeviceFailure> expected = reason == NodeUnreachableException.Reason.TIMEOUT
+                ? DeviceFailure.Rejected.class : DeviceFailure.Unreachable.class;
+            assertEquals(expected, read.failure().getClass(), reason.toString());
+        }
+        // the read's bound grows with the node's networks
+        assertEquals(FrrNodeSettings.DEFAULT.readTimeout().plusSeconds(40), FrrNodeSettings.DEFAULT.readTimeout(4000));
+    }
+
     private ChangeSet<NodeChange> sync(final DeviceIntent intent, final @Nullable DeviceIntent previous)
             throws Exception {
         return DriverPasses.sync(driver, node, intent, previous);
