@@ -1,5 +1,6 @@
 package io.openvni.benchmarks.nodes;
 
+import io.openvni.benchmarks.BenchArgs;
 import io.openvni.benchmarks.leaves.BenchmarkException;
 import io.openvni.benchmarks.leaves.DeviceStatus;
 import io.openvni.benchmarks.leaves.ProcessStats;
@@ -204,13 +205,7 @@ public final class NodeFleetBench {
     /** Command-line options: {@code --nodes N --timeout SECONDS --restconf URI --controller-pid PID}. */
     private record Options(int nodes, Duration timeout, URI restconf, long controllerPid) {
         static Options parse(final String[] args) {
-            final var values = new HashMap<String, String>();
-            for (int i = 0; i < args.length; i += 2) {
-                if (!args[i].startsWith("--") || i + 1 >= args.length) {
-                    throw new IllegalArgumentException("unknown argument: " + args[i]);
-                }
-                values.put(args[i].substring(2), args[i + 1]);
-            }
+            final Map<String, String> values = BenchArgs.pairs(args);
             final int nodes = Integer.parseInt(values.getOrDefault("nodes", "25"));
             if (nodes < 1 || nodes > 100) {
                 throw new IllegalArgumentException("--nodes takes 1..100 (the lab's management /24 holds 127)");

@@ -1,5 +1,6 @@
 package io.openvni.benchmarks.nodes;
 
+import io.openvni.benchmarks.BenchArgs;
 import io.openvni.benchmarks.leaves.BenchmarkException;
 import io.openvni.benchmarks.leaves.DeviceStatus;
 import io.openvni.benchmarks.leaves.ProcessStats;
@@ -14,6 +15,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.stream.Stream;
@@ -155,13 +157,7 @@ public final class NodeTrafficBench {
     /** Command-line options: {@code --rounds N --timeout SECONDS --restconf URI --csv FILE}. */
     private record Options(int rounds, Duration timeout, URI restconf, Path csv) {
         static Options parse(final String[] args) {
-            final var values = new HashMap<String, String>();
-            for (int i = 0; i < args.length; i += 2) {
-                if (!args[i].startsWith("--") || i + 1 >= args.length) {
-                    throw new IllegalArgumentException("unknown argument: " + args[i]);
-                }
-                values.put(args[i].substring(2), args[i + 1]);
-            }
+            final Map<String, String> values = BenchArgs.pairs(args);
             return new Options(Integer.parseInt(values.getOrDefault("rounds", "5")),
                 Duration.ofSeconds(Long.parseLong(values.getOrDefault("timeout", "90"))),
                 URI.create(values.getOrDefault("restconf", "http://127.0.0.1:8181")),

@@ -1,5 +1,6 @@
 package io.openvni.benchmarks.scale;
 
+import io.openvni.benchmarks.BenchArgs;
 import io.openvni.benchmarks.leaves.BenchmarkException;
 import io.openvni.benchmarks.leaves.DeviceStatus;
 import io.openvni.benchmarks.leaves.HeapSampler;
@@ -13,7 +14,6 @@ import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.eclipse.jdt.annotation.Nullable;
@@ -183,13 +183,7 @@ public final class ScaleBench {
     private record Options(List<String> targets, List<Integer> networks, URI restconf, String host, int testtoolPort,
             long controllerPid, Path csv, @Nullable Duration timeout) {
         static Options parse(final String[] args) {
-            final Map<String, String> values = new HashMap<>();
-            for (int i = 0; i < args.length; i += 2) {
-                if (!args[i].startsWith("--") || i + 1 >= args.length) {
-                    throw new IllegalArgumentException("unknown argument: " + args[i]);
-                }
-                values.put(args[i].substring(2), args[i + 1]);
-            }
+            final Map<String, String> values = BenchArgs.pairs(args);
             final String timeout = values.get("timeout");
             return new Options(List.of(values.getOrDefault("targets", String.join(",", ScaleTarget.KINDS)).split(",")),
                 Arrays.stream(values.getOrDefault("networks", "100,1000,4000").split(",")).map(Integer::valueOf)
