@@ -7,7 +7,9 @@ import static io.openvni.testlib.leaves.SimSupport.tail;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import org.eclipse.jdt.annotation.Nullable;
@@ -17,15 +19,27 @@ import org.eclipse.jdt.annotation.Nullable;
  * {@code startup.xml} (netconfd saves each commit there, so a restarted leaf comes back with its committed
  * configuration, like a rebooted switch) and {@code netconfd.log}. Its {@link #port} is the sshd port that
  * {@code netconf-subsystem} maps to its socket.
+ *
+ * <p>Like a switch's process manager, it starts netconfd again when it exits without being told to (at most
+ * {@value #MAX_RESTARTS} times), and says so with the exit status: the leaf's SSH server stays up meanwhile, so
+ * the controller sees sessions that close before the hello. The leaf's files are copied first to
+ * {@value #LOG_DIR_PROPERTY} (default {@code target/sim-logs}), because the lab's directory goes with the lab.
  */
 final class NetconfdInstance {
     static final String NETCONFD = "/usr/sbin/netconfd";
     static final String EMPTY_CONFIG = "<config/>\n";
+    /** Where the files of a netconfd that exited by itself are kept. */
+    static final String LOG_DIR_PROPERTY = "openvni.sim.logdir";
+    static final int MAX_RESTARTS = 3;
 
     final int index;
     final Path dir;
     int port;
-    @Nullable Process process;
+    // guarded by this; null while stopped, so an exit seen with it still set was not asked for
+    private @Nullable Process process;
+    private @Nullable Path yangDir;
+    private int restarts;
+    private boolean retired;
 
     NetconfdInstance(final int index, final Path dir) {
         this.index = index;
@@ -49,15 +63,16 @@ final class NetconfdInstance {
     }
 
     boolean isRunning() {
-        final Process current = process;
+        final Process current = running();
         return current != null && current.isAlive();
     }
 
     /** Start netconfd without waiting for it; {@link #awaitReady()} waits. */
-    void launch(final Path yangDir) throws IOException {
+    synchronized void launch(final Path yangModules) throws IOException {
+        yangDir = yangModules;
         Files.deleteIfExists(socket());
         final var command = new ArrayList<>(List.of(NETCONFD, "--home=" + dir, "--yuma-home=" + dir,
-            "--modpath=" + yangDir));
+            "--modpath=" + yangModules));
         for (String module : OpenConfigYang.MODULES) {
             command.add("--module=" + module);
         }
@@ -69,12 +84,53 @@ final class NetconfdInstance {
             .redirectErrorStream(true)
             .redirectOutput(ProcessBuilder.Redirect.appendTo(dir.resolve("netconfd.out").toFile()));
         builder.environment().put("HOME", dir.toString());
-        process = builder.start();
+        final Process started = builder.start();
+        process = started;
+        started.onExit().thenAccept(this::exited);
+    }
+
+    private synchronized void exited(final Process exited) {
+        if (process != exited || retired) {
+            return;
+        }
+        process = null;
+        final Path kept = keepFiles();
+        SimSupport.log(name() + "'s netconfd exited by itself with status " + exited.exitValue()
+            + (exited.exitValue() > 128 ? " (signal " + (exited.exitValue() - 128) + ")" : "") + "; files kept in "
+            + kept + "; log tail:\n" + tail(log(), 15));
+        final Path modules = yangDir;
+        if (modules == null || restarts >= MAX_RESTARTS) {
+            SimSupport.log(name() + ": not started again (" + restarts + " restarts already)");
+            return;
+        }
+        restarts++;
+        try {
+            launch(modules);
+            SimSupport.log(name() + "'s netconfd started again (restart " + restarts + " of " + MAX_RESTARTS + ")");
+        } catch (IOException e) {
+            SimSupport.log(name() + "'s netconfd could not be started again: " + e);
+        }
+    }
+
+    private Path keepFiles() {
+        final Path target = Path.of(System.getProperty(LOG_DIR_PROPERTY, "target/sim-logs"))
+            .resolve(name() + "-" + Instant.now().toString().replace(':', '-')).toAbsolutePath();
+        try {
+            Files.createDirectories(target);
+            for (Path file : List.of(log(), dir.resolve("netconfd.out"), startup())) {
+                if (Files.exists(file)) {
+                    Files.copy(file, target.resolve(file.getFileName()), StandardCopyOption.REPLACE_EXISTING);
+                }
+            }
+        } catch (IOException e) {
+            SimSupport.log("cannot keep " + name() + "'s files in " + target + ": " + e);
+        }
+        return target;
     }
 
     /** Wait until netconfd has made its socket, i.e. serves sessions. */
     void awaitReady() throws IOException {
-        final Process current = process;
+        final Process current = running();
         final long deadline = System.nanoTime() + READY_TIMEOUT.toNanos();
         while (current != null && !Files.exists(socket())) {
             if (!current.isAlive()) {
@@ -89,14 +145,33 @@ final class NetconfdInstance {
         }
     }
 
+    private synchronized @Nullable Process running() {
+        return process;
+    }
+
     /** Stop netconfd if it runs and remove its socket. */
     void stop() throws IOException {
-        final Process current = process;
-        process = null;
+        final Process current;
+        synchronized (this) {
+            current = process;
+            process = null;
+        }
         if (current != null) {
             SimSupport.terminate(List.of(current.toHandle()));
         }
         Files.deleteIfExists(socket());
+    }
+
+    /**
+     * The lab is going away: no more restarts.
+     *
+     * @return the running netconfd, if any, for the caller to end
+     */
+    synchronized @Nullable ProcessHandle retire() {
+        retired = true;
+        final Process current = process;
+        process = null;
+        return current == null ? null : current.toHandle();
     }
 
     /** Next start begins with an empty configuration. */

@@ -271,7 +271,7 @@ public final class NetconfdLeaves implements AutoCloseable {
      */
     public synchronized void stop(final int leaf) {
         final NetconfdInstance target = leaf(leaf);
-        final boolean wasStarted = target.process != null;
+        final boolean wasStarted = target.isRunning();
         final long begin = System.nanoTime();
         try {
             target.stop();
@@ -347,22 +347,19 @@ public final class NetconfdLeaves implements AutoCloseable {
             // the JVM is exiting: the hook kills everything
             return;
         }
-        SimSupport.terminate(handles());
-        for (NetconfdInstance leaf : leaves) {
-            leaf.process = null;
-        }
+        SimSupport.terminate(retireAll());
         SimSupport.deleteRecursively(workDir);
         SimulatorUser.release();
         SimSupport.log(String.format(Locale.ROOT, "leaves stopped and removed in %.2f s",
             (System.nanoTime() - begin) / 1e9));
     }
 
-    private List<ProcessHandle> handles() {
+    private List<ProcessHandle> retireAll() {
         final var handles = new ArrayList<ProcessHandle>();
         for (NetconfdInstance leaf : leaves) {
-            final Process process = leaf.process;
+            final ProcessHandle process = leaf.retire();
             if (process != null) {
-                handles.add(process.toHandle());
+                handles.add(process);
             }
         }
         for (LeafSshd sshd : sshds) {
@@ -372,7 +369,7 @@ public final class NetconfdLeaves implements AutoCloseable {
     }
 
     private void killAll() {
-        for (ProcessHandle handle : handles()) {
+        for (ProcessHandle handle : retireAll()) {
             handle.destroyForcibly();
         }
         SimSupport.deleteRecursively(workDir);

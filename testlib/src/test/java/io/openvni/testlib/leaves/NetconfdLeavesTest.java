@@ -10,6 +10,7 @@ import io.openvni.testlib.leaves.NetconfTestClient.Datastore;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -153,5 +154,29 @@ class NetconfdLeavesTest {
         final String erased = client.getConfig(Datastore.RUNNING).data();
         assertFalse(erased.contains("ovni-l2-10000"), erased);
         assertNotEquals("", erased);
+    }
+
+    @Test
+    @Order(5)
+    void leafWhoseNetconfdDiesIsStartedAgainWithItsConfigAndItsFilesKept() throws Exception {
+        final String flag = "--port=" + leaves.port(1);
+        final ProcessHandle netconfd = ProcessHandle.allProcesses()
+            .filter(p -> p.info().arguments().map(args -> List.of(args).contains(flag)).orElse(false))
+            .findFirst().orElseThrow(() -> new AssertionError("no netconfd with " + flag));
+        final var client = leaves.client(1);
+        final String before = client.getConfig(Datastore.RUNNING).data();
+        netconfd.destroyForcibly();
+        netconfd.onExit().get(10, TimeUnit.SECONDS);
+
+        final long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        while (!client.hello().ok()) {
+            assertTrue(System.nanoTime() < deadline, "leaf2 did not come back after its netconfd died");
+            Thread.sleep(200);
+        }
+        assertEquals(before, client.getConfig(Datastore.RUNNING).data());
+        try (var kept = Files.list(Path.of(System.getProperty(NetconfdInstance.LOG_DIR_PROPERTY, "target/sim-logs")))) {
+            assertTrue(kept.anyMatch(dir -> dir.getFileName().toString().startsWith("leaf2-")
+                && Files.exists(dir.resolve("netconfd.log"))), "leaf2's files were not kept");
+        }
     }
 }
