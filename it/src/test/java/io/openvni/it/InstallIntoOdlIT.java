@@ -39,7 +39,7 @@ import org.junit.jupiter.api.Test;
  * under the same machine-wide lock as the shared one.
  */
 @Tag("odl-install")
-class InstallIntoOdlSoak {
+class InstallIntoOdlIT {
     private static final String FEATURES = "mvn:io.openvni/odl-openvni/0.1.0-SNAPSHOT/xml/features";
     private static final String TOPOLOGY = RestconfClient.DATA + "network-topology:network-topology";
     private static final int METRICS_PORT = 8185;
@@ -60,8 +60,8 @@ class InstallIntoOdlSoak {
                 odl.start(Duration.ofSeconds(Long.getLong(ControllerDistribution.START_TIMEOUT_PROPERTY, 300)));
                 exercise(odl, kar);
             } catch (AssertionError | IOException | RuntimeException e) {
-                final Path logs = odl.captureLogs("InstallIntoOdlSoak");
-                ControllerDistribution.log("InstallIntoOdlSoak failed; logs in " + logs + "; karaf.log tail:\n"
+                final Path logs = odl.captureLogs("InstallIntoOdlIT");
+                ControllerDistribution.log("InstallIntoOdlIT failed; logs in " + logs + "; karaf.log tail:\n"
                     + odl.logTail(80));
                 throw e;
             }
@@ -136,7 +136,7 @@ class InstallIntoOdlSoak {
                 final String config = leaves.client(0).getConfig(NetconfTestClient.Datastore.RUNNING).data();
                 assertTrue(config.contains("ovni-l2-"), config);
             } else {
-                ControllerDistribution.log("InstallIntoOdlSoak: no netconfd leaf (" + missing + "); the fabric's "
+                ControllerDistribution.log("InstallIntoOdlIT: no netconfd leaf (" + missing + "); the fabric's "
                     + "devices stay unreachable");
             }
             final var status = console.run("openvni:status");
