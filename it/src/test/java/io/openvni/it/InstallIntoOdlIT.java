@@ -5,16 +5,15 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.openvni.it.LeafReconcileIT.LeafStatus;
+import io.openvni.testlib.Commands;
 import io.openvni.testlib.controller.ControllerDistribution;
 import io.openvni.testlib.controller.KarafConsole;
-import io.openvni.testlib.controller.Processes;
 import io.openvni.testlib.controller.RestconfClient;
 import io.openvni.testlib.leaves.NetconfTestClient;
 import io.openvni.testlib.leaves.NetconfdLeaves;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -178,10 +177,10 @@ class InstallIntoOdlIT {
     private static List<String> threads(final ControllerDistribution odl, final Predicate<String> match) {
         try {
             final Path jcmd = Path.of(System.getProperty("java.home"), "bin", "jcmd");
-            final Process dump = new ProcessBuilder(jcmd.toString(), Long.toString(odl.pid()), "Thread.print")
-                .redirectErrorStream(true).start();
-            final String output = new String(dump.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-            assertEquals(0, Processes.waitFor(dump, Duration.ofSeconds(60)), output);
+            final var dump = Commands.run(new ProcessBuilder(jcmd.toString(), Long.toString(odl.pid()),
+                "Thread.print").redirectErrorStream(true), null, Duration.ofSeconds(60));
+            final String output = dump.output();
+            assertEquals(0, dump.exit(), output);
             // thread headers: "name" #id ...
             return output.lines().filter(line -> line.startsWith("\""))
                 .map(line -> line.substring(1, line.indexOf('"', 1)))

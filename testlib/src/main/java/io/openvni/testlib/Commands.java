@@ -15,7 +15,11 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.eclipse.jdt.annotation.Nullable;
 
-/** Bounded commands on this machine (in no namespace of a test), and the small file chores of the fixtures. */
+/**
+ * Bounded commands on this machine (in no namespace of a test), and the small file chores of the fixtures. Every
+ * short-lived child process of the tests goes through {@link #start} or {@link #run}: its input fed and closed, both
+ * outputs collected while it runs, its end awaited for a bounded time and the process tree killed past it.
+ */
 public final class Commands {
     private static final Duration CHECK_TIMEOUT = Duration.ofSeconds(30);
 
@@ -56,36 +60,85 @@ public final class Commands {
     }
 
     /**
-     * Runs a command line, feeding it {@code stdin}; a failing command is a result.
-     *
-     * @throws TimedOut when it overstays {@code timeout} (it is killed then)
+     * A started command whose two outputs are being collected (so it never blocks on a full pipe), until
+     * {@link #await} bounds the wait for its end.
      */
-    public static Result run(final List<String> command, final @Nullable String stdin, final Duration timeout)
-            throws IOException {
-        final Process process = new ProcessBuilder(command).start();
-        final var out = CompletableFuture.supplyAsync(() -> readAll(process.getInputStream()));
-        final var err = CompletableFuture.supplyAsync(() -> readAll(process.getErrorStream()));
-        try (var input = process.getOutputStream()) {
+    public static final class Started {
+        private final Process process;
+        private final String commandLine;
+        private final CompletableFuture<String> stdout;
+        private final CompletableFuture<String> stderr;
+
+        Started(final Process process, final List<String> command) {
+            this.process = process;
+            commandLine = String.join(" ", command);
+            stdout = CompletableFuture.supplyAsync(() -> readAll(process.getInputStream()));
+            stderr = CompletableFuture.supplyAsync(() -> readAll(process.getErrorStream()));
+        }
+
+        /**
+         * Waits for the command to end and returns what it did; a failing command is a result.
+         *
+         * @throws TimedOut when it overstays {@code timeout} (it and its children are killed then)
+         */
+        public Result await(final Duration timeout) throws IOException {
+            try {
+                if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+                    kill();
+                    throw new TimedOut("timed out after " + timeout + ": " + commandLine);
+                }
+                return new Result(process.exitValue(), stdout.get(), stderr.get());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                kill();
+                throw new IOException("interrupted: " + commandLine, e);
+            } catch (ExecutionException e) {
+                throw new IOException("cannot read the output of " + commandLine, e);
+            }
+        }
+
+        private void kill() {
+            process.descendants().forEach(ProcessHandle::destroyForcibly);
+            process.destroyForcibly();
+        }
+    }
+
+    /**
+     * Starts a command, feeds it {@code stdin} (none: its input is closed at once) and collects its outputs;
+     * the builder's redirects hold (a redirected output is collected as empty).
+     *
+     * @throws IOException when it cannot start
+     */
+    public static Started start(final ProcessBuilder command, final @Nullable String stdin) throws IOException {
+        final var started = new Started(command.start(), command.command());
+        try (var input = started.process.getOutputStream()) {
             if (stdin != null) {
                 input.write(stdin.getBytes(StandardCharsets.UTF_8));
             }
         } catch (IOException e) {
             // the command did not read all its input; its exit status says the rest
         }
-        try {
-            if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
-                process.descendants().forEach(ProcessHandle::destroyForcibly);
-                process.destroyForcibly();
-                throw new TimedOut("timed out after " + timeout + ": " + String.join(" ", command));
-            }
-            return new Result(process.exitValue(), out.get(), err.get());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            process.destroyForcibly();
-            throw new IOException("interrupted: " + String.join(" ", command), e);
-        } catch (ExecutionException e) {
-            throw new IOException("cannot read the output of " + String.join(" ", command), e);
-        }
+        return started;
+    }
+
+    /**
+     * Runs a command, feeding it {@code stdin}; a failing command is a result.
+     *
+     * @throws TimedOut when it overstays {@code timeout} (it is killed then)
+     */
+    public static Result run(final ProcessBuilder command, final @Nullable String stdin, final Duration timeout)
+            throws IOException {
+        return start(command, stdin).await(timeout);
+    }
+
+    /**
+     * Runs a command line, feeding it {@code stdin}; a failing command is a result.
+     *
+     * @throws TimedOut when it overstays {@code timeout} (it is killed then)
+     */
+    public static Result run(final List<String> command, final @Nullable String stdin, final Duration timeout)
+            throws IOException {
+        return run(new ProcessBuilder(command), stdin, timeout);
     }
 
     /** Runs a command line (30 s at most) and returns its standard output; throws with its output when it fails. */

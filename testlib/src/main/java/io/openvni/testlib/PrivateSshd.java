@@ -122,7 +122,7 @@ public final class PrivateSshd implements AutoCloseable {
     /** Makes host keys of the given types in a folder, all at once; returns their paths. */
     public static List<Path> makeHostKeys(final Path keyDir, final String comment, final List<String> types)
             throws IOException {
-        final var keygens = new ArrayList<Process>();
+        final var keygens = new ArrayList<Commands.Started>();
         final var keys = new ArrayList<Path>();
         for (String type : types) {
             final Path key = keyDir.resolve("ssh_host_" + type + "_key");
@@ -133,14 +133,13 @@ public final class PrivateSshd implements AutoCloseable {
             if ("rsa".equals(type)) {
                 command.addAll(List.of("-b", "2048"));
             }
-            keygens.add(new ProcessBuilder(command).redirectErrorStream(true).start());
+            keygens.add(Commands.start(new ProcessBuilder(command).redirectErrorStream(true), null));
             keys.add(key);
         }
-        for (Process keygen : keygens) {
-            keygen.getOutputStream().close();
-            final String output = new String(keygen.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-            if (waitFor(keygen) != 0) {
-                throw new IOException("ssh-keygen failed: " + output);
+        for (Commands.Started keygen : keygens) {
+            final var result = keygen.await(PROCESS_TIMEOUT);
+            if (!result.ok()) {
+                throw new IOException("ssh-keygen failed: " + result.output());
             }
         }
         return List.copyOf(keys);
@@ -358,20 +357,6 @@ public final class PrivateSshd implements AutoCloseable {
             for (ServerSocket socket : sockets) {
                 socket.close();
             }
-        }
-    }
-
-    private static int waitFor(final Process process) throws IOException {
-        try {
-            if (!process.waitFor(PROCESS_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)) {
-                process.destroyForcibly();
-                throw new IOException("process did not end within " + PROCESS_TIMEOUT);
-            }
-            return process.exitValue();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            process.destroyForcibly();
-            throw new IOException("interrupted", e);
         }
     }
 

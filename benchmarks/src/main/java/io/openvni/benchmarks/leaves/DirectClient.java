@@ -1,6 +1,7 @@
 package io.openvni.benchmarks.leaves;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.openvni.testlib.Commands;
 import io.openvni.testlib.controller.RestconfClient;
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -74,16 +75,12 @@ final class DirectClient {
     /** What this machine lacks to run the client, or null. */
     String missingPrerequisite() {
         try {
-            final Process process = new ProcessBuilder(python, "-c", "import ncclient").redirectErrorStream(true)
-                .start();
-            final String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-            return process.waitFor(60, TimeUnit.SECONDS) && process.exitValue() == 0 ? null
-                : python + " cannot import ncclient (apt-get install python3-ncclient): " + out.strip();
+            final var result = Commands.run(new ProcessBuilder(python, "-c", "import ncclient")
+                .redirectErrorStream(true), null, Duration.ofSeconds(60));
+            return result.ok() ? null
+                : python + " cannot import ncclient (apt-get install python3-ncclient): " + result.stdout().strip();
         } catch (IOException e) {
             return "cannot run " + python + ": " + e.getMessage();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return "interrupted";
         }
     }
 

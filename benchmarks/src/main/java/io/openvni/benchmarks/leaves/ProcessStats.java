@@ -1,11 +1,11 @@
 package io.openvni.benchmarks.leaves;
 
+import io.openvni.testlib.Commands;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
 
 /**
@@ -105,18 +105,9 @@ public final class ProcessStats {
     private static String jcmd(final long pid, final String command) {
         final Path jcmd = Path.of(System.getProperty("java.home"), "bin", "jcmd");
         try {
-            final Process process = new ProcessBuilder(jcmd.toString(), Long.toString(pid), command)
-                .redirectErrorStream(true).start();
-            final String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-            if (!process.waitFor(60, TimeUnit.SECONDS)) {
-                process.destroyForcibly();
-                return "";
-            }
-            return out;
+            return Commands.run(new ProcessBuilder(jcmd.toString(), Long.toString(pid), command)
+                .redirectErrorStream(true), null, Duration.ofSeconds(60)).stdout();
         } catch (IOException e) {
-            return "";
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
             return "";
         }
     }

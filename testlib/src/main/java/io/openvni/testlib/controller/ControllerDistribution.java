@@ -2,6 +2,7 @@ package io.openvni.testlib.controller;
 
 import static java.util.Objects.requireNonNull;
 
+import io.openvni.testlib.Commands;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
@@ -74,11 +75,10 @@ public final class ControllerDistribution implements AutoCloseable {
         }
         deleteRecursively(directory);
         Files.createDirectories(directory);
-        final Process tar = new ProcessBuilder("tar", "-xzf", archive.toString(), "-C", directory.toString(),
-            "--strip-components=1").redirectErrorStream(true).start();
-        final String output = new String(tar.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        if (Processes.waitFor(tar, Duration.ofMinutes(2)) != 0) {
-            throw new IOException("cannot unpack " + archive + ": " + output);
+        final var tar = Commands.run(new ProcessBuilder("tar", "-xzf", archive.toString(), "-C",
+            directory.toString(), "--strip-components=1").redirectErrorStream(true), null, Duration.ofMinutes(2));
+        if (!tar.ok()) {
+            throw new IOException("cannot unpack " + archive + ": " + tar.output());
         }
         return new ControllerDistribution(directory, Path.of(System.getProperty("java.home")));
     }
@@ -235,7 +235,7 @@ public final class ControllerDistribution implements AutoCloseable {
                 .redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.DISCARD);
             stop.environment().put("JAVA_HOME", javaHome.toString());
-            Processes.waitFor(stop.start(), Duration.ofSeconds(30));
+            Commands.run(stop, null, Duration.ofSeconds(30));
             if (process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
                 log(String.format(Locale.ROOT, "controller stopped in %.1f s", (System.nanoTime() - begin) / 1e9));
                 return;

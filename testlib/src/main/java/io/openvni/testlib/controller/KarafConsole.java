@@ -2,15 +2,13 @@ package io.openvni.testlib.controller;
 
 import static java.util.Objects.requireNonNull;
 
+import io.openvni.testlib.Commands;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
 
 /**
@@ -68,38 +66,21 @@ public final class KarafConsole {
             "-h", ControllerDistribution.LOOPBACK, "-a", Integer.toString(ControllerDistribution.SSH_PORT),
             "-u", credentials.user(), "-p", credentials.password(), "-r", "10", "-d", "2"));
         command.addAll(arguments);
+        final var builder = new ProcessBuilder(command).directory(home.toFile());
+        builder.environment().put("JAVA_HOME", javaHome.toString());
         try {
-            final Path out = Files.createTempFile("karaf-client", ".out");
-            final Path err = Files.createTempFile("karaf-client", ".err");
-            try {
-                final var builder = new ProcessBuilder(command)
-                    .directory(home.toFile())
-                    .redirectOutput(out.toFile())
-                    .redirectError(err.toFile());
-                builder.environment().put("JAVA_HOME", javaHome.toString());
-                final Process client = builder.start();
-                try (var input = client.getOutputStream()) {
-                    input.write(stdin.getBytes(StandardCharsets.UTF_8));
-                }
-                if (!client.waitFor(TIMEOUT.toSeconds(), TimeUnit.SECONDS)) {
-                    client.destroyForcibly();
-                    throw new IllegalStateException("bin/client did not finish within " + TIMEOUT + ": " + what);
-                }
-                return new Result(client.exitValue(), clean(out), clean(err));
-            } finally {
-                Files.deleteIfExists(out);
-                Files.deleteIfExists(err);
-            }
+            final var client = Commands.run(builder, stdin, TIMEOUT);
+            return new Result(client.exit(), clean(client.stdout()), clean(client.stderr()));
+        } catch (Commands.TimedOut e) {
+            // neither the command line nor its message: they hold the password
+            throw new IllegalStateException("bin/client did not finish within " + TIMEOUT + ": " + what);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot run bin/client", e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while running " + what, e);
         }
     }
 
-    private static String clean(final Path file) throws IOException {
-        return ANSI_ESCAPE.matcher(Files.readString(file, StandardCharsets.UTF_8)).replaceAll("");
+    private static String clean(final String text) {
+        return ANSI_ESCAPE.matcher(text).replaceAll("");
     }
 
     /**

@@ -4,6 +4,7 @@ import static java.util.Objects.requireNonNull;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.openvni.testlib.Commands;
 import io.openvni.testlib.controller.Credentials;
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -13,6 +14,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -202,33 +204,18 @@ public final class NetconfTestClient {
             Integer.toString(port), credentials.user()));
         command.addAll(arguments);
         try {
-            final Path err = Files.createTempFile("netconf-client", ".err");
-            try {
-                final var builder = new ProcessBuilder(command).redirectError(err.toFile());
-                builder.environment().put("NETCONF_PASSWORD", credentials.password());
-                final Process process = builder.start();
-                process.getOutputStream().close();
-                final String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-                if (!process.waitFor(CALL_TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
-                    process.destroyForcibly();
-                    throw new IOException("netconf_client.py did not finish within " + CALL_TIMEOUT_SECONDS + " s");
-                }
-                final String stderr = Files.readString(err);
-                if (out.isBlank()) {
-                    throw new IOException("netconf_client.py " + arguments + " against " + host + ":" + port
-                        + " printed nothing (exit " + process.exitValue() + "): " + stderr
-                        + (stderr.contains("No module named") ? " (apt-get install python3-ncclient)" : ""));
-                }
-                final JsonNode json = JSON.readTree(out);
-                return new Reply(json.path("ok").asBoolean(false), json);
-            } finally {
-                Files.deleteIfExists(err);
+            final var builder = new ProcessBuilder(command);
+            builder.environment().put("NETCONF_PASSWORD", credentials.password());
+            final var result = Commands.run(builder, null, Duration.ofSeconds(CALL_TIMEOUT_SECONDS));
+            if (result.stdout().isBlank()) {
+                throw new IOException("netconf_client.py " + arguments + " against " + host + ":" + port
+                    + " printed nothing (exit " + result.exit() + "): " + result.stderr()
+                    + (result.stderr().contains("No module named") ? " (apt-get install python3-ncclient)" : ""));
             }
+            final JsonNode json = JSON.readTree(result.stdout());
+            return new Reply(json.path("ok").asBoolean(false), json);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new UncheckedIOException(new IOException("interrupted", e));
         }
     }
 
@@ -247,18 +234,12 @@ public final class NetconfTestClient {
      */
     public static @Nullable String missingPrerequisite() {
         try {
-            final Process process = new ProcessBuilder(python(), "-c", "import ncclient")
-                .redirectErrorStream(true).start();
-            process.getInputStream().readAllBytes();
-            if (process.waitFor(30, TimeUnit.SECONDS) && process.exitValue() == 0) {
+            if (Commands.run(List.of(python(), "-c", "import ncclient"), null, Duration.ofSeconds(30)).ok()) {
                 return null;
             }
             return python() + " has no ncclient (apt-get install python3-ncclient)";
         } catch (IOException e) {
             return "cannot run " + python() + ": " + e.getMessage();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return "interrupted";
         }
     }
 

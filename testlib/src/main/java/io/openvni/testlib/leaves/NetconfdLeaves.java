@@ -1,6 +1,7 @@
 package io.openvni.testlib.leaves;
 
 import io.openvni.testlib.controller.Credentials;
+import io.openvni.testlib.Commands;
 import io.openvni.testlib.PrivateSshd;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -348,7 +349,7 @@ public final class NetconfdLeaves implements AutoCloseable {
             return;
         }
         SimSupport.terminate(retireAll());
-        SimSupport.deleteRecursively(workDir);
+        Commands.deleteTree(workDir);
         SimulatorUser.release();
         SimSupport.log(String.format(Locale.ROOT, "leaves stopped and removed in %.2f s",
             (System.nanoTime() - begin) / 1e9));
@@ -372,7 +373,7 @@ public final class NetconfdLeaves implements AutoCloseable {
         for (ProcessHandle handle : retireAll()) {
             handle.destroyForcibly();
         }
-        SimSupport.deleteRecursively(workDir);
+        Commands.deleteTree(workDir);
         // a JVM ended by a signal (Ctrl-C, the demo's stop) must not leave the well-known password usable either
         SimulatorUser.release();
         SimSupport.log("leaves killed and removed at JVM exit");

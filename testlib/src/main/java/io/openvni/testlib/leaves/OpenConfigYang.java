@@ -1,12 +1,12 @@
 package io.openvni.testlib.leaves;
 
+import io.openvni.testlib.Commands;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -29,7 +29,7 @@ public final class OpenConfigYang {
 
     private static final Path FROM_IT_MODULE = Path.of("..", "..", "shared", "yang", "openconfig-netconfd");
     private static final Path FROM_REPOSITORY = Path.of("..", "shared", "yang", "openconfig-netconfd");
-    private static final long YANGLINT_TIMEOUT_SECONDS = 60;
+    private static final Duration YANGLINT_TIMEOUT = Duration.ofSeconds(60);
     private static final Pattern SUBMODULE = Pattern.compile("^submodule\\s+\"?([\\w.-]+)\"?", Pattern.MULTILINE);
     private static final Pattern BELONGS_TO = Pattern.compile("\\bbelongs-to\\s+\"?([\\w.-]+)\"?");
     private static final Pattern REVISION = Pattern.compile("\\brevision\\s+\"?(\\d{4}-\\d{2}-\\d{2})\"?");
@@ -86,34 +86,19 @@ public final class OpenConfigYang {
             }
         }
         command.add(json.toAbsolutePath().toString());
-        final Path err = Files.createTempFile("yanglint", ".err");
+        final Commands.Started yanglint;
         try {
-            final Process process;
-            try {
-                process = new ProcessBuilder(command).redirectError(err.toFile()).start();
-            } catch (IOException e) {
-                throw new IOException("cannot run yanglint (apt-get install libyang2-tools): " + e.getMessage(), e);
-            }
-            final String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-            if (!process.waitFor(YANGLINT_TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
-                process.destroyForcibly();
-                throw new IOException("yanglint did not finish within " + YANGLINT_TIMEOUT_SECONDS + " s");
-            }
-            final String errors;
-            try (Stream<String> lines = Files.lines(err)) {
-                errors = lines.filter(line -> !line.startsWith("libyang warn"))
-                    .collect(Collectors.joining("\n"));
-            }
-            if (process.exitValue() != 0 || out.isBlank()) {
-                throw new IOException("yanglint rejected " + json + " (exit " + process.exitValue() + "):\n" + errors);
-            }
-            return "<config xmlns=\"urn:ietf:params:xml:ns:netconf:base:1.0\">\n" + out + "</config>\n";
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IOException("interrupted while running yanglint", e);
-        } finally {
-            Files.deleteIfExists(err);
+            yanglint = Commands.start(new ProcessBuilder(command), null);
+        } catch (IOException e) {
+            throw new IOException("cannot run yanglint (apt-get install libyang2-tools): " + e.getMessage(), e);
         }
+        final var result = yanglint.await(YANGLINT_TIMEOUT);
+        if (!result.ok() || result.stdout().isBlank()) {
+            final String errors = result.stderr().lines().filter(line -> !line.startsWith("libyang warn"))
+                .collect(Collectors.joining("\n"));
+            throw new IOException("yanglint rejected " + json + " (exit " + result.exit() + "):\n" + errors);
+        }
+        return "<config xmlns=\"urn:ietf:params:xml:ns:netconf:base:1.0\">\n" + result.stdout() + "</config>\n";
     }
 
     private static boolean isModule(final Path file) throws IOException {

@@ -1,15 +1,13 @@
 package io.openvni.testlib.leaves;
 
-import io.openvni.testlib.controller.Processes;
+import io.openvni.testlib.Commands;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
-import java.util.Comparator;
 import java.util.List;
-import java.util.stream.Stream;
 
 /**
  * Process and file helpers shared by the leaf simulator classes.
@@ -23,15 +21,9 @@ final class SimSupport {
         // static only
     }
 
-    /** What a short command printed and how it exited. */
-    record Result(int exit, String output) {
-    }
-
-    static Result run(final List<String> command) throws IOException {
-        final Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
-        process.getOutputStream().close();
-        final String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        return new Result(Processes.waitFor(process, Duration.ofSeconds(30)), output);
+    /** Runs a short command (30 s at most), its standard error merged into its output. */
+    static Commands.Result run(final List<String> command) throws IOException {
+        return Commands.run(new ProcessBuilder(command).redirectErrorStream(true), null, Duration.ofSeconds(30));
     }
 
     /** SIGTERM to all at once, SIGKILL to what is left after a few seconds. */
@@ -63,8 +55,7 @@ final class SimSupport {
 
     static String tail(final Path file, final int lines) {
         try {
-            final List<String> all = Files.readAllLines(file, StandardCharsets.UTF_8);
-            return String.join("\n", all.subList(Math.max(0, all.size() - lines), all.size()));
+            return Commands.tail(Files.readString(file, StandardCharsets.UTF_8), lines);
         } catch (IOException e) {
             return "(no " + file + ")";
         }
@@ -75,19 +66,6 @@ final class SimSupport {
             return Files.exists(file) ? Files.readString(file) : "";
         } catch (IOException e) {
             return "";
-        }
-    }
-
-    static void deleteRecursively(final Path dir) {
-        if (!Files.exists(dir)) {
-            return;
-        }
-        try (Stream<Path> files = Files.walk(dir)) {
-            for (Path file : files.sorted(Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(file);
-            }
-        } catch (IOException e) {
-            log("could not remove " + dir + ": " + e);
         }
     }
 

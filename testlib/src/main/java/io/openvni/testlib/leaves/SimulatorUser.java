@@ -3,9 +3,8 @@ package io.openvni.testlib.leaves;
 import static io.openvni.testlib.leaves.SimSupport.log;
 import static io.openvni.testlib.leaves.SimSupport.run;
 
-import io.openvni.testlib.controller.Processes;
+import io.openvni.testlib.Commands;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -65,12 +64,10 @@ final class SimulatorUser {
             .filter(line -> line.startsWith(NAME + ":")).findFirst().orElse(NAME + "::");
         final String hash = shadow.split(":", -1)[1];
         if (hash.isEmpty() || hash.startsWith("!") || hash.startsWith("*")) {
-            final Process chpasswd = new ProcessBuilder("chpasswd").redirectErrorStream(true).start();
-            chpasswd.getOutputStream().write((NAME + ":" + PASSWORD + "\n").getBytes(StandardCharsets.UTF_8));
-            chpasswd.getOutputStream().close();
-            final String output = new String(chpasswd.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-            if (Processes.waitFor(chpasswd, Duration.ofSeconds(30)) != 0) {
-                throw new IOException("cannot set the password of " + NAME + ": " + output);
+            final var chpasswd = Commands.run(new ProcessBuilder("chpasswd").redirectErrorStream(true),
+                NAME + ":" + PASSWORD + "\n", Duration.ofSeconds(30));
+            if (!chpasswd.ok()) {
+                throw new IOException("cannot set the password of " + NAME + ": " + chpasswd.output());
             }
         }
     }

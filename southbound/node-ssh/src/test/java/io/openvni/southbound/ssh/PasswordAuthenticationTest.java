@@ -7,9 +7,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.openvni.southbound.ssh.NodeUnreachableException.Reason;
+import io.openvni.testlib.Commands;
 import io.openvni.testlib.PrivateSshd;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
@@ -43,11 +43,9 @@ class PasswordAuthenticationTest {
         password = Base64.getUrlEncoder().encodeToString(random);
         PrivateSshd.run("useradd", "-M", "-d", "/", "-s", "/bin/sh", "-c", "OpenVNI node-ssh test (temporary)", USER);
         userCreated = true;
-        final Process chpasswd = new ProcessBuilder("chpasswd").redirectErrorStream(true).start();
-        chpasswd.getOutputStream().write((USER + ":" + password + "\n").getBytes(StandardCharsets.UTF_8));
-        chpasswd.getOutputStream().close();
-        final String output = new String(chpasswd.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertTrue(chpasswd.waitFor(30, TimeUnit.SECONDS) && chpasswd.exitValue() == 0, output);
+        final var chpasswd = Commands.run(new ProcessBuilder("chpasswd").redirectErrorStream(true),
+            USER + ":" + password + "\n", Duration.ofSeconds(30));
+        assertTrue(chpasswd.ok(), chpasswd.output());
         sshd = PrivateSshd.forLogins(USER);
         sessions = new NodeSessions(sshd.dir().resolve("known_hosts"));
     }
