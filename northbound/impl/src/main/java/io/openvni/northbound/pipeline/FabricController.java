@@ -38,7 +38,6 @@ import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.component.annotations.ReferenceCardinality;
-import org.osgi.service.component.annotations.ReferencePolicy;
 import org.osgi.service.component.annotations.ReferencePolicyOption;
 import org.osgi.service.metatype.annotations.Designate;
 import org.slf4j.Logger;
@@ -74,8 +73,8 @@ public final class FabricController implements FabricService, AutoCloseable {
     private final DriverRegistry drivers;
     private final ControllerSettings tuning;
     private final StatusPublisher publisher;
-    /** Monitoring, when a recorder is registered (the Prometheus endpoint); it may come and go. */
-    private final ForwardingRecorder metrics = new ForwardingRecorder();
+    /** Monitoring: the recorder of the moment, which forwards to the Prometheus endpoint while there is one. */
+    private final MetricsRecorder metrics;
 
     // Owned by the active singleton instance; guarded by this.
     private StatusWriter statusWriter;
@@ -97,15 +96,16 @@ public final class FabricController implements FabricService, AutoCloseable {
             @Reference(service = DeviceDriver.class, cardinality = ReferenceCardinality.MULTIPLE,
                 policyOption = ReferencePolicyOption.GREEDY)
             final List<Map.Entry<Map<String, ?>, DeviceDriver<?, ?>>> driverServices,
-            final ControllerConfiguration config) {
-        this(broker, singletons, intents, published, DriverServices.registry(driverServices), Clock.systemUTC(),
-            ControllerSettings.of(config));
+            @Reference final ForwardingRecorder metrics, final ControllerConfiguration config) {
+        this(broker, singletons, intents, published, DriverServices.registry(driverServices), metrics,
+            Clock.systemUTC(), ControllerSettings.of(config));
     }
 
     FabricController(final DataBroker broker, final ClusterSingletonServiceProvider singletons,
             final DecodedIntents intents, final PublishedFabric published, final DriverRegistry drivers,
-            final Clock clock, final ControllerSettings tuning) {
+            final MetricsRecorder metrics, final Clock clock, final ControllerSettings tuning) {
         this.broker = broker;
+        this.metrics = metrics;
         this.intents = intents;
         this.published = published;
         this.clock = clock;
@@ -114,16 +114,6 @@ public final class FabricController implements FabricService, AutoCloseable {
         publisher = new StatusPublisher(StatusPublisher.Timing.withRetry(tuning.backoff()), clock, random);
         singleton = new ClusterSingleton(singletons, ClusterSingleton.CONTROLLER_GROUP, "controller", this::start,
             this::stop);
-    }
-
-    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
-        policyOption = ReferencePolicyOption.GREEDY)
-    void setMetrics(final MetricsRecorder recorder) {
-        metrics.set(recorder);
-    }
-
-    void unsetMetrics(final MetricsRecorder recorder) {
-        metrics.unset(recorder);
     }
 
     @Deactivate

@@ -4,13 +4,20 @@ import static java.util.Objects.requireNonNull;
 
 import io.openvni.core.compile.DeviceRole;
 import java.time.Duration;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.service.component.annotations.ReferencePolicyOption;
 
 /**
  * The {@link MetricsRecorder} of the moment: forwards to the recorder last set, {@link MetricsRecorder#NONE} while
- * there is none. Components that report metrics hold one from their start and set the monitoring service into it as
- * it comes and goes, so that what they started (a reconciler, SSH sessions) outlives the endpoint's restarts.
- * Thread-safe.
+ * there is none. In the controller it is one component that holds the monitoring service (the Prometheus endpoint)
+ * as it comes and goes; the components that report metrics take it at their start, so that what they started (a
+ * reconciler, SSH sessions) outlives the endpoint's restarts and runs without the metrics bundle. It is offered as
+ * this class only, never as a {@link MetricsRecorder}, so it never forwards to itself. Thread-safe.
  */
+@Component(service = ForwardingRecorder.class)
 public final class ForwardingRecorder implements MetricsRecorder {
     private volatile MetricsRecorder target = NONE;
 
@@ -19,6 +26,8 @@ public final class ForwardingRecorder implements MetricsRecorder {
      *
      * @param recorder the recorder
      */
+    @Reference(name = "recorder", cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+        policyOption = ReferencePolicyOption.GREEDY, unbind = "unset")
     public void set(final MetricsRecorder recorder) {
         target = requireNonNull(recorder);
     }

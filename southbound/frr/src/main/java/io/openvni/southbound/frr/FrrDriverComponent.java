@@ -31,9 +31,6 @@ import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Reference;
-import org.osgi.service.component.annotations.ReferenceCardinality;
-import org.osgi.service.component.annotations.ReferencePolicy;
-import org.osgi.service.component.annotations.ReferencePolicyOption;
 
 /**
  * The FRR node driver as an OSGi service: every command runs over SSH ({@link NodeSessions}, one cached session per
@@ -45,31 +42,19 @@ import org.osgi.service.component.annotations.ReferencePolicyOption;
 @Component(service = DeviceDriver.class, property = "openvni.driver=node-router/frr")
 public final class FrrDriverComponent implements DeviceDriver<NodeState, NodeChange>, DeviceStateReader,
         AutoCloseable {
-    /** Monitoring, when a recorder is registered (the Prometheus endpoint); it may come and go. */
-    private final ForwardingRecorder metrics = new ForwardingRecorder();
     private final NodeSessions sessions;
     private final FrrGrpcChannels grpc;
     private final FrrNodeDriver driver;
     private final FrrStateReader state;
 
     @Activate
-    public FrrDriverComponent(@Reference final NodeTargets targets) {
+    public FrrDriverComponent(@Reference final NodeTargets targets, @Reference final ForwardingRecorder metrics) {
         sessions = new NodeSessions(knownHosts(), target -> metrics.reconnected(DeviceRole.NODE_ROUTER));
         final Function<String, NodeShell> shells = device -> new SshShell(sessions, targets, device);
         grpc = new FrrGrpcChannels(new SshGrpcEndpoint(sessions, targets), FrrNorthboundClient.DEFAULT_DEADLINE,
             Duration.ofMinutes(1));
         driver = new FrrNodeDriver(shells, FrrNodeSettings.DEFAULT, grpc);
         state = new FrrStateReader(shells, FrrNodeSettings.DEFAULT, Clock.systemUTC(), grpc);
-    }
-
-    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
-        policyOption = ReferencePolicyOption.GREEDY)
-    void setMetrics(final MetricsRecorder recorder) {
-        metrics.set(recorder);
-    }
-
-    void unsetMetrics(final MetricsRecorder recorder) {
-        metrics.unset(recorder);
     }
 
     @Deactivate

@@ -20,9 +20,6 @@ import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Reference;
-import org.osgi.service.component.annotations.ReferenceCardinality;
-import org.osgi.service.component.annotations.ReferencePolicy;
-import org.osgi.service.component.annotations.ReferencePolicyOption;
 
 /**
  * Counts leaf switch reconnects for monitoring ({@link MetricsRecorder#reconnected}). ODL's NETCONF connector makes a
@@ -33,7 +30,7 @@ import org.osgi.service.component.annotations.ReferencePolicyOption;
  */
 @Component(service = { })
 public final class LeafReconnects implements DOMMountPointListener, AutoCloseable {
-    private final ForwardingRecorder metrics = new ForwardingRecorder();
+    private final MetricsRecorder metrics;
     private final Predicate<String> isLeafSwitch;
     private final Set<String> mountedBefore = ConcurrentHashMap.newKeySet();
     private final Registration registration;
@@ -45,25 +42,18 @@ public final class LeafReconnects implements DOMMountPointListener, AutoCloseabl
      * @param committed the fabric the controller took in
      */
     @Activate
-    public LeafReconnects(@Reference final DOMMountPointService mounts, @Reference final CommittedFabric committed) {
+    public LeafReconnects(@Reference final DOMMountPointService mounts, @Reference final CommittedFabric committed,
+            @Reference final ForwardingRecorder metrics) {
         this(mounts, leaf -> committed.fabric()
             .map(fabric -> fabric.leafSwitches().stream().anyMatch(known -> known.name().equals(leaf)))
-            .orElse(false));
+            .orElse(false), metrics);
     }
 
-    LeafReconnects(final DOMMountPointService mounts, final Predicate<String> isLeafSwitch) {
+    LeafReconnects(final DOMMountPointService mounts, final Predicate<String> isLeafSwitch,
+            final MetricsRecorder metrics) {
         this.isLeafSwitch = requireNonNull(isLeafSwitch);
+        this.metrics = requireNonNull(metrics);
         registration = mounts.registerProvisionListener(this);
-    }
-
-    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
-        policyOption = ReferencePolicyOption.GREEDY)
-    void setMetrics(final MetricsRecorder recorder) {
-        metrics.set(recorder);
-    }
-
-    void unsetMetrics(final MetricsRecorder recorder) {
-        metrics.unset(recorder);
     }
 
     @Override

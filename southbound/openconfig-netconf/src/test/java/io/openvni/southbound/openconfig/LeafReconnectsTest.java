@@ -3,6 +3,7 @@ package io.openvni.southbound.openconfig;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.openvni.core.compile.DeviceRole;
+import io.openvni.southbound.spi.ForwardingRecorder;
 import io.openvni.southbound.spi.MetricsRecorder;
 import java.util.List;
 import java.util.Set;
@@ -22,11 +23,12 @@ class LeafReconnectsTest {
             reconnects.add(role);
         }
     };
+    private final ForwardingRecorder metrics = new ForwardingRecorder();
 
     @Test
     void aLeafMountedAgainIsOneReconnect() {
-        try (var counter = new LeafReconnects(mounts, Set.of("leaf1", "leaf2")::contains)) {
-            counter.setMetrics(recorder);
+        try (var counter = new LeafReconnects(mounts, Set.of("leaf1", "leaf2")::contains, metrics)) {
+            metrics.set(recorder);
             final var first = mounts.createMountPoint(OpenConfigNetconfDriver.mountPath("leaf1")).register();
             mounts.createMountPoint(OpenConfigNetconfDriver.mountPath("leaf2")).register().close();
             assertEquals(List.of(), reconnects, "first sessions are no reconnects");
@@ -42,8 +44,8 @@ class LeafReconnectsTest {
 
     @Test
     void otherDevicesAndOtherMountsAreNotCounted() {
-        try (var counter = new LeafReconnects(mounts, Set.of("leaf1")::contains)) {
-            counter.setMetrics(recorder);
+        try (var counter = new LeafReconnects(mounts, Set.of("leaf1")::contains, metrics)) {
+            metrics.set(recorder);
             for (int i = 0; i < 2; i++) {
                 // a NETCONF node someone else manages, and a mount point that is no NETCONF node
                 mounts.createMountPoint(OpenConfigNetconfDriver.mountPath("router9")).register().close();
@@ -56,13 +58,13 @@ class LeafReconnectsTest {
 
     @Test
     void nothingIsCountedOnceClosedOrWithoutARecorder() {
-        final var counter = new LeafReconnects(mounts, Set.of("leaf1")::contains);
+        final var counter = new LeafReconnects(mounts, Set.of("leaf1")::contains, metrics);
         mounts.createMountPoint(OpenConfigNetconfDriver.mountPath("leaf1")).register().close();
         mounts.createMountPoint(OpenConfigNetconfDriver.mountPath("leaf1")).register().close();
-        counter.setMetrics(recorder);
-        counter.unsetMetrics(recorder);
+        metrics.set(recorder);
+        metrics.unset(recorder);
         mounts.createMountPoint(OpenConfigNetconfDriver.mountPath("leaf1")).register().close();
-        counter.setMetrics(recorder);
+        metrics.set(recorder);
         counter.close();
         mounts.createMountPoint(OpenConfigNetconfDriver.mountPath("leaf1")).register().close();
         assertEquals(List.of(), reconnects);

@@ -37,9 +37,6 @@ import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Reference;
-import org.osgi.service.component.annotations.ReferenceCardinality;
-import org.osgi.service.component.annotations.ReferencePolicy;
-import org.osgi.service.component.annotations.ReferencePolicyOption;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -80,8 +77,8 @@ public final class LeafTopologyManager implements AutoCloseable {
     private final LeafSchemaProblems schemaProblems;
     private final ClusterSingleton singleton;
     private final CoalescingPassRunner runner = new CoalescingPassRunner("openvni-leaf-topology-%d", this::pass);
-    /** Monitoring, when a recorder is registered (the Prometheus endpoint); it may come and go. */
-    private final ForwardingRecorder metrics = new ForwardingRecorder();
+    /** Monitoring: the recorder of the moment, which forwards to the Prometheus endpoint while there is one. */
+    private final MetricsRecorder metrics;
 
     private static final DataObjectIdentifier<ManagedNetconfNodes> MANAGED =
         DataObjectIdentifier.builder(ManagedNetconfNodes.class).build();
@@ -103,30 +100,21 @@ public final class LeafTopologyManager implements AutoCloseable {
     public LeafTopologyManager(@Reference final DataBroker broker,
             @Reference final ClusterSingletonServiceProvider singletons,
             @Reference final AAAEncryptionService aaa, @Reference final CommittedFabric committed,
-            @Reference final LeafSchemaProblems schemaProblems) {
-        this(broker, singletons, SchemaCache.odlDefault(), new SecretBox(aaa), committed, schemaProblems);
+            @Reference final LeafSchemaProblems schemaProblems, @Reference final ForwardingRecorder metrics) {
+        this(broker, singletons, SchemaCache.odlDefault(), new SecretBox(aaa), committed, schemaProblems, metrics);
     }
 
     LeafTopologyManager(final DataBroker broker, final ClusterSingletonServiceProvider singletons,
             final SchemaCache schemaCache, final SecretBox secrets, final CommittedFabric committed,
-            final LeafSchemaProblems schemaProblems) {
+            final LeafSchemaProblems schemaProblems, final MetricsRecorder metrics) {
         this.broker = broker;
+        this.metrics = metrics;
         this.schemaProblems = schemaProblems;
         this.schemaCache = schemaCache;
         this.secrets = secrets;
         this.committed = committed;
         singleton = new ClusterSingleton(singletons, ClusterSingleton.CONTROLLER_GROUP, "leaf topology manager",
             this::start, this::stop);
-    }
-
-    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
-        policyOption = ReferencePolicyOption.GREEDY)
-    void setMetrics(final MetricsRecorder recorder) {
-        metrics.set(recorder);
-    }
-
-    void unsetMetrics(final MetricsRecorder recorder) {
-        metrics.unset(recorder);
     }
 
     @Deactivate
