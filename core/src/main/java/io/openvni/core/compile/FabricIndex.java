@@ -23,6 +23,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.stream.Stream;
+import org.eclipse.jdt.annotation.Nullable;
 
 /**
  * Validated intent and allocations, resolved and indexed for compiling one device at a time: every network and
@@ -93,7 +94,10 @@ final class FabricIndex {
                     if (vrfReason != null) {
                         throw new Unallocated("its VRF " + vrfReason);
                     }
-                    networks.put(path, resolveNetwork(tenant, network, missing, rtAsn));
+                    // the VRF resolved above, not Tenant.vrf(): a lookup by scanning grows with the tenant's square
+                    final var vrf = network.vrf() == null ? null
+                        : vrfs.get(IntentPaths.vrf(tenant.name(), network.vrf()));
+                    networks.put(path, resolveNetwork(tenant, network, vrf, missing, rtAsn));
                 } catch (Unallocated e) {
                     holdPlacement(network, path + ": " + e.getMessage());
                 }
@@ -225,7 +229,7 @@ final class FabricIndex {
     }
 
     private static ResolvedNetwork resolveNetwork(final Tenant tenant, final Network network,
-            final Missing allocations, final long rtAsn) throws Unallocated {
+            final @Nullable ResolvedVrf vrf, final Missing allocations, final long rtAsn) throws Unallocated {
         final String owner = IntentPaths.network(tenant.name(), network.name());
         final long vni = network.l2Vni() != null ? network.l2Vni()
             : allocations.number(AllocationKind.L2_VNI, owner);
@@ -233,10 +237,10 @@ final class FabricIndex {
             : (int) allocations.number(AllocationKind.VLAN, owner);
         Long vrfVni = null;
         if (network.vrf() != null) {
-            final var vrf = tenant.vrf(network.vrf()).orElseThrow(() -> new IllegalStateException(
-                owner + " names unknown VRF " + network.vrf()));
-            vrfVni = vrf.l3Vni() != null ? vrf.l3Vni()
-                : allocations.number(AllocationKind.L3_VNI, IntentPaths.vrf(tenant.name(), vrf.name()));
+            if (vrf == null) {
+                throw new IllegalStateException(owner + " names unknown VRF " + network.vrf());
+            }
+            vrfVni = vrf.vni();
         }
         return new ResolvedNetwork(tenant.name(), network.name(), vni, vlan,
             (int) allocations.number(AllocationKind.RD_INDEX, owner), vrfVni, network.vrf(),

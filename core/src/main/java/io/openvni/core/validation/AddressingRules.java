@@ -4,6 +4,7 @@ import io.openvni.core.intent.Intent;
 import io.openvni.core.intent.IntentPaths;
 import io.openvni.core.intent.Network;
 import io.openvni.core.intent.Tenant;
+import io.openvni.core.intent.Vrf;
 import io.openvni.core.net.IpPrefix;
 import io.openvni.core.render.Addresses;
 import java.math.BigInteger;
@@ -11,6 +12,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
+import java.util.stream.Collectors;
 import org.eclipse.jdt.annotation.Nullable;
 
 /**
@@ -44,12 +46,14 @@ final class AddressingRules {
     private static void tenant(final Tenant tenant, final ErrorSink sink) {
         // VRF name -> subnets of its networks; pure L2 networks (or ones naming an unknown VRF) stand alone.
         final var byVrf = new HashMap<String, List<Subnet>>();
+        // a set, not Tenant.vrf() per network: a tenant of thousands of networks and VRFs stays linear
+        final var vrfNames = tenant.vrfs().stream().map(Vrf::name).collect(Collectors.toSet());
         for (var network : tenant.networks()) {
             final var path = IntentPaths.network(tenant.name(), network.name());
             final var subnets = subnets(path, network, sink);
             gateways(path, network, subnets, sink);
             final var vrf = network.vrf();
-            if (vrf != null && tenant.vrf(vrf).isPresent()) {
+            if (vrf != null && vrfNames.contains(vrf)) {
                 byVrf.computeIfAbsent(vrf, k -> new ArrayList<>()).addAll(subnets);
             } else {
                 overlaps(subnets, null, sink);

@@ -4,6 +4,7 @@ import io.openvni.core.compile.KnownGenerations;
 import io.openvni.core.pipeline.IntentPipeline;
 import io.openvni.core.preview.DevicePreview;
 import io.openvni.core.preview.DevicePreviewer;
+import io.openvni.core.validation.ValidationReport;
 import io.openvni.northbound.api.FabricService;
 import io.openvni.northbound.api.FabricSnapshot;
 import io.openvni.northbound.binding.AllocationCodec;
@@ -26,7 +27,6 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeoutException;
 import java.util.random.RandomGenerator;
-import java.util.stream.Collectors;
 import org.eclipse.jdt.annotation.Nullable;
 import org.opendaylight.mdsal.binding.api.DataBroker;
 import org.opendaylight.mdsal.singleton.api.ClusterSingletonServiceProvider;
@@ -217,7 +217,7 @@ public final class FabricController implements FabricService, AutoCloseable {
                 compile.removed().size());
         } catch (IntentPipeline.RejectedIntentException e) {
             failed("the stored intent does not validate, the previous compile stays in force: "
-                + e.errors().stream().map(Object::toString).collect(Collectors.joining("; ")), null);
+                + ValidationReport.of(e.errors()).message(), null);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } catch (Exception e) {

@@ -2,11 +2,11 @@ package io.openvni.northbound.validation;
 
 import com.google.common.util.concurrent.FluentFuture;
 import io.openvni.core.validation.ValidationError;
+import io.openvni.core.validation.ValidationReport;
 import io.openvni.northbound.binding.DecodedIntents;
 import io.openvni.northbound.binding.IntentDecoder;
 import java.util.Collection;
 import java.util.List;
-import java.util.stream.Collectors;
 import org.opendaylight.mdsal.common.api.DataValidationFailedException;
 import org.opendaylight.mdsal.common.api.LogicalDatastoreType;
 import org.opendaylight.mdsal.common.api.PostCanCommitStep;
@@ -35,15 +35,15 @@ import org.slf4j.LoggerFactory;
  * Validates the fabric and the tenants together whenever a configuration commit touches either. Registered at the
  * datastore root because the two containers must be checked against each other (a cohort sees only the subtree
  * it is registered on). A rejection carries a {@link NetconfDocumentedException} with {@code invalid-value}, which
- * RESTCONF turns into a 400 whose message lists every error as {@code path: reason}. {@link DecodedIntents} decodes
- * and admits the candidate, and keeps the result for the controller once the commit is in. Admission allocates
- * against the persisted allocations, so a change whose owners cannot all get a value (a pool exhausted) or that puts
- * more on a device than the fabric's limits is refused here, before anything is stored.
+ * RESTCONF turns into a 400 whose message lists the first errors as {@code path: reason} and how many more there
+ * are ({@link ValidationReport}). {@link DecodedIntents} decodes and admits the candidate, and keeps the result for
+ * the controller once the commit is in. Admission allocates against the persisted allocations, so a change whose
+ * owners cannot all get a value (a pool exhausted) or that puts more on a device than the fabric's limits is refused
+ * here, before anything is stored.
  */
 @Component(service = { })
 public final class IntentValidationCohort implements DOMDataTreeCommitCohort, AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(IntentValidationCohort.class);
-    private static final int MAX_LISTED_ERRORS = 20;
 
     private final DecodedIntents intents;
     private final Registration registration;
@@ -86,17 +86,10 @@ public final class IntentValidationCohort implements DOMDataTreeCommitCohort, Au
             if (!errors.isEmpty()) {
                 LOG.info("Transaction {}: rejected {} invalid value(s), first {}", txId, errors.size(),
                     errors.getFirst());
-                return reject(candidate, describe(errors));
+                return reject(candidate, ValidationReport.of(errors).message());
             }
         }
         return PostCanCommitStep.NOOP_SUCCESSFUL_FUTURE;
-    }
-
-    static String describe(final List<ValidationError> errors) {
-        final var listed = errors.stream().limit(MAX_LISTED_ERRORS).map(ValidationError::toString)
-            .collect(Collectors.joining("; "));
-        return errors.size() <= MAX_LISTED_ERRORS ? listed
-            : listed + "; and " + (errors.size() - MAX_LISTED_ERRORS) + " more";
     }
 
     private static FluentFuture<PostCanCommitStep> reject(final DOMDataTreeCandidate candidate,
