@@ -23,6 +23,7 @@ import io.openvni.southbound.spi.DeviceDriver;
 import io.openvni.southbound.spi.DeviceFailure;
 import io.openvni.southbound.spi.ReadResult;
 import io.openvni.southbound.spi.ReadScope;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.OptionalLong;
@@ -128,8 +129,20 @@ public final class FrrNodeDriver implements DeviceDriver<NodeState, NodeChange> 
     private Seen read(final NodeShell shell, final DeviceIntent desired)
             throws NodeUnreachableException, NodeReader.ReadFailure {
         final var before = shell.session();
-        final var snapshot = NodeReader.read(shell, vtysh(desired), settings.readTimeout(desired.segments().size()));
+        final var snapshot = NodeReader.read(shell, vtysh(desired), readTimeout(desired));
         return new Seen(snapshot, before.equals(shell.session()) ? before : OptionalLong.empty());
+    }
+
+    // Sized by what the node carries: the desired intent, or more while a change removes networks and VRFs.
+    private Duration readTimeout(final DeviceIntent desired) {
+        int segments = desired.segments().size();
+        int vrfs = desired.vrfs().size();
+        final NodeState last = lastSeen.get(desired.name());
+        if (last != null) {
+            segments = Math.max(segments, last.scope().vnis().size());
+            vrfs = Math.max(vrfs, last.kernel().namespaces().size());
+        }
+        return settings.readTimeout(segments, vrfs);
     }
 
     // The owned part of a read, for the renderings' scope plus an extra one (what a change removed, for its check).

@@ -41,15 +41,18 @@ public record FrrNodeSettings(Duration readTimeout, Duration applyTimeout, Durat
     }
 
     /**
-     * The bound of one read of a node that carries {@code segments} networks: {@link #readTimeout()} plus 10 ms a
-     * network. The read's output grows with them (four devices and a vni block each), and zebra answers slowly
-     * while it digests the devices of a big change: at 4,000 networks the fixed 20 s cut the read off.
+     * The bound of one read of a node that carries {@code segments} networks in {@code vrfs} VRFs:
+     * {@link #readTimeout()} plus 10 ms a network and 50 ms a VRF. The read's output grows with the networks (four
+     * devices and a vni block each), and zebra answers slowly while it digests the devices of a big change: at
+     * 4,000 networks the fixed 20 s cut the read off. Each VRF costs two iproute2 commands in its namespace (up to
+     * 25 ms each on a loaded node): 500 VRFs overran 20 s plus 5 s.
      *
      * @param segments how many networks (L2 segments) the node carries
+     * @param vrfs how many VRFs it carries
      * @return the bound
      */
-    public Duration readTimeout(final int segments) {
-        return readTimeout.plusMillis(10L * segments);
+    public Duration readTimeout(final int segments, final int vrfs) {
+        return readTimeout.plusMillis(10L * segments + 50L * vrfs);
     }
 
     /**

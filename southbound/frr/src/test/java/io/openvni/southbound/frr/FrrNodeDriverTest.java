@@ -401,7 +401,8 @@ class FrrNodeDriverTest extends RealNodeTest {
             assertEquals(expected, read.failure().getClass(), reason.toString());
         }
         // the read's bound grows with the node's networks
-        assertEquals(FrrNodeSettings.DEFAULT.readTimeout().plusSeconds(40), FrrNodeSettings.DEFAULT.readTimeout(4000));
+        assertEquals(FrrNodeSettings.DEFAULT.readTimeout().plusSeconds(40), FrrNodeSettings.DEFAULT.readTimeout(4000, 0));
+        assertEquals(FrrNodeSettings.DEFAULT.readTimeout().plusSeconds(65), FrrNodeSettings.DEFAULT.readTimeout(4000, 500));
     }
 
     private ChangeSet<NodeChange> sync(final DeviceIntent intent, final @Nullable DeviceIntent previous)
