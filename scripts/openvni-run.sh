@@ -306,6 +306,7 @@ print_info() {
   OpenVNI controller is running (pid $1, Karaf home $KARAF_HOME_DIR)
     RESTCONF  $RESTCONF/rests/data/   user $RESTCONF_USER, password $RESTCONF_PASSWORD
               curl -u $RESTCONF_USER:$RESTCONF_PASSWORD $RESTCONF$READY_PATH
+    Explorer  $RESTCONF/openapi/explorer/index.html   (same login; every model and RPC, with "Try it out")
     Console   scripts/openvni-run.sh console     (ssh -p 8101 karaf@127.0.0.1, password karaf)
     Logs      $KARAF_HOME_DIR/data/log/karaf.log
 INFO

@@ -10,8 +10,8 @@
 #               frr and iputils-ping (the node routers and their pods), python3-ncclient (leaf-config); and
 #               FRR's northbound gRPC module for node1, built once from Debian's frr source package (4-13 minutes
 #               on a cold machine, then cached in ~/.cache/openvni)
-#   tests       the demo's set, plus libyang2-tools (yanglint), frr-pythontools and prometheus for the tests' own
-#               checks
+#   tests       the demo's set, plus libyang2-tools (yanglint), frr-pythontools, prometheus, and chromium with
+#               chromium-driver (the OpenAPI explorer in a headless browser) for the tests' own checks
 #   --no-grpc   skip the gRPC module: node1 runs vtysh only, the gRPC tests are skipped
 #   --dry-run   say what would be installed or built, and change nothing
 #   --rerun     the command to name in messages (what the user ran), e.g. "scripts/test.sh"
@@ -27,7 +27,7 @@ usage() { sed -n '2,19p' "$0" | sed 's/^# \{0,1\}//' >&2; }
 # What each target installs; "a|b": the first of the names the release knows
 CONTROLLER_PACKAGES=(ca-certificates curl tar gzip procps iproute2)
 DEMO_PACKAGES=(netconfd openssh-server frr iputils-ping python3-ncclient)
-TEST_PACKAGES=("libyang2-tools|libyang3-tools" frr-pythontools prometheus)
+TEST_PACKAGES=("libyang2-tools|libyang3-tools" frr-pythontools prometheus chromium chromium-driver)
 POLICY=/usr/sbin/policy-rc.d
 declare -A WHY=(
     [ca-certificates]="Maven downloads" [curl]="RESTCONF calls" [tar]="the distribution" [gzip]="the distribution"
@@ -35,7 +35,8 @@ declare -A WHY=(
     [netconfd]="simulated leaf switches" [openssh-server]="the devices' SSH" [frr]="node routers"
     [iputils-ping]="pod pings" [python3-ncclient]="NETCONF test client"
     [libyang2-tools]="yanglint checks" [libyang3-tools]="yanglint checks" [frr-pythontools]="FRR config checks"
-    [prometheus]="scraping the metrics endpoint"
+    [prometheus]="scraping the metrics endpoint" [chromium]="the OpenAPI explorer in a browser"
+    [chromium-driver]="driving that browser"
 )
 
 target= no_grpc=0 dry_run=0 rerun=
