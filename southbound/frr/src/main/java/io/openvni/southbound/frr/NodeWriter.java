@@ -63,7 +63,9 @@ final class NodeWriter {
             script.withInput(batch.commandLine(), "{ echo '" + FAILED_BATCH + i + "' >&2; exit 1; }", batch.stdin(),
                 BATCH_END + i);
         }
-        final var result = script.run(shell, settings.applyTimeout());
+        // bounded like a vtysh session of as many lines: 2,000 networks' devices overran the fixed bound
+        final var result = script.run(shell, settings.applyTimeout(batches.stream()
+            .mapToInt(batch -> batch.commands().size()).sum()));
         if (result.succeeded()) {
             return null;
         }
