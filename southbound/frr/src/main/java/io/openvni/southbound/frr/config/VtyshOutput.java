@@ -19,6 +19,12 @@ public final class VtyshOutput {
     private static final Pattern NO_VTYSH_CONF = Pattern.compile(
         "% Can't open configuration file \\S*vtysh\\.conf due to .*");
 
+    // FRR's event loop in vtysh's own process reporting that it was slow (a loaded node), e.g. "2026/12/07 06:59:46
+    // [PHJDC-499N2][EC 100663314] STARVATION: task vtysh_rl_read (...) ran for 7830ms (cpu time 17ms)": no command
+    // failed, and calling it one makes a busy node fail every pass.
+    private static final Pattern SLOW_EVENT_LOOP = Pattern.compile(
+        "(\\S+ \\S+ )?(\\[[A-Z0-9-]+]\\[EC \\d+] )?(STARVATION|SLOW THREAD|CPU HOG): task .*");
+
     private VtyshOutput() {
         // static helpers only
     }
@@ -27,16 +33,16 @@ public final class VtyshOutput {
      * The complaints, each as {@code command -> message}; empty when every command went through.
      *
      * @param output vtysh's standard output
-     * @param stderr vtysh's standard error: every line but the missing vtysh.conf notice is an error
+     * @param stderr vtysh's standard error: every line but the missing vtysh.conf notice and FRR's slow event loop
+     *     warnings is an error
      */
     public static List<String> errors(final String output, final String stderr) {
         final var errors = new ArrayList<String>();
-        stderr.lines().filter(line -> !line.isBlank() && !NO_VTYSH_CONF.matcher(line).matches())
-            .forEach(errors::add);
+        stderr.lines().filter(line -> !line.isBlank() && !harmless(line)).forEach(errors::add);
         String command = null;
         boolean seenPrompt = false;
         for (var line : output.lines().toList()) {
-            if (line.isBlank() || NO_VTYSH_CONF.matcher(line).matches()) {
+            if (line.isBlank() || harmless(line)) {
                 continue;
             }
             final var prompt = PROMPT.matcher(line);
@@ -59,5 +65,9 @@ public final class VtyshOutput {
             errors.add(command + " -> " + line);
         }
         return errors;
+    }
+
+    private static boolean harmless(final String line) {
+        return NO_VTYSH_CONF.matcher(line).matches() || SLOW_EVENT_LOOP.matcher(line).matches();
     }
 }
