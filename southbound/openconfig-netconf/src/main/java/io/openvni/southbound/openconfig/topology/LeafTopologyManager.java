@@ -18,11 +18,15 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
 import org.eclipse.jdt.annotation.Nullable;
 import org.opendaylight.aaa.encrypt.AAAEncryptionService;
 import org.opendaylight.mdsal.binding.api.DataBroker;
+import org.opendaylight.mdsal.binding.api.RpcService;
 import org.opendaylight.mdsal.common.api.LogicalDatastoreType;
+import org.opendaylight.mdsal.dom.api.DOMMountPointService;
 import org.opendaylight.mdsal.singleton.api.ClusterSingletonServiceProvider;
 import org.opendaylight.yang.gen.v1.urn.openvni.yang.fabric.rev261126.Fabric;
 import org.opendaylight.yang.gen.v1.urn.openvni.yang.fabric.rev261126.fabric.LeafSwitchKey;
@@ -62,6 +66,13 @@ import org.slf4j.LoggerFactory;
  * each node connecting at the same time) and starts them over ({@link StuckConnections}); each node started over
  * counts for monitoring ({@link MetricsRecorder#stuckConnectionRestarted}).
  *
+ * <p>In a cluster, ODL's NETCONF topology connects nodes only on the member leading the datastore shard that holds
+ * the topology, while the leaf driver needs the mount points on the member running OpenVNI's controller, this one.
+ * So every pass first makes this member lead that shard ({@link TopologyShardLeadership}), then starts over each
+ * node ODL shows connected but that has no mount point here, or shows nothing at all: another member connected it
+ * (the one that ran the controller before), or no member took it up (its listener was not the leader's when the
+ * node was written). A single controller never needs either.
+ *
  * <p>A leaf whose {@code schema-directory} cannot be used gets no node (an existing one is removed): ODL would
  * otherwise mount it with its shared schema, not the one the operator gave. Why is recorded in
  * {@link LeafSchemaProblems}, which the leaf driver reports as the device's failure; every pass (at least every
@@ -78,6 +89,8 @@ public final class LeafTopologyManager implements AutoCloseable {
     private final SecretBox secrets;
     private final CommittedFabric committed;
     private final LeafSchemaProblems schemaProblems;
+    private final TopologyShardLeadership leadership;
+    private final Predicate<String> mountedHere;
     private final ClusterSingleton singleton;
     private final CoalescingPassRunner runner = new CoalescingPassRunner("openvni-leaf-topology-%d", this::pass);
     /** Monitoring, when a recorder is registered (the Prometheus endpoint); it may come and go. */
@@ -103,14 +116,20 @@ public final class LeafTopologyManager implements AutoCloseable {
     public LeafTopologyManager(@Reference final DataBroker broker,
             @Reference final ClusterSingletonServiceProvider singletons,
             @Reference final AAAEncryptionService aaa, @Reference final CommittedFabric committed,
-            @Reference final LeafSchemaProblems schemaProblems) {
-        this(broker, singletons, SchemaCache.odlDefault(), new SecretBox(aaa), committed, schemaProblems);
+            @Reference final LeafSchemaProblems schemaProblems, @Reference final RpcService rpcs,
+            @Reference final DOMMountPointService mounts) {
+        this(broker, singletons, SchemaCache.odlDefault(), new SecretBox(aaa), committed, schemaProblems,
+            new TopologyShardLeadership(rpcs),
+            node -> mounts.getMountPoint(NetconfNodeMapping.mountPath(node)).isPresent());
     }
 
     LeafTopologyManager(final DataBroker broker, final ClusterSingletonServiceProvider singletons,
             final SchemaCache schemaCache, final SecretBox secrets, final CommittedFabric committed,
-            final LeafSchemaProblems schemaProblems) {
+            final LeafSchemaProblems schemaProblems, final TopologyShardLeadership leadership,
+            final Predicate<String> mountedHere) {
         this.broker = broker;
+        this.leadership = leadership;
+        this.mountedHere = mountedHere;
         this.schemaProblems = schemaProblems;
         this.schemaCache = schemaCache;
         this.secrets = secrets;
@@ -188,6 +207,8 @@ public final class LeafTopologyManager implements AutoCloseable {
             }
             // the leaves as decoded by the controller; the stored fabric only for the passwords' ciphertext
             final var desired = desiredNodes(leaves, fabric);
+            // only now, with the schema caches of the nodes prepared here: ODL connects them once this member leads
+            final boolean leadsTopology = leadership.takeOver();
 
             final var tx = broker.newWriteOnlyTransaction();
             final var written = new ArrayList<String>();
@@ -234,7 +255,7 @@ public final class LeafTopologyManager implements AutoCloseable {
             final var unchanged = new HashMap<>(desired);
             written.forEach(unchanged::remove);
             waiting.forEach(unchanged::remove);
-            startOverStuck(unchanged, connection);
+            startOver(unchanged, connection, leadsTopology);
             retry = FIRST_RETRY;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -246,22 +267,40 @@ public final class LeafTopologyManager implements AutoCloseable {
         }
     }
 
-    // Deleting a node and writing it again makes ODL close its connection attempt and start a new one.
-    private void startOverStuck(final Map<String, Node> nodes, final Map<String, ConnectionStatus> connection)
-            throws Exception {
+    // Deleting a node and writing it again makes ODL close its connection attempt and start a new one, on the member
+    // leading the topology's shard.
+    private void startOver(final Map<String, Node> nodes, final Map<String, ConnectionStatus> connection,
+            final boolean leadsTopology) throws Exception {
         final var connecting = new HashSet<String>();
         connection.forEach((node, status) -> {
             if (status == ConnectionStatus.Connecting && nodes.containsKey(node)) {
                 connecting.add(node);
             }
         });
-        final var restart = stuck.observe(connecting, Instant.now());
+        final var stuckNodes = stuck.observe(connecting, Instant.now());
+        final var restart = new TreeSet<>(stuckNodes);
+        if (!stuckNodes.isEmpty()) {
+            // INFO, not WARN: a switch that is simply down gets here too, every half minute or so
+            LOG.info("NETCONF topology: nodes {} have been connecting for over {} s, starting them over", stuckNodes,
+                stuck.patience(connecting.size()).toSeconds());
+        }
+        if (leadsTopology) {
+            final var elsewhere = new TreeSet<String>();
+            for (String node : nodes.keySet()) {
+                final var status = connection.get(node);
+                if ((status == null || status == ConnectionStatus.Connected) && !mountedHere.test(node)) {
+                    elsewhere.add(node);
+                }
+            }
+            if (!elsewhere.isEmpty()) {
+                LOG.info("NETCONF topology: nodes {} are not connected on this member, which runs the controller; "
+                    + "starting them over here", elsewhere);
+                restart.addAll(elsewhere);
+            }
+        }
         if (restart.isEmpty()) {
             return;
         }
-        // INFO, not WARN: a switch that is simply down gets here too, every half minute or so
-        LOG.info("NETCONF topology: nodes {} have been connecting for over {} s, starting them over", restart,
-            stuck.patience(connecting.size()).toSeconds());
         final var delete = broker.newWriteOnlyTransaction();
         restart.forEach(node -> delete.delete(LogicalDatastoreType.CONFIGURATION, NetconfNodeMapping.nodePath(node)));
         delete.commit().get(TIMEOUT_SECONDS, TimeUnit.SECONDS);
@@ -269,7 +308,7 @@ public final class LeafTopologyManager implements AutoCloseable {
         restart.forEach(node -> write.put(LogicalDatastoreType.CONFIGURATION, NetconfNodeMapping.nodePath(node),
             nodes.get(node)));
         write.commit().get(TIMEOUT_SECONDS, TimeUnit.SECONDS);
-        restart.forEach(node -> metrics.stuckConnectionRestarted());
+        stuckNodes.forEach(node -> metrics.stuckConnectionRestarted());
     }
 
     private Map<String, Node> desiredNodes(final List<LeafSwitch> leaves, final @Nullable Fabric fabric) {
