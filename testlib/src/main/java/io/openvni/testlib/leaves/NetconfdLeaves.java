@@ -99,7 +99,7 @@ public final class NetconfdLeaves implements AutoCloseable {
         }
         final long begin = System.nanoTime();
         final Path base = Path.of(System.getProperty(TMP_PROPERTY, "/tmp"));
-        final Path workDir = Files.createTempDirectory(base, "ovni-sim");
+        final Path workDir = Files.createTempDirectory(base, SimulatorUser.SIM_DIRECTORY);
         final var result = new NetconfdLeaves(workDir, OpenConfigYang.directory());
         Runtime.getRuntime().addShutdownHook(result.killOnExit);
         try {

@@ -10,34 +10,80 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Collectors;
+import org.eclipse.jdt.annotation.Nullable;
 
 /**
- * The system user every simulated leaf's SSH login uses. Its password is set only while a fixture is open in this
- * JVM: the last fixture to close locks it again, so no other SSH server on the machine accepts the well-known
- * password in between.
+ * The system user every simulated leaf's SSH login uses. Its password is set only while a fixture is open: the last
+ * fixture to close locks it again, so no other SSH server on the machine accepts the well-known password in between.
+ * Several test JVMs may run simulators at once (other checkouts, a test beside the demo), so "last" is machine-wide:
+ * the password stays while any simulator sshd of another process still runs.
  */
 final class SimulatorUser {
     static final String NAME = "openvni-sim";
     static final String PASSWORD = "openvni-sim";
+    /** What the simulators' work folders are called (see {@link NetconfdLeaves}). */
+    static final String SIM_DIRECTORY = "ovni-sim";
 
     /** Fixtures open in this JVM: the last one to close locks the user's password. */
     private static final AtomicInteger OPEN_FIXTURES = new AtomicInteger();
+    private static final long GUARD_SECONDS = 2;
+    // guarded by SimulatorUser.class; runs while fixtures are open
+    private static @Nullable ScheduledExecutorService guard;
 
     private SimulatorUser() {
         // static only
     }
 
-    /** Count one more open fixture; every call must be matched by one {@link #release()}. */
-    static void acquire() {
-        OPEN_FIXTURES.incrementAndGet();
+    /**
+     * Count one more open fixture; every call must be matched by one {@link #release()}. While fixtures are open, the
+     * password is set again within seconds if another process locks it (one whose last fixture closed, built before
+     * it looked for other processes' simulators).
+     */
+    static synchronized void acquire() {
+        if (OPEN_FIXTURES.incrementAndGet() == 1) {
+            guard = Executors.newSingleThreadScheduledExecutor(runnable -> {
+                final var thread = new Thread(runnable, "openvni-sim-password-guard");
+                thread.setDaemon(true);
+                return thread;
+            });
+            guard.scheduleWithFixedDelay(SimulatorUser::ensureQuietly, GUARD_SECONDS, GUARD_SECONDS,
+                TimeUnit.SECONDS);
+        }
     }
 
-    /** Count one fixture less; the last one locks the password. */
-    static void release() {
+    /** Count one fixture less; the last one on the machine locks the password. */
+    static synchronized void release() {
         if (OPEN_FIXTURES.decrementAndGet() == 0) {
-            lock();
+            if (guard != null) {
+                guard.shutdownNow();
+                guard = null;
+            }
+            if (!othersRunSimulators()) {
+                lock();
+            }
         }
+    }
+
+    private static void ensureQuietly() {
+        try {
+            ensure();
+        } catch (IOException e) {
+            log("could not set the password of " + NAME + " again: " + e.getMessage());
+        }
+    }
+
+    /** Whether a process outside this JVM runs a simulator sshd (its config lies in an {@code ovni-sim} folder). */
+    private static boolean othersRunSimulators() {
+        final var mine = ProcessHandle.current().descendants().map(ProcessHandle::pid).collect(Collectors.toSet());
+        return ProcessHandle.allProcesses()
+            .filter(process -> process.isAlive() && !mine.contains(process.pid()))
+            .map(process -> process.info().commandLine().orElse(""))
+            .anyMatch(command -> command.contains("sshd") && command.contains(SIM_DIRECTORY));
     }
 
     private static void lock() {
