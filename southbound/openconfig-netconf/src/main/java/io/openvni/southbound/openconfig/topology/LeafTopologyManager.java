@@ -68,10 +68,10 @@ import org.slf4j.LoggerFactory;
  *
  * <p>In a cluster, ODL's NETCONF topology connects nodes only on the member leading the datastore shard that holds
  * the topology, while the leaf driver needs the mount points on the member running OpenVNI's controller, this one.
- * So every pass first makes this member lead that shard ({@link TopologyShardLeadership}), then starts over each
- * node ODL shows connected but that has no mount point here, or shows nothing at all: another member connected it
- * (the one that ran the controller before), or no member took it up (its listener was not the leader's when the
- * node was written). A single controller never needs either.
+ * So every pass, once the leaves' schema caches are prepared, makes this member lead that shard
+ * ({@link TopologyShardLeadership}); ODL then connects the nodes here. A node ODL still shows connected after
+ * {@value #ELSEWHERE_SECONDS} s without a mount point here (connected by the member that ran the controller before)
+ * is started over. A single controller never needs either.
  *
  * <p>A leaf whose {@code schema-directory} cannot be used gets no node (an existing one is removed): ODL would
  * otherwise mount it with its shared schema, not the one the operator gave. Why is recorded in
@@ -104,10 +104,15 @@ public final class LeafTopologyManager implements AutoCloseable {
     private static final Duration PATIENCE = Duration.ofSeconds(30);
     private static final Duration PATIENCE_PER_NODE = Duration.ofMillis(300);
     private static final Duration WINDOW_POLL = Duration.ofSeconds(1);
+    private static final long ELSEWHERE_SECONDS = 10;
+    private static final Duration ELSEWHERE_PATIENCE = Duration.ofSeconds(ELSEWHERE_SECONDS);
 
     // Touched only on the worker thread: the delay before retrying a failed pass, nodes connecting since when.
     private Duration retry = FIRST_RETRY;
     private StuckConnections stuck = new StuckConnections(PATIENCE, PATIENCE_PER_NODE);
+    // nodes the topology shows connected without a mount point here, since when (a member that ran the controller
+    // before connected them)
+    private Map<String, Instant> connectedElsewhereSince = new HashMap<>();
     private final ConnectWindow window = ConnectWindow.DEFAULT;
     // guarded by this
     private CommittedFabric.@Nullable Subscription subscription;
@@ -156,6 +161,7 @@ public final class LeafTopologyManager implements AutoCloseable {
 
     private synchronized void start() {
         stuck = new StuckConnections(PATIENCE, PATIENCE_PER_NODE);
+        connectedElsewhereSince = new HashMap<>();
         runner.start(broker, List.of());
         subscription = committed.subscribe(runner::schedulePass);
         runner.schedulePass();
@@ -285,16 +291,24 @@ public final class LeafTopologyManager implements AutoCloseable {
                 stuck.patience(connecting.size()).toSeconds());
         }
         if (leadsTopology) {
+            final var now = Instant.now();
             final var elsewhere = new TreeSet<String>();
+            final var seen = new HashMap<String, Instant>();
             for (String node : nodes.keySet()) {
-                final var status = connection.get(node);
-                if ((status == null || status == ConnectionStatus.Connected) && !mountedHere.test(node)) {
-                    elsewhere.add(node);
+                if (connection.get(node) == ConnectionStatus.Connected && !mountedHere.test(node)) {
+                    // ODL reconnects a node itself when its member becomes the leader; this is the fallback
+                    final var since = connectedElsewhereSince.getOrDefault(node, now);
+                    seen.put(node, since);
+                    if (Duration.between(since, now).compareTo(ELSEWHERE_PATIENCE) >= 0) {
+                        elsewhere.add(node);
+                        seen.remove(node);
+                    }
                 }
             }
+            connectedElsewhereSince = seen;
             if (!elsewhere.isEmpty()) {
-                LOG.info("NETCONF topology: nodes {} are not connected on this member, which runs the controller; "
-                    + "starting them over here", elsewhere);
+                LOG.info("NETCONF topology: nodes {} are shown connected, but not on this member, which runs the "
+                    + "controller; starting them over here", elsewhere);
                 restart.addAll(elsewhere);
             }
         }
