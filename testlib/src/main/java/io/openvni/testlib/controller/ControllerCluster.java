@@ -194,15 +194,8 @@ public final class ControllerCluster implements AutoCloseable {
     @Override
     public void close() {
         stopAll();
-        final var lock = machineLock;
+        MachineLock.release(machineLock);
         machineLock = null;
-        if (lock != null) {
-            try {
-                lock.close();
-            } catch (IOException e) {
-                ControllerDistribution.log("could not release " + MachineLock.FILE + ": " + e);
-            }
-        }
     }
 
     private void stopAll() {

@@ -330,15 +330,8 @@ public final class ControllerDistribution implements AutoCloseable {
     @Override
     public void close() {
         stop(Duration.ofSeconds(60));
-        final var lock = machineLock;
+        MachineLock.release(machineLock);
         machineLock = null;
-        if (lock != null) {
-            try {
-                lock.close();
-            } catch (IOException e) {
-                log("could not release " + MachineLock.FILE + ": " + e);
-            }
-        }
     }
 
     /**
