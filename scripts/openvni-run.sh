@@ -6,6 +6,7 @@ set -euo pipefail
 usage() {
     cat <<'USAGE'
 Usage: scripts/openvni-run.sh [--demo [--no-leaves] [--no-grpc]] [--background] [--rebuild] [--keep] [--no-setup]
+       scripts/openvni-run.sh --cluster N [--background] [--rebuild] [--keep] [--no-setup]
        scripts/openvni-run.sh stop | status | console [command...] | logs | leaf-config <leaf>
 
   (no command)   set up what is missing (scripts/setup.sh), then start the controller in the foreground; Ctrl-C
@@ -23,6 +24,12 @@ Usage: scripts/openvni-run.sh [--demo [--no-leaves] [--no-grpc]] [--background] 
   --background   return once the controller is ready; stop it later with: scripts/openvni-run.sh stop
   --rebuild      rebuild the distribution even if it looks up to date
   --keep         reuse the existing controller home and its datastore instead of starting fresh
+  --cluster N    run an N-member OpenDaylight cluster (3 for failover; 1 to 9) on this machine instead of one
+                 controller: member i has its own Karaf home (<run dir>/cluster/member-i) and ports (RESTCONF
+                 8181+10i, console 8101+10i, Pekko 2550+i; see scripts/cluster-member.sh), every datastore shard
+                 on every member; OpenVNI's controller runs on one member at a time and moves if it dies.
+                 Without --demo. stop, status, console and logs then act on the cluster (console and logs on
+                 member OPENVNI_MEMBER, default 1)
   stop           stop a controller started by this script
   status         say whether it runs, and where
   console        open the Karaf console (SSH to 127.0.0.1:8101), or run the given console command
@@ -37,12 +44,15 @@ USAGE
 REPO=$(cd "$(dirname "$0")/.." && pwd)
 RUN_DIR=${OPENVNI_RUN_DIR:-$REPO/target/run}
 KARAF_HOME_DIR=$RUN_DIR/karaf
+CLUSTER_DIR=$RUN_DIR/cluster
 DIST_TARGET=$REPO/karaf-dist/distribution/target
 RESTCONF=http://127.0.0.1:8181
 RESTCONF_USER=admin
 RESTCONF_PASSWORD=admin
 READY_PATH=/rests/data/network-topology:network-topology
 START_TIMEOUT=${OPENVNI_START_TIMEOUT:-300}
+# three JVMs booting on a small machine take longer
+CLUSTER_START_TIMEOUT=${OPENVNI_START_TIMEOUT:-600}
 # the demo's devices: io.openvni.demo.SimulatedLeavesMain from the demo module
 DEMO_TARGET=$REPO/demo/target
 DEMO_FABRIC=$REPO/scripts/demo/10-fabric.json
@@ -112,8 +122,10 @@ karaf_pid() {
     [ -n "$pid" ] && kill -0 "$pid" 2>/dev/null && echo "$pid"
 }
 
+# restconf_status PATH [SERVER]: the HTTP status of a GET (000 when nothing answers)
 restconf_status() {
-    curl -s -o /dev/null -w '%{http_code}' -u "$RESTCONF_USER:$RESTCONF_PASSWORD" --max-time 10 "$RESTCONF$1" || true
+    curl -s -o /dev/null -w '%{http_code}' -u "$RESTCONF_USER:$RESTCONF_PASSWORD" --max-time 10 "${2:-$RESTCONF}$1" \
+        || true
 }
 
 # gone PID SECONDS: waits up to SECONDS for the process to exit; fails if it is still there
@@ -343,6 +355,181 @@ INFO
 INFO
 }
 
+# One controller (or cluster) per machine: the tests take the same lock; Karaf inherits the descriptor and so holds
+# the lock for as long as it (or any cluster member) runs
+take_machine_lock() {
+    exec 9>/tmp/openvni-controller.lock
+    if ! flock -n 9; then
+        say "another controller run (tests?) holds /tmp/openvni-controller.lock; waiting up to 20 minutes"
+        flock -w 1200 9 || die "/tmp/openvni-controller.lock is still held; is another controller running?"
+    fi
+}
+
+# The cluster members' Karaf homes, member-1 first
+cluster_members() {
+    local home
+    for home in "$CLUSTER_DIR"/member-*; do
+        [ -d "$home" ] && echo "$home"
+    done | sort -V
+}
+
+member_pid() {
+    local pid
+    pid=$(cat "$1/karaf.pid" 2>/dev/null) || return 1
+    [ -n "$pid" ] && kill -0 "$pid" 2>/dev/null && echo "$pid"
+}
+
+# member_port HOME NAME: a member's port as scripts/cluster-member.sh printed it (restconf, ssh, pekko, ...)
+member_port() {
+    sed -n "s/^$2=//p" "$1/cluster-ports" 2>/dev/null
+}
+
+cluster_running() {
+    local home
+    for home in $(cluster_members); do
+        member_pid "$home" >/dev/null && return 0
+    done
+    return 1
+}
+
+# Whether a member's latest log line about the controller singleton says it runs there
+member_runs_controller() {
+    grep -h 'OpenVNI controller \(no longer \)\{0,1\}active on this node' "$1/data/log/karaf.log" 2>/dev/null \
+        | tail -n 1 | grep -q 'controller active'
+}
+
+# Stop every member at once (a member left alone cannot leave the cluster cleanly), then make sure they are gone;
+# again if one came back: ODL restarts the Karaf of a member the others quarantined when they left first
+stop_cluster() {
+    local round
+    for round in 1 2 3; do
+        cluster_running || break
+        stop_members
+    done
+    if cluster_running; then
+        say "a cluster member still runs; see scripts/openvni-run.sh status"
+    elif [ "$round" != 1 ]; then
+        say "cluster stopped"
+    fi
+}
+
+stop_members() {
+    local home pid pids=() stops=()
+    for home in $(cluster_members); do
+        pid=$(member_pid "$home") || continue
+        say "stopping cluster member $(basename "$home") (pid $pid)"
+        "$home/bin/stop" >/dev/null 2>&1 &
+        stops+=("$!")
+        pids+=("$pid")
+    done
+    for pid in "${pids[@]}"; do
+        gone "$pid" 90 && continue
+        say "pid $pid still running after bin/stop; sending SIGTERM"
+        kill -TERM "$pid" 2>/dev/null || true
+        gone "$pid" 20 || { say "killing pid $pid"; kill -KILL "$pid" 2>/dev/null || true; }
+    done
+    # only the bin/stop runs: the members may be this script's children too
+    [ ${#stops[@]} -gt 0 ] && { wait "${stops[@]}" 2>/dev/null || true; }
+    # a restarted member writes its new pid file within moments
+    sleep 5
+    return 0
+}
+
+cluster_status() {
+    local home pid owner
+    for home in $(cluster_members); do
+        if pid=$(member_pid "$home"); then
+            owner=
+            member_runs_controller "$home" && owner=", runs the OpenVNI controller"
+            say "$(basename "$home"): running (pid $pid$owner); RESTCONF http://127.0.0.1:$(member_port "$home" restconf) answers HTTP $(restconf_status "$READY_PATH" "http://127.0.0.1:$(member_port "$home" restconf)")"
+        else
+            say "$(basename "$home"): not running"
+        fi
+    done
+}
+
+# start_cluster SIZE BACKGROUND REBUILD KEEP SETUP
+start_cluster() {
+    local size=$1 background=$2 rebuild=$3 keep=$4 setup=$5 n home port pid waited ready i homes=() launched=()
+    case "$size" in ''|*[!0-9]*) die "--cluster needs a number of members, e.g. --cluster 3" ;; esac
+    [ "$size" -ge 1 ] && [ "$size" -le 9 ] || die "--cluster: 1 to 9 members, not $size"
+    if [ "$setup" = 1 ]; then
+        "$REPO/scripts/setup.sh" controller --rerun "scripts/openvni-run.sh${ARGS:+ $ARGS}" || exit 1
+    fi
+    use_jdk
+    command -v curl >/dev/null 2>&1 || die "curl is needed (apt-get install curl)"
+    take_machine_lock
+    cluster_running && die "a cluster already runs from $CLUSTER_DIR; stop it first: scripts/openvni-run.sh stop"
+    karaf_pid >/dev/null && die "a single controller runs from $KARAF_HOME_DIR; stop it first: scripts/openvni-run.sh stop"
+    if [ "$rebuild" = 1 ] || needs_build; then
+        build
+    fi
+    if [ "$keep" = 0 ] || [ "$(cluster_members | wc -l)" != "$size" ]; then
+        rm -rf "$CLUSTER_DIR"
+        for n in $(seq 1 "$size"); do
+            home=$CLUSTER_DIR/member-$n
+            mkdir -p "$home"
+            tar -xzf "$(tarball)" -C "$home" --strip-components=1
+            "$REPO/scripts/cluster-member.sh" "$home" "$n" "$size" >"$home/cluster-ports"
+        done
+    fi
+    for home in $(cluster_members); do
+        for port in $(sed 's/^[^=]*=//' "$home/cluster-ports"); do
+            port_open "$port" && die "127.0.0.1:$port ($(basename "$home")) is in use by another program; stop it first"
+        done
+        homes+=("$home")
+    done
+
+    say "starting $size cluster members (JDK $OPENVNI_JAVA_VERSION); waiting for RESTCONF on each"
+    for home in "${homes[@]}"; do
+        mkdir -p "$home/data/log"
+        # own session: Ctrl-C reaches this script, which stops the members cleanly
+        setsid "$home/bin/karaf" server >>"$home/data/log/karaf-console.out" 2>&1 &
+        launched+=("$!")
+    done
+    if [ "$background" = 0 ]; then
+        trap 'echo >&2; stop_cluster; exit 130' INT TERM
+    fi
+    # the datastore answers once a majority of members has joined, so they all boot before any is ready
+    waited=0
+    while :; do
+        ready=0
+        for i in "${!homes[@]}"; do
+            home=${homes[$i]}
+            # bin/karaf (not yet the JVM's pid file) tells whether the member still runs
+            if ! kill -0 "${launched[$i]}" 2>/dev/null; then
+                tail -n 30 "$home/data/log/karaf-console.out" "$home/data/log/karaf.log" >&2 || true
+                stop_cluster
+                die "$(basename "$home") exited during startup"
+            fi
+            [ "$(restconf_status "$READY_PATH" "http://127.0.0.1:$(member_port "$home" restconf)")" = 200 ] \
+                && port_open "$(member_port "$home" ssh)" && ready=$((ready + 1))
+        done
+        [ "$ready" = "$size" ] && break
+        [ "$waited" -ge "$CLUSTER_START_TIMEOUT" ] && { stop_cluster; die "not ready after ${CLUSTER_START_TIMEOUT}s; see $CLUSTER_DIR/member-*/data/log/karaf.log"; }
+        sleep 1
+        waited=$((waited + 1))
+    done
+    say "ready after ${waited}s"
+    echo
+    echo "  OpenVNI cluster of $size members is running (Karaf homes $CLUSTER_DIR/member-N)"
+    for home in "${homes[@]}"; do
+        echo "    $(basename "$home")  pid $(member_pid "$home" || echo '?')  RESTCONF http://127.0.0.1:$(member_port "$home" restconf)/rests/data/  console ssh -p $(member_port "$home" ssh) karaf@127.0.0.1  Pekko 127.0.0.1:$(member_port "$home" pekko)"
+    done
+    cat <<INFO
+    RESTCONF  user $RESTCONF_USER, password $RESTCONF_PASSWORD, on any member
+    Members   scripts/openvni-run.sh status     (says which member runs the OpenVNI controller)
+    Console   OPENVNI_MEMBER=2 scripts/openvni-run.sh console     (default member 1)
+    Stop      $([ "$background" = 1 ] && echo "scripts/openvni-run.sh stop" || echo "Ctrl-C")
+
+INFO
+    [ "$background" = 1 ] && exit 0
+    # each bin/karaf loops for Karaf restarts; wait for them all
+    wait || true
+    trap - INT TERM
+    say "the cluster exited"
+}
+
 start() {
     local demo=$1 background=$2 rebuild=$3 keep=$4 leaves=$5 setup=$6 grpc=$7 pid kpid waited code stop_hint loaded=0
     local target=controller rerun="scripts/openvni-run.sh${ARGS:+ $ARGS}"
@@ -358,13 +545,7 @@ start() {
         say "--demo: node1 runs without FRR's northbound gRPC ($([ "$grpc" = 0 ] && echo "--no-grpc" || echo "no module built"))"
         export OPENVNI_SKIP_FRR_GRPC=1
     fi
-    # one controller per machine (fixed ports): the tests take the same lock; Karaf inherits the descriptor and so
-    # holds the lock for as long as it runs
-    exec 9>/tmp/openvni-controller.lock
-    if ! flock -n 9; then
-        say "another controller run (tests?) holds /tmp/openvni-controller.lock; waiting up to 20 minutes"
-        flock -w 1200 9 || die "/tmp/openvni-controller.lock is still held; is another controller running?"
-    fi
+    take_machine_lock
     if port_open 8181 || port_open 8101; then
         if pid=$(karaf_pid); then
             die "already running (pid $pid, $KARAF_HOME_DIR); stop it first: scripts/openvni-run.sh stop"
@@ -442,12 +623,21 @@ start() {
     stop_leaves
 }
 
-demo=0 background=0 rebuild=0 keep=0 leaves=1 setup=1 grpc=1
+demo=0 background=0 rebuild=0 keep=0 leaves=1 setup=1 grpc=1 cluster=
 ARGS="$*"
 case "${1:-}" in
-    stop) use_jdk; stop_controller; stop_leaves; exit 0 ;;
+    stop)
+        use_jdk
+        if cluster_running; then
+            stop_cluster
+        else
+            stop_controller; stop_leaves
+        fi
+        exit 0 ;;
     status)
-        if pid=$(karaf_pid); then
+        if cluster_running; then
+            cluster_status
+        elif pid=$(karaf_pid); then
             say "running (pid $pid, $KARAF_HOME_DIR); RESTCONF answers HTTP $(restconf_status "$READY_PATH")"
             if pid=$(leaves_pid) && [ -f "$LEAVES_DIR/leaves" ]; then
                 say "leaf simulators running (pid $pid): $(awk '{printf "%s%s %s:%s", (NR > 1 ? ", " : ""), $1, $2, $3}' "$LEAVES_DIR/leaves")"
@@ -459,13 +649,20 @@ case "${1:-}" in
     leaf-config) shift; leaf_config "$@"; exit ;;
     console)
         shift
-        karaf_pid >/dev/null || die "not running; start it with scripts/openvni-run.sh"
+        if cluster_running; then
+            KARAF_HOME_DIR=$CLUSTER_DIR/member-${OPENVNI_MEMBER:-1}
+            member_pid "$KARAF_HOME_DIR" >/dev/null || die "member ${OPENVNI_MEMBER:-1} of the cluster does not run"
+        else
+            karaf_pid >/dev/null || die "not running; start it with scripts/openvni-run.sh"
+        fi
         use_jdk
         if [ $# -eq 0 ]; then
             exec "$KARAF_HOME_DIR/bin/client" -u karaf -p karaf
         fi
         exec "$KARAF_HOME_DIR/bin/client" -u karaf -p karaf "$*" ;;
-    logs) exec tail -F "$KARAF_HOME_DIR/data/log/karaf.log" ;;
+    logs)
+        cluster_running && KARAF_HOME_DIR=$CLUSTER_DIR/member-${OPENVNI_MEMBER:-1}
+        exec tail -F "$KARAF_HOME_DIR/data/log/karaf.log" ;;
     -h|--help|help) usage; exit 0 ;;
 esac
 while [ $# -gt 0 ]; do
@@ -477,9 +674,15 @@ while [ $# -gt 0 ]; do
         --background|-b) background=1 ;;
         --rebuild) rebuild=1 ;;
         --keep) keep=1 ;;
+        --cluster) [ $# -ge 2 ] || die "--cluster needs a number of members, e.g. --cluster 3"; shift; cluster=$1 ;;
+        --cluster=*) cluster=${1#--cluster=} ;;
         -h|--help) usage; exit 0 ;;
         *) usage >&2; die "unknown argument: $1" ;;
     esac
     shift
 done
+if [ -n "$cluster" ]; then
+    [ "$demo" = 0 ] || die "--demo does not run on a cluster yet; start the cluster, then PUT scripts/demo/*.json to any member"
+    start_cluster "$cluster" "$background" "$rebuild" "$keep" "$setup"
+fi
 start "$demo" "$background" "$rebuild" "$keep" "$leaves" "$setup" "$grpc"

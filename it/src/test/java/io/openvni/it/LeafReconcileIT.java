@@ -228,7 +228,7 @@ class LeafReconcileIT {
     }
 
     /** The demo tenant without node routers: web on every leaf, db on leaf1. */
-    private static String tenant() {
+    static String tenant() {
         return DemoData.acme().replace(",\n          \"node-routers\": [\"node1\"]", "");
     }
 

@@ -8,6 +8,7 @@ import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.net.URI;
+import java.nio.channels.Channels;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
@@ -25,38 +26,46 @@ import org.eclipse.jdt.annotation.Nullable;
 /**
  * One OpenVNI Karaf distribution on disk and, once {@link #start started}, its running controller.
  *
- * <p>Everything listens on 127.0.0.1 with the distribution's default ports, so only one controller can run per
- * machine: {@link #start} fails with a clear message if one (or anything else on those ports) already runs. Tests
- * normally do not create this class themselves: {@link OpenVniController} shares one started instance.
+ * <p>Everything listens on 127.0.0.1, with the distribution's default ports ({@link ControllerPorts#DEFAULT}) or,
+ * for a member of a {@link ControllerCluster}, that member's own. Only one controller (or one cluster) runs per
+ * machine: {@link #start} takes a machine-wide lock, then fails with a clear message if anything else listens on
+ * its ports. Tests normally do not create this class themselves: {@link OpenVniController} shares one started
+ * instance.
  */
 public final class ControllerDistribution implements AutoCloseable {
     /** Address of every listener. */
     public static final String LOOPBACK = "127.0.0.1";
-    /** RESTCONF (Jetty, {@code /rests}). */
-    public static final int RESTCONF_PORT = 8181;
-    /** Karaf console over SSH. */
-    public static final int SSH_PORT = 8101;
+    /** RESTCONF (Jetty, {@code /rests}) of a lone controller. */
+    public static final int RESTCONF_PORT = ControllerPorts.DEFAULT.restconf();
+    /** Karaf console over SSH of a lone controller. */
+    public static final int SSH_PORT = ControllerPorts.DEFAULT.ssh();
 
     static final String ARCHIVE_PROPERTY = "openvni.karaf.archive";
     static final String WORK_DIR_PROPERTY = "openvni.it.workdir";
     static final String LOG_DIR_PROPERTY = "openvni.it.logdir";
     public static final String START_TIMEOUT_PROPERTY = "openvni.it.startTimeoutSeconds";
 
-    /** Listeners of a running controller: RESTCONF Jetty and Netty, SSH, JMX registry and server, Pekko. */
-    private static final List<Integer> CONTROLLER_PORTS = List.of(RESTCONF_PORT, 8182, SSH_PORT, 1099, 44444, 2550);
     private static final Duration PORT_WAIT = Duration.ofMinutes(20);
     private static final String READY_PATH = RestconfClient.DATA + "network-topology:network-topology";
 
     private final Path home;
     private final Path javaHome;
+    private final ControllerPorts ports;
+    // false for a cluster member: its cluster holds the one lock for all members
+    private final boolean takesMachineLock;
     private @Nullable Process karaf;
+    // where this start's lines begin in karaf.log, which restarts append to
+    private long logStart;
     private @Nullable Thread killOnExit;
     // held from the first start to close(), restarts included
     private @Nullable MachineLock machineLock;
 
-    private ControllerDistribution(final Path home, final Path javaHome) {
+    private ControllerDistribution(final Path home, final Path javaHome, final ControllerPorts ports,
+            final boolean takesMachineLock) {
         this.home = requireNonNull(home);
         this.javaHome = requireNonNull(javaHome);
+        this.ports = requireNonNull(ports);
+        this.takesMachineLock = takesMachineLock;
     }
 
     /**
@@ -69,6 +78,31 @@ public final class ControllerDistribution implements AutoCloseable {
      * @throws IOException if unpacking fails
      */
     public static ControllerDistribution unpack(final Path archive, final Path directory) throws IOException {
+        unpackArchive(archive, directory);
+        return new ControllerDistribution(directory, Path.of(System.getProperty("java.home")),
+            ControllerPorts.DEFAULT, true);
+    }
+
+    /**
+     * Unpack a distribution archive as member {@code member} of a {@code members}-member cluster on this machine:
+     * {@code scripts/cluster-member.sh} gives it its own ports and ODL's clustering configuration. Started by its
+     * {@link ControllerCluster}, which holds the machine-wide lock for all members.
+     */
+    static ControllerDistribution clusterMember(final Path archive, final Path directory, final Path script,
+            final int member, final int members) throws IOException {
+        unpackArchive(archive, directory);
+        final Process configure = new ProcessBuilder(script.toString(), directory.toString(),
+            Integer.toString(member), Integer.toString(members)).redirectError(ProcessBuilder.Redirect.INHERIT)
+            .start();
+        final String output = new String(configure.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        if (Processes.waitFor(configure, Duration.ofMinutes(1)) != 0) {
+            throw new IOException(script + " failed for member " + member + " in " + directory + ": " + output);
+        }
+        return new ControllerDistribution(directory, Path.of(System.getProperty("java.home")),
+            ControllerPorts.parse(output), false);
+    }
+
+    private static void unpackArchive(final Path archive, final Path directory) throws IOException {
         if (!Files.isRegularFile(archive)) {
             throw new IOException("no distribution archive at " + archive + "; build it: ./mvnw -pl karaf-dist -am "
                 + "install");
@@ -80,7 +114,6 @@ public final class ControllerDistribution implements AutoCloseable {
         if (!tar.ok()) {
             throw new IOException("cannot unpack " + archive + ": " + tar.output());
         }
-        return new ControllerDistribution(directory, Path.of(System.getProperty("java.home")));
     }
 
     /**
@@ -92,9 +125,13 @@ public final class ControllerDistribution implements AutoCloseable {
      * @throws IOException if there is no archive or unpacking fails
      */
     public static ControllerDistribution unpackBuilt() throws IOException {
+        return unpack(builtArchive(), Path.of(System.getProperty(WORK_DIR_PROPERTY, "target/it-karaf")));
+    }
+
+    /** The archive this build made: system property {@value #ARCHIVE_PROPERTY}, else found in its target. */
+    static Path builtArchive() throws IOException {
         final String archive = System.getProperty(ARCHIVE_PROPERTY);
-        return unpack(archive != null && !archive.isBlank() ? Path.of(archive) : findBuiltArchive(),
-            Path.of(System.getProperty(WORK_DIR_PROPERTY, "target/it-karaf")));
+        return archive != null && !archive.isBlank() ? Path.of(archive) : findBuiltArchive();
     }
 
     private static Path findBuiltArchive() throws IOException {
@@ -125,16 +162,32 @@ public final class ControllerDistribution implements AutoCloseable {
         if (karaf != null) {
             throw new IllegalStateException("already started");
         }
-        if (machineLock == null) {
+        if (machineLock == null && takesMachineLock) {
             machineLock = MachineLock.acquire(PORT_WAIT);
         }
         awaitFreePorts();
+        awaitReady(launch(), timeout);
+        return this;
+    }
+
+    /**
+     * Starts the Karaf JVM and returns at once; {@link #awaitReady} waits for it. The caller has made sure that
+     * nothing else runs on its ports.
+     *
+     * @return when it was started ({@link System#nanoTime()})
+     * @throws IOException if it cannot be started
+     */
+    long launch() throws IOException {
+        if (karaf != null) {
+            throw new IllegalStateException("already started");
+        }
         Files.createDirectories(consoleLog().getParent());
         final var builder = new ProcessBuilder(home.resolve("bin/karaf").toString(), "server")
             .directory(home.toFile())
             .redirectErrorStream(true)
-            .redirectOutput(consoleLog().toFile());
+            .redirectOutput(ProcessBuilder.Redirect.appendTo(consoleLog().toFile()));
         builder.environment().put("JAVA_HOME", javaHome.toString());
+        logStart = Files.exists(karafLog()) ? Files.size(karafLog()) : 0;
         final long started = System.nanoTime();
         final Process process = builder.start();
         karaf = process;
@@ -142,7 +195,22 @@ public final class ControllerDistribution implements AutoCloseable {
         Runtime.getRuntime().addShutdownHook(hook);
         killOnExit = hook;
         log("started Karaf in " + home + " with " + javaHome + ", waiting for RESTCONF at " + restconfUrl());
+        return started;
+    }
 
+    /**
+     * Waits until a {@link #launch launched} controller's RESTCONF answers and its console accepts connections.
+     *
+     * @param started when it was launched
+     * @param timeout how long from then to wait
+     * @throws IOException if it exits or is not ready in time (it is stopped again and its log tail is in the
+     *         message), or another process took its RESTCONF port
+     */
+    void awaitReady(final long started, final Duration timeout) throws IOException {
+        final Process process = karaf;
+        if (process == null) {
+            throw new IllegalStateException("not launched");
+        }
         final var restconf = restconf();
         final long deadline = started + timeout.toNanos();
         while (true) {
@@ -154,18 +222,19 @@ public final class ControllerDistribution implements AutoCloseable {
             }
             if (isReady(restconf)) {
                 // another controller started meanwhile (this machine runs one at a time) would answer too
-                if (listeningSockets().stream().noneMatch(socket -> socket.getPort() == RESTCONF_PORT)) {
+                if (listeningSockets().stream().noneMatch(socket -> socket.getPort() == ports.restconf())) {
                     final String tail = logTail(20);
                     stop(Duration.ofSeconds(30));
-                    throw new IOException("another process took 127.0.0.1:" + RESTCONF_PORT + " while this "
+                    throw new IOException("another process took 127.0.0.1:" + ports.restconf() + " while this "
                         + "controller started; only one controller can run at a time. Log tail:\n" + tail);
                 }
-                log(String.format(Locale.ROOT, "controller ready in %.1f s", (System.nanoTime() - started) / 1e9));
-                return this;
+                log(String.format(Locale.ROOT, "controller %s ready in %.1f s", home.getFileName(),
+                    (System.nanoTime() - started) / 1e9));
+                return;
             }
             if (System.nanoTime() > deadline) {
                 final String tail = logTail(60);
-                final Path logs = captureLogs("startup-timeout");
+                final Path logs = captureLogs("startup-timeout-" + home.getFileName());
                 stop(Duration.ofSeconds(30));
                 throw new IOException("controller not ready within " + timeout + " (logs in " + logs + "); "
                     + "log tail:\n" + tail);
@@ -175,11 +244,11 @@ public final class ControllerDistribution implements AutoCloseable {
     }
 
     /** Waits while something else (a controller not taking the machine lock) listens on the controller's ports. */
-    private static void awaitFreePorts() throws IOException {
+    void awaitFreePorts() throws IOException {
         final long deadline = System.nanoTime() + PORT_WAIT.toNanos();
         boolean told = false;
         while (true) {
-            final var busy = CONTROLLER_PORTS.stream().filter(ControllerDistribution::accepts).toList();
+            final var busy = ports.all().stream().filter(ControllerDistribution::accepts).toList();
             if (busy.isEmpty()) {
                 return;
             }
@@ -196,9 +265,9 @@ public final class ControllerDistribution implements AutoCloseable {
         }
     }
 
-    private static boolean isReady(final RestconfClient restconf) {
+    private boolean isReady(final RestconfClient restconf) {
         try {
-            return restconf.get(READY_PATH).status() == 200 && accepts(SSH_PORT);
+            return restconf.get(READY_PATH).status() == 200 && accepts(ports.ssh());
         } catch (UncheckedIOException e) {
             return false;
         }
@@ -241,11 +310,13 @@ public final class ControllerDistribution implements AutoCloseable {
                 return;
             }
             log("controller did not stop within " + timeout + " after bin/stop; terminating it");
-            destroyTree(process, false);
-            if (!process.waitFor(20, TimeUnit.SECONDS)) {
+            // the JVM too, not only bin/karaf: the script may exit on SIGTERM while the JVM goes on
+            final List<ProcessHandle> tree = tree(process);
+            tree.forEach(ProcessHandle::destroy);
+            if (!awaitGone(tree, Duration.ofSeconds(20))) {
                 log("controller ignored SIGTERM; killing it");
-                destroyTree(process, true);
-                process.waitFor(20, TimeUnit.SECONDS);
+                tree.forEach(ProcessHandle::destroyForcibly);
+                awaitGone(tree, Duration.ofSeconds(20));
             }
         } catch (IOException e) {
             log("bin/stop failed (" + e + "); killing the controller");
@@ -259,14 +330,33 @@ public final class ControllerDistribution implements AutoCloseable {
     @Override
     public void close() {
         stop(Duration.ofSeconds(60));
-        final var lock = machineLock;
+        MachineLock.release(machineLock);
         machineLock = null;
-        if (lock != null) {
-            try {
-                lock.close();
-            } catch (IOException e) {
-                log("could not release " + MachineLock.FILE + ": " + e);
-            }
+    }
+
+    /**
+     * Kills the Karaf JVM with SIGKILL ({@code kill -9}): no shutdown, no chance to tell the cluster. Waits until it
+     * is gone.
+     *
+     * @throws IOException if it does not run, or is still there after 30 s
+     */
+    public void kill() throws IOException {
+        final Process process = karaf;
+        if (process == null || !process.isAlive()) {
+            throw new IOException("controller in " + home + " does not run");
+        }
+        final List<ProcessHandle> tree = tree(process);
+        // the JVM only, as an operator's kill -9 would: bin/karaf, its parent, then exits with the JVM's status
+        ProcessHandle.of(pid()).ifPresent(ProcessHandle::destroyForcibly);
+        karaf = null;
+        final Thread hook = killOnExit;
+        killOnExit = null;
+        if (hook != null) {
+            Runtime.getRuntime().removeShutdownHook(hook);
+        }
+        if (!awaitGone(tree, Duration.ofSeconds(30))) {
+            tree.forEach(ProcessHandle::destroyForcibly);
+            throw new IOException("controller in " + home + " still ran 30 s after SIGKILL; killed its whole tree");
         }
     }
 
@@ -298,12 +388,21 @@ public final class ControllerDistribution implements AutoCloseable {
     }
 
     /**
+     * The ports it listens on.
+     *
+     * @return its ports
+     */
+    public ControllerPorts ports() {
+        return ports;
+    }
+
+    /**
      * Where RESTCONF's data resource is.
      *
-     * @return {@code http://127.0.0.1:8181/rests/data/}
+     * @return {@code http://127.0.0.1:8181/rests/data/} for a lone controller
      */
     public URI restconfUrl() {
-        return URI.create("http://" + LOOPBACK + ":" + RESTCONF_PORT + RestconfClient.DATA);
+        return URI.create("http://" + LOOPBACK + ":" + ports.restconf() + RestconfClient.DATA);
     }
 
     /**
@@ -312,7 +411,8 @@ public final class ControllerDistribution implements AutoCloseable {
      * @return the client
      */
     public RestconfClient restconf() {
-        return new RestconfClient(URI.create("http://" + LOOPBACK + ":" + RESTCONF_PORT), Credentials.RESTCONF_ADMIN);
+        return new RestconfClient(URI.create("http://" + LOOPBACK + ":" + ports.restconf()),
+            Credentials.RESTCONF_ADMIN);
     }
 
     /**
@@ -321,7 +421,7 @@ public final class ControllerDistribution implements AutoCloseable {
      * @return the console
      */
     public KarafConsole console() {
-        return new KarafConsole(home, javaHome, Credentials.KARAF_ADMIN);
+        return new KarafConsole(home, javaHome, ports.ssh(), Credentials.KARAF_ADMIN);
     }
 
     /**
@@ -342,6 +442,24 @@ public final class ControllerDistribution implements AutoCloseable {
      */
     public List<InetSocketAddress> listeningSockets() throws IOException {
         return ListeningSockets.of(pid());
+    }
+
+    /**
+     * The lines of {@code data/log/karaf.log} this controller's latest start wrote that contain a text.
+     *
+     * @param text what to look for
+     * @return those lines, oldest first
+     * @throws IOException if the log cannot be read
+     */
+    public List<String> logLinesSinceStart(final String text) throws IOException {
+        if (!Files.exists(karafLog())) {
+            return List.of();
+        }
+        try (var channel = Files.newByteChannel(karafLog())) {
+            channel.position(Math.min(logStart, channel.size()));
+            return new String(Channels.newInputStream(channel).readAllBytes(), StandardCharsets.UTF_8).lines()
+                .filter(line -> line.contains(text)).toList();
+        }
     }
 
     /**
@@ -396,11 +514,33 @@ public final class ControllerDistribution implements AutoCloseable {
         }
     }
 
-    private static void destroyTree(final Process process, final boolean forcibly) {
+    /** bin/karaf and everything it started (the JVM). */
+    private static List<ProcessHandle> tree(final Process process) {
         final var tree = new ArrayList<ProcessHandle>();
         process.descendants().forEach(tree::add);
         tree.add(process.toHandle());
-        for (ProcessHandle handle : tree) {
+        return tree;
+    }
+
+    /** Waits until none of the processes runs any more; false if one still does after the timeout. */
+    private static boolean awaitGone(final List<ProcessHandle> processes, final Duration timeout) {
+        final long deadline = System.nanoTime() + timeout.toNanos();
+        while (processes.stream().anyMatch(ProcessHandle::isAlive)) {
+            if (System.nanoTime() > deadline) {
+                return false;
+            }
+            try {
+                Thread.sleep(50);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static void destroyTree(final Process process, final boolean forcibly) {
+        for (ProcessHandle handle : tree(process)) {
             if (forcibly) {
                 handle.destroyForcibly();
             } else {

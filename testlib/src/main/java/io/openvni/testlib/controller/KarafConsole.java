@@ -12,8 +12,8 @@ import java.util.List;
 import java.util.regex.Pattern;
 
 /**
- * Runs Karaf console commands through the distribution's own {@code bin/client} (SSH to 127.0.0.1:8101), the way
- * an operator would.
+ * Runs Karaf console commands through the distribution's own {@code bin/client} (SSH to 127.0.0.1:8101 for a lone
+ * controller), the way an operator would.
  */
 public final class KarafConsole {
     private static final Pattern ANSI_ESCAPE = Pattern.compile("\u001B\\[[0-9;?]*[ -/]*[@-~]");
@@ -21,11 +21,13 @@ public final class KarafConsole {
 
     private final Path home;
     private final Path javaHome;
+    private final int sshPort;
     private final Credentials credentials;
 
-    KarafConsole(final Path home, final Path javaHome, final Credentials credentials) {
+    KarafConsole(final Path home, final Path javaHome, final int sshPort, final Credentials credentials) {
         this.home = requireNonNull(home);
         this.javaHome = requireNonNull(javaHome);
+        this.sshPort = sshPort;
         this.credentials = requireNonNull(credentials);
     }
 
@@ -36,7 +38,7 @@ public final class KarafConsole {
      * @return a console for that user
      */
     public KarafConsole as(final Credentials other) {
-        return new KarafConsole(home, javaHome, other);
+        return new KarafConsole(home, javaHome, sshPort, other);
     }
 
     /**
@@ -63,7 +65,7 @@ public final class KarafConsole {
 
     private Result client(final List<String> arguments, final String stdin, final String what) {
         final var command = new ArrayList<>(List.of(home.resolve("bin/client").toString(),
-            "-h", ControllerDistribution.LOOPBACK, "-a", Integer.toString(ControllerDistribution.SSH_PORT),
+            "-h", ControllerDistribution.LOOPBACK, "-a", Integer.toString(sshPort),
             "-u", credentials.user(), "-p", credentials.password(), "-r", "10", "-d", "2"));
         command.addAll(arguments);
         final var builder = new ProcessBuilder(command).directory(home.toFile());

@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
+import org.eclipse.jdt.annotation.Nullable;
 
 /**
  * A lock shared by every process on this machine that runs an OpenVNI controller (the tests, the demo script,
@@ -42,6 +43,21 @@ final class MachineLock implements AutoCloseable {
             throw new IOException("could not take " + FILE + " within " + timeout + ": " + first);
         }
         return new MachineLock(holder);
+    }
+
+    /**
+     * Releases a lock if there is one, logging (not throwing) a failure: for the harness's close methods.
+     *
+     * @param lock the lock, or null when none was taken
+     */
+    static void release(final @Nullable MachineLock lock) {
+        if (lock != null) {
+            try {
+                lock.close();
+            } catch (IOException e) {
+                ControllerDistribution.log("could not release " + FILE + ": " + e);
+            }
+        }
     }
 
     @Override

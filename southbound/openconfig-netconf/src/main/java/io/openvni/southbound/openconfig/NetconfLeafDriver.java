@@ -6,6 +6,7 @@ import io.openvni.core.compile.DeviceIntent;
 import io.openvni.core.render.openconfig.OwnedPaths;
 import io.openvni.southbound.openconfig.NetconfOperations.DeviceException;
 import io.openvni.southbound.openconfig.topology.LeafSchemaProblems;
+import io.openvni.southbound.openconfig.topology.NetconfNodeMapping;
 import io.openvni.southbound.spi.ApplyProgress;
 import io.openvni.southbound.spi.ApplyResult;
 import io.openvni.southbound.spi.ChangeSet;
@@ -32,9 +33,6 @@ import org.opendaylight.mdsal.dom.api.DOMSchemaService;
 import org.opendaylight.netconf.client.mdsal.api.NetconfRpcService;
 import org.opendaylight.yangtools.yang.common.ErrorType;
 import org.opendaylight.yangtools.yang.common.QName;
-import org.opendaylight.yangtools.yang.common.QNameModule;
-import org.opendaylight.yangtools.yang.common.Revision;
-import org.opendaylight.yangtools.yang.common.XMLNamespace;
 import org.opendaylight.yangtools.yang.data.api.YangInstanceIdentifier;
 import org.opendaylight.yangtools.yang.data.api.schema.DataContainerChild;
 import org.opendaylight.yangtools.yang.model.api.EffectiveModelContext;
@@ -57,12 +55,8 @@ import org.slf4j.LoggerFactory;
  */
 public class NetconfLeafDriver implements DeviceDriver<OwnedConfig, OpenConfigChange> {
     private static final Logger LOG = LoggerFactory.getLogger(NetconfLeafDriver.class);
-    private static final QNameModule TOPOLOGY_MODULE = QNameModule.of(
-        XMLNamespace.of("urn:TBD:params:xml:ns:yang:network-topology"), Revision.of("2013-10-21"));
-    private static final QName TOPOLOGY = QName.create(TOPOLOGY_MODULE, "topology");
-    private static final QName NODE = QName.create(TOPOLOGY_MODULE, "node");
-    /** ODL's NETCONF topology (as in the northbound's NetconfNodeMapping). */
-    static final String TOPOLOGY_NETCONF = "topology-netconf";
+    /** ODL's NETCONF topology. */
+    static final String TOPOLOGY_NETCONF = NetconfNodeMapping.TOPOLOGY_ID;
 
     private final DOMMountPointService mounts;
     private final OpenConfigDriverSettings settings;
@@ -106,11 +100,7 @@ public class NetconfLeafDriver implements DeviceDriver<OwnedConfig, OpenConfigCh
      * @return the mount point's path
      */
     public static YangInstanceIdentifier mountPath(final String device) {
-        return YangInstanceIdentifier.builder()
-            .node(QName.create(TOPOLOGY_MODULE, "network-topology"))
-            .node(TOPOLOGY).nodeWithKey(TOPOLOGY, QName.create(TOPOLOGY_MODULE, "topology-id"), TOPOLOGY_NETCONF)
-            .node(NODE).nodeWithKey(NODE, QName.create(TOPOLOGY_MODULE, "node-id"), device)
-            .build();
+        return NetconfNodeMapping.mountPath(device);
     }
 
     @Override

@@ -18,11 +18,15 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
 import org.eclipse.jdt.annotation.Nullable;
 import org.opendaylight.aaa.encrypt.AAAEncryptionService;
 import org.opendaylight.mdsal.binding.api.DataBroker;
+import org.opendaylight.mdsal.binding.api.RpcService;
 import org.opendaylight.mdsal.common.api.LogicalDatastoreType;
+import org.opendaylight.mdsal.dom.api.DOMMountPointService;
 import org.opendaylight.mdsal.singleton.api.ClusterSingletonServiceProvider;
 import org.opendaylight.yang.gen.v1.urn.openvni.yang.fabric.rev261126.Fabric;
 import org.opendaylight.yang.gen.v1.urn.openvni.yang.fabric.rev261126.fabric.LeafSwitchKey;
@@ -59,6 +63,13 @@ import org.slf4j.LoggerFactory;
  * each node connecting at the same time) and starts them over ({@link StuckConnections}); each node started over
  * counts for monitoring ({@link MetricsRecorder#stuckConnectionRestarted}).
  *
+ * <p>In a cluster, ODL's NETCONF topology connects nodes only on the member leading the datastore shard that holds
+ * the topology, while the leaf driver needs the mount points on the member running OpenVNI's controller, this one.
+ * So every pass, once the leaves' schema caches are prepared, makes this member lead that shard
+ * ({@link TopologyShardLeadership}); ODL then connects the nodes here. A node ODL still shows connected after
+ * {@value #ELSEWHERE_SECONDS} s without a mount point here (connected by the member that ran the controller before)
+ * is started over. A single controller never needs either.
+ *
  * <p>A leaf whose {@code schema-directory} cannot be used gets no node (an existing one is removed): ODL would
  * otherwise mount it with its shared schema, not the one the operator gave. Why is recorded in
  * {@link LeafSchemaProblems}, which the leaf driver reports as the device's failure; every pass (at least every
@@ -75,6 +86,8 @@ public final class LeafTopologyManager implements AutoCloseable {
     private final SecretBox secrets;
     private final CommittedFabric committed;
     private final LeafSchemaProblems schemaProblems;
+    private final TopologyShardLeadership leadership;
+    private final Predicate<String> mountedHere;
     private final ClusterSingleton singleton;
     private final CoalescingPassRunner runner = new CoalescingPassRunner("openvni-leaf-topology-%d", this::pass);
     /** Monitoring: the recorder of the moment, which forwards to the Prometheus endpoint while there is one. */
@@ -88,10 +101,15 @@ public final class LeafTopologyManager implements AutoCloseable {
     private static final Duration PATIENCE = Duration.ofSeconds(30);
     private static final Duration PATIENCE_PER_NODE = Duration.ofMillis(300);
     private static final Duration WINDOW_POLL = Duration.ofSeconds(1);
+    private static final long ELSEWHERE_SECONDS = 10;
+    private static final Duration ELSEWHERE_PATIENCE = Duration.ofSeconds(ELSEWHERE_SECONDS);
 
     // Touched only on the worker thread: the delay before retrying a failed pass, nodes connecting since when.
     private Duration retry = FIRST_RETRY;
     private StuckConnections stuck = new StuckConnections(PATIENCE, PATIENCE_PER_NODE);
+    // nodes the topology shows connected without a mount point here, since when (a member that ran the controller
+    // before connected them)
+    private Map<String, Instant> connectedElsewhereSince = new HashMap<>();
     private final ConnectWindow window = ConnectWindow.DEFAULT;
     // guarded by this
     private CommittedFabric.@Nullable Subscription subscription;
@@ -100,15 +118,21 @@ public final class LeafTopologyManager implements AutoCloseable {
     public LeafTopologyManager(@Reference final DataBroker broker,
             @Reference final ClusterSingletonServiceProvider singletons,
             @Reference final AAAEncryptionService aaa, @Reference final CommittedFabric committed,
-            @Reference final LeafSchemaProblems schemaProblems, @Reference final ForwardingRecorder metrics) {
-        this(broker, singletons, SchemaCache.odlDefault(), new SecretBox(aaa), committed, schemaProblems, metrics);
+            @Reference final LeafSchemaProblems schemaProblems, @Reference final ForwardingRecorder metrics,
+            @Reference final RpcService rpcs, @Reference final DOMMountPointService mounts) {
+        this(broker, singletons, SchemaCache.odlDefault(), new SecretBox(aaa), committed, schemaProblems, metrics,
+            new TopologyShardLeadership(rpcs),
+            node -> mounts.getMountPoint(NetconfNodeMapping.mountPath(node)).isPresent());
     }
 
     LeafTopologyManager(final DataBroker broker, final ClusterSingletonServiceProvider singletons,
             final SchemaCache schemaCache, final SecretBox secrets, final CommittedFabric committed,
-            final LeafSchemaProblems schemaProblems, final MetricsRecorder metrics) {
+            final LeafSchemaProblems schemaProblems, final MetricsRecorder metrics,
+            final TopologyShardLeadership leadership, final Predicate<String> mountedHere) {
         this.broker = broker;
         this.metrics = metrics;
+        this.leadership = leadership;
+        this.mountedHere = mountedHere;
         this.schemaProblems = schemaProblems;
         this.schemaCache = schemaCache;
         this.secrets = secrets;
@@ -125,6 +149,7 @@ public final class LeafTopologyManager implements AutoCloseable {
 
     private synchronized void start() {
         stuck = new StuckConnections(PATIENCE, PATIENCE_PER_NODE);
+        connectedElsewhereSince = new HashMap<>();
         runner.start(broker, List.of());
         subscription = committed.subscribe(runner::schedulePass);
         runner.schedulePass();
@@ -176,6 +201,8 @@ public final class LeafTopologyManager implements AutoCloseable {
             }
             // the leaves as decoded by the controller; the stored fabric only for the passwords' ciphertext
             final var desired = desiredNodes(leaves, fabric);
+            // only now, with the schema caches of the nodes prepared here: ODL connects them once this member leads
+            final boolean leadsTopology = leadership.takeOver();
 
             final var tx = broker.newWriteOnlyTransaction();
             final var written = new ArrayList<String>();
@@ -222,7 +249,7 @@ public final class LeafTopologyManager implements AutoCloseable {
             final var unchanged = new HashMap<>(desired);
             written.forEach(unchanged::remove);
             waiting.forEach(unchanged::remove);
-            startOverStuck(unchanged, connection);
+            startOver(unchanged, connection, leadsTopology);
             retry = FIRST_RETRY;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -234,22 +261,48 @@ public final class LeafTopologyManager implements AutoCloseable {
         }
     }
 
-    // Deleting a node and writing it again makes ODL close its connection attempt and start a new one.
-    private void startOverStuck(final Map<String, Node> nodes, final Map<String, ConnectionStatus> connection)
-            throws Exception {
+    // Deleting a node and writing it again makes ODL close its connection attempt and start a new one, on the member
+    // leading the topology's shard.
+    private void startOver(final Map<String, Node> nodes, final Map<String, ConnectionStatus> connection,
+            final boolean leadsTopology) throws Exception {
         final var connecting = new HashSet<String>();
         connection.forEach((node, status) -> {
             if (status == ConnectionStatus.Connecting && nodes.containsKey(node)) {
                 connecting.add(node);
             }
         });
-        final var restart = stuck.observe(connecting, Instant.now());
+        final var stuckNodes = stuck.observe(connecting, Instant.now());
+        final var restart = new TreeSet<>(stuckNodes);
+        if (!stuckNodes.isEmpty()) {
+            // INFO, not WARN: a switch that is simply down gets here too, every half minute or so
+            LOG.info("NETCONF topology: nodes {} have been connecting for over {} s, starting them over", stuckNodes,
+                stuck.patience(connecting.size()).toSeconds());
+        }
+        if (leadsTopology) {
+            final var now = Instant.now();
+            final var elsewhere = new TreeSet<String>();
+            final var seen = new HashMap<String, Instant>();
+            for (String node : nodes.keySet()) {
+                if (connection.get(node) == ConnectionStatus.Connected && !mountedHere.test(node)) {
+                    // ODL reconnects a node itself when its member becomes the leader; this is the fallback
+                    final var since = connectedElsewhereSince.getOrDefault(node, now);
+                    seen.put(node, since);
+                    if (Duration.between(since, now).compareTo(ELSEWHERE_PATIENCE) >= 0) {
+                        elsewhere.add(node);
+                        seen.remove(node);
+                    }
+                }
+            }
+            connectedElsewhereSince = seen;
+            if (!elsewhere.isEmpty()) {
+                LOG.info("NETCONF topology: nodes {} are shown connected, but not on this member, which runs the "
+                    + "controller; starting them over here", elsewhere);
+                restart.addAll(elsewhere);
+            }
+        }
         if (restart.isEmpty()) {
             return;
         }
-        // INFO, not WARN: a switch that is simply down gets here too, every half minute or so
-        LOG.info("NETCONF topology: nodes {} have been connecting for over {} s, starting them over", restart,
-            stuck.patience(connecting.size()).toSeconds());
         final var delete = broker.newWriteOnlyTransaction();
         restart.forEach(node -> delete.delete(LogicalDatastoreType.CONFIGURATION, NetconfNodeMapping.nodePath(node)));
         delete.commit().get(TIMEOUT_SECONDS, TimeUnit.SECONDS);
@@ -257,7 +310,7 @@ public final class LeafTopologyManager implements AutoCloseable {
         restart.forEach(node -> write.put(LogicalDatastoreType.CONFIGURATION, NetconfNodeMapping.nodePath(node),
             nodes.get(node)));
         write.commit().get(TIMEOUT_SECONDS, TimeUnit.SECONDS);
-        restart.forEach(node -> metrics.stuckConnectionRestarted());
+        stuckNodes.forEach(node -> metrics.stuckConnectionRestarted());
     }
 
     private Map<String, Node> desiredNodes(final List<LeafSwitch> leaves, final @Nullable Fabric fabric) {

@@ -21,8 +21,10 @@ import org.opendaylight.yang.gen.v1.urn.tbd.params.xml.ns.yang.network.topology.
 import org.opendaylight.yang.gen.v1.urn.tbd.params.xml.ns.yang.network.topology.rev131021.network.topology.topology.NodeKey;
 import org.opendaylight.yangtools.binding.DataObjectIdentifier;
 import org.opendaylight.yangtools.yang.common.Decimal64;
+import org.opendaylight.yangtools.yang.common.QName;
 import org.opendaylight.yangtools.yang.common.Uint16;
 import org.opendaylight.yangtools.yang.common.Uint32;
+import org.opendaylight.yangtools.yang.data.api.YangInstanceIdentifier;
 
 /**
  * Pure mapping of a leaf switch's intent to its node in ODL's NETCONF topology ({@code topology-netconf}, model
@@ -56,6 +58,8 @@ public final class NetconfNodeMapping {
     private static final Uint16 DEFAULT_ACTOR_RESPONSE_WAIT_TIME = Uint16.valueOf(5);
     private static final Decimal64 DEFAULT_BACKOFF_JITTER = Decimal64.valueOf("0.1");
     private static final Decimal64 DEFAULT_BACKOFF_MULTIPLIER = Decimal64.valueOf("1.5");
+    private static final QName TOPOLOGY_ID_QNAME = QName.create(Topology.QNAME, "topology-id");
+    private static final QName NODE_ID_QNAME = QName.create(Node.QNAME, "node-id");
     private static final DataObjectIdentifier<Topology> TOPOLOGY = DataObjectIdentifier.builder(NetworkTopology.class)
         .child(Topology.class, new TopologyKey(new TopologyId(TOPOLOGY_ID))).build();
 
@@ -68,6 +72,20 @@ public final class NetconfNodeMapping {
      */
     public static DataObjectIdentifier<Topology> topologyPath() {
         return TOPOLOGY;
+    }
+
+    /**
+     * Where ODL mounts a leaf switch: its node's path, as the mount point service knows it.
+     *
+     * @param leaf the leaf's name (its node's id)
+     * @return the mount point's path
+     */
+    public static YangInstanceIdentifier mountPath(final String leaf) {
+        return YangInstanceIdentifier.builder()
+            .node(NetworkTopology.QNAME)
+            .node(Topology.QNAME).nodeWithKey(Topology.QNAME, TOPOLOGY_ID_QNAME, TOPOLOGY_ID)
+            .node(Node.QNAME).nodeWithKey(Node.QNAME, NODE_ID_QNAME, leaf)
+            .build();
     }
 
     /**

@@ -1,0 +1,197 @@
+package io.openvni.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.openvni.testlib.controller.ControllerCluster;
+import io.openvni.testlib.controller.ControllerDistribution;
+import io.openvni.testlib.controller.RestconfClient;
+import java.io.IOException;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
+import org.eclipse.jdt.annotation.Nullable;
+
+/**
+ * One failover of a {@link ControllerCluster}: a tenant is put through a follower and, at once, the member running
+ * the OpenVNI controller is killed with SIGKILL, in the middle of the rollout. Measures how long until another
+ * member runs the controller, writes to a leaf, and has every leaf in sync; then checks that nothing was lost: the
+ * intent on every member, every allocation made before, and generations that never went backwards.
+ */
+final class ClusterFailover {
+    static final String TENANT = DemoData.TENANTS + "/tenant=beta";
+    private static final int NETWORKS = 4;
+    private static final String APPLYING = ": applying generation ";
+
+    /**
+     * What one failover measured.
+     *
+     * @param killed the member that was killed
+     * @param owner the member that took over
+     * @param toOwner from the kill to the controller starting on {@code owner}
+     * @param toFirstWrite from the kill to {@code owner}'s first write to a leaf; null if it wrote none (the killed
+     *        member had finished the rollout)
+     * @param toInSync from the kill to every leaf in sync at the new tenant's generation
+     */
+    record Takeover(ControllerDistribution killed, ControllerDistribution owner, Duration toOwner,
+            @Nullable Duration toFirstWrite, Duration toInSync) {
+        @Override
+        public String toString() {
+            return String.format(Locale.ROOT, "%s killed; controller on %s after %.1f s, its first leaf write after "
+                + "%s, every leaf in sync after %.1f s", killed.home().getFileName(), owner.home().getFileName(),
+                seconds(toOwner), toFirstWrite == null ? "(none needed)"
+                    : String.format(Locale.ROOT, "%.1f s", seconds(toFirstWrite)), seconds(toInSync));
+        }
+    }
+
+    private ClusterFailover() {
+        // one operation
+    }
+
+    /**
+     * Puts tenant {@code beta} (networks named after the round, so each round changes every leaf) through a
+     * follower and kills the controller's member at once.
+     *
+     * @param cluster a started cluster with the fabric of {@link ClusterSoak} in place
+     * @param round which failover this is, from 1
+     * @return what was measured
+     * @throws IOException if a member's log cannot be read or no member takes over
+     */
+    static Takeover killOwnerDuringRollout(final ControllerCluster cluster, final int round) throws IOException {
+        final ControllerDistribution owner = cluster.awaitOwner(Duration.ofMinutes(2));
+        final RestconfClient follower = cluster.followers().get(0).restconf();
+        final var statusBefore = follower.get(DemoData.STATUS);
+        assertEquals(200, statusBefore.status(), statusBefore::toString);
+        final var allocationsBefore = allocations(follower);
+        final var acmeBefore = follower.get(DemoData.ACME).json();
+
+        DemoData.expectOk(follower.put(TENANT, tenant(round)), 200, 201, 204);
+        final long killedAt = System.nanoTime();
+        owner.kill();
+        final ControllerDistribution next = cluster.awaitOwner(Duration.ofMinutes(2));
+        final Duration toOwner = Duration.ofNanos(System.nanoTime() - killedAt);
+        ControllerDistribution.log(String.format(Locale.ROOT, "round %d: %s killed, controller on %s after %.1f s",
+            round, owner.home().getFileName(), next.home().getFileName(), seconds(toOwner)));
+
+        final int writesBefore = next.logLinesSinceStart(APPLYING).size();
+        final RestconfClient survivor = cluster.followers().isEmpty() ? next.restconf()
+            : cluster.followers().get(0).restconf();
+        Duration toFirstWrite = null;
+        final long deadline = killedAt + ClusterSoak.CONVERGE.toNanos();
+        JsonNode status;
+        while (true) {
+            if (toFirstWrite == null && next.logLinesSinceStart(APPLYING).size() > writesBefore) {
+                toFirstWrite = Duration.ofNanos(System.nanoTime() - killedAt);
+            }
+            final var read = survivor.get(DemoData.STATUS);
+            status = read.status() == 200 ? read.json() : null;
+            if (status != null && inSyncAbove(status, statusBefore.json())) {
+                break;
+            }
+            assertTrue(System.nanoTime() < deadline, () -> "leaves not in sync " + ClusterSoak.CONVERGE
+                + " after the kill: " + read);
+            pause();
+        }
+        final var takeover = new Takeover(owner, next, toOwner, toFirstWrite,
+            Duration.ofNanos(System.nanoTime() - killedAt));
+
+        for (ControllerDistribution member : cluster.members()) {
+            if (member.isRunning()) {
+                final var beta = member.restconf().get(TENANT);
+                assertEquals(200, beta.status(), beta::toString);
+                assertEquals(networks(round), beta.json().findValuesAsText("name").stream()
+                    .filter(name -> name.startsWith("r" + round + "n")).collect(Collectors.toSet()),
+                    member.home().getFileName() + " lost networks of the tenant put before the kill");
+                assertEquals(acmeBefore, member.restconf().get(DemoData.ACME).json(), "tenant acme changed");
+            }
+        }
+        final var allocationsAfter = allocations(survivor);
+        // (the networks of the previous round's tenant beta are gone with it, and their values with them)
+        allocationsBefore.entrySet().stream().filter(entry -> !entry.getKey().contains("tenant[beta]/network["))
+            .forEach(entry -> assertEquals(entry.getValue(), allocationsAfter.get(entry.getKey()),
+                "allocation " + entry.getKey() + " changed in the failover"));
+        for (String network : networks(round)) {
+            assertTrue(allocationsAfter.containsKey("l2-vni /tenants/tenant[beta]/network[" + network + "]"),
+                () -> network + " has no L2 VNI: " + allocationsAfter);
+        }
+        assertGenerationsDidNotGoBack(statusBefore.json(), status);
+        return takeover;
+    }
+
+    /** Every fabric leaf is in sync, at a desired generation above the one before, and listed once. */
+    private static boolean inSyncAbove(final JsonNode status, final JsonNode before) {
+        final var desiredBefore = DemoData.generations(before);
+        final var listed = new TreeMap<String, JsonNode>();
+        status.path("openvni-status:status").path("device")
+            .forEach(device -> listed.put(device.path("name").asText(), device));
+        for (String leaf : ClusterSoak.LEAVES) {
+            final JsonNode device = listed.get(leaf);
+            if (device == null || !"in-sync".equals(device.path("sync-state").asText())
+                    || device.path("applied-generation").asLong() != device.path("desired-generation").asLong()
+                    || device.path("desired-generation").asLong() <= desiredBefore.getOrDefault(leaf, 0L)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static void assertGenerationsDidNotGoBack(final JsonNode before, final JsonNode after) {
+        for (String field : new String[] { "desired-generation", "applied-generation" }) {
+            final var was = generations(before, field);
+            final var now = generations(after, field);
+            was.forEach((device, generation) -> assertTrue(now.getOrDefault(device, -1L) >= generation,
+                () -> device + " " + field + " went back from " + generation + " to " + now.get(device)));
+        }
+    }
+
+    private static Map<String, Long> generations(final JsonNode status, final String field) {
+        final var result = new HashMap<String, Long>();
+        for (var device : status.path("openvni-status:status").path("device")) {
+            result.put(device.path("name").asText(), device.path(field).asLong());
+        }
+        return result;
+    }
+
+    /** Every allocation as "kind owner" to value. */
+    private static Map<String, String> allocations(final RestconfClient restconf) {
+        final var read = restconf.get(DemoData.ALLOCATIONS);
+        assertEquals(200, read.status(), read::toString);
+        final var result = new TreeMap<String, String>();
+        for (var entry : read.json().path("openvni-status:allocations").path("allocation")) {
+            result.put(entry.path("kind").asText() + " " + entry.path("owner").asText(), entry.path("value").asText());
+        }
+        return result;
+    }
+
+    private static Set<String> networks(final int round) {
+        return IntStream.rangeClosed(1, NETWORKS).mapToObj(i -> "r" + round + "n" + i).collect(Collectors.toSet());
+    }
+
+    /** Tenant beta: one VRF and {@value #NETWORKS} routed networks on every leaf, named after the round. */
+    static String tenant(final int round) {
+        final String networks = IntStream.rangeClosed(1, NETWORKS).mapToObj(i -> String.format(Locale.ROOT, """
+            {"name":"r%dn%d","vrf":"blue","subnet":["10.%d.%d.0/24"],"gateway":["10.%d.%d.1/24"]}""",
+            round, i, 100 + round, i, 100 + round, i)).collect(Collectors.joining(","));
+        return "{\"openvni-tenant:tenant\":[{\"name\":\"beta\",\"vrf\":[{\"name\":\"blue\"}],\"network\":["
+            + networks + "]}]}";
+    }
+
+    private static double seconds(final Duration duration) {
+        return duration.toNanos() / 1e9;
+    }
+
+    private static void pause() {
+        try {
+            Thread.sleep(100);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError("interrupted", e);
+        }
+    }
+}

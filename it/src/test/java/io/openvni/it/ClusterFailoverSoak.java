@@ -1,0 +1,79 @@
+package io.openvni.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import io.openvni.testlib.controller.ControllerCluster;
+import io.openvni.testlib.controller.ControllerDistribution;
+import io.openvni.testlib.leaves.NetconfdLeaves;
+import java.io.IOException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.function.Function;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+
+/**
+ * {@link ClusterSoak}'s failover, {@value #ROUNDS} times in a row: each round puts a new tenant through a follower,
+ * kills the controller's member with SIGKILL during the rollout, checks that another member takes over without
+ * losing anything ({@link ClusterFailover}), then starts the killed member again so the next round has three.
+ * Prints every round's takeover times and their minimum, median and maximum. About 20 minutes on a small machine,
+ * so not part of the default run: {@code ./mvnw -pl it -am verify -Dit.test=ClusterFailoverSoak}.
+ *
+ * <p>Does not pass yet: after the kill another member runs the controller within seconds and connects the leaves,
+ * but its reads of the leaves fail (ODL reconnects after each) and they do not converge; see the README's cluster
+ * section.
+ */
+@Tag("own-controller")
+class ClusterFailoverSoak {
+    private static final int ROUNDS = 5;
+
+    @Test
+    void everyKillOfTheControllersMemberIsTakenOverWithoutLoss() throws IOException {
+        final String missing = NetconfdLeaves.missingPrerequisite();
+        assumeTrue(missing == null, () -> "leaf simulators unavailable: " + missing);
+        try (var cluster = ControllerCluster.unpackBuilt(ClusterSoak.MEMBERS).start(ClusterSoak.BOOT);
+             var leaves = NetconfdLeaves.launch(ClusterSoak.LEAVES.size())) {
+            try {
+                final var follower = cluster.followers().get(0).restconf();
+                DemoData.expectOk(follower.put(DemoData.FABRIC, new SimulatedFabric().leaves(leaves).json()),
+                    200, 201, 204);
+                DemoData.expectOk(follower.put(DemoData.ACME, LeafReconcileIT.tenant()), 200, 201, 204);
+                LeafReconcileIT.LeafStatus.awaitInSync(follower, ClusterSoak.LEAVES, ClusterSoak.CONVERGE);
+                final var takeovers = new ArrayList<ClusterFailover.Takeover>();
+                for (int round = 1; round <= ROUNDS; round++) {
+                    final var takeover = ClusterFailover.killOwnerDuringRollout(cluster, round);
+                    ControllerDistribution.log("takeover " + round + "/" + ROUNDS + ": " + takeover);
+                    takeovers.add(takeover);
+                    // the killed member comes back, rejoins and reads the same intent
+                    cluster.restart(takeover.killed(), ClusterSoak.BOOT);
+                    final var back = takeover.killed().restconf().get(ClusterFailover.TENANT);
+                    assertEquals(200, back.status(), back::toString);
+                    assertEquals(cluster.followers().get(0).restconf().get(ClusterFailover.TENANT).json(),
+                        back.json());
+                }
+                for (ControllerDistribution member : cluster.members()) {
+                    ControllerDistribution.log(member.home().getFileName() + " resident memory: "
+                        + ClusterSoak.residentMemory(member));
+                }
+                ControllerDistribution.log("takeover over " + ROUNDS + " kills: controller on another member "
+                    + spread(takeovers, ClusterFailover.Takeover::toOwner) + ", every leaf in sync "
+                    + spread(takeovers, ClusterFailover.Takeover::toInSync));
+            } catch (IOException | AssertionError e) {
+                ControllerDistribution.log("failed; member logs in " + cluster.captureLogs("ClusterFailoverSoak"));
+                throw e;
+            }
+        }
+    }
+
+    /** "min/median/max s" of one measure. */
+    private static String spread(final List<ClusterFailover.Takeover> takeovers,
+            final Function<ClusterFailover.Takeover, Duration> measure) {
+        final var sorted = takeovers.stream().map(measure).sorted(Comparator.naturalOrder()).toList();
+        return String.format(Locale.ROOT, "min %.1f s, median %.1f s, max %.1f s", sorted.get(0).toNanos() / 1e9,
+            sorted.get(sorted.size() / 2).toNanos() / 1e9, sorted.get(sorted.size() - 1).toNanos() / 1e9);
+    }
+}

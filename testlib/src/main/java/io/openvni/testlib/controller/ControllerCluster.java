@@ -1,0 +1,215 @@
+package io.openvni.testlib.controller;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.IntStream;
+import org.eclipse.jdt.annotation.Nullable;
+
+/**
+ * A cluster of OpenVNI controllers on this machine: each member an unpacked distribution in its own Karaf home
+ * ({@code member-1}, {@code member-2}, ... under the work directory), with its own ports on 127.0.0.1 and ODL's
+ * clustering configuration (every shard on every member), both from {@code scripts/cluster-member.sh}. The
+ * members boot together (the datastore needs a majority), under the one machine-wide lock a lone controller
+ * takes, held from {@link #start} to {@link #close}.
+ *
+ * <p>The OpenVNI controller runs on one member at a time (an MD-SAL cluster singleton); {@link #owner} finds it
+ * from the line {@value #ACTIVE} each member logs when it takes the singleton over.
+ */
+public final class ControllerCluster implements AutoCloseable {
+    /** System property: the member configuration script; default {@code ../scripts/cluster-member.sh}. */
+    static final String SCRIPT_PROPERTY = "openvni.cluster.script";
+    /** What a member logs when the controller singleton starts on it ({@code io.openvni.odl.ClusterSingleton}). */
+    static final String ACTIVE = "OpenVNI controller active on this node";
+    /** What a member logs when the controller singleton stops on it. */
+    static final String INACTIVE = "OpenVNI controller no longer active on this node";
+
+    private static final Duration LOCK_WAIT = Duration.ofMinutes(20);
+    // a member whose peers left first may never finish bin/stop: it is terminated after this
+    private static final Duration STOP_TIMEOUT = Duration.ofSeconds(30);
+
+    private final List<ControllerDistribution> members;
+    private @Nullable MachineLock machineLock;
+
+    private ControllerCluster(final List<ControllerDistribution> members) {
+        this.members = List.copyOf(members);
+    }
+
+    /**
+     * Unpack the distribution this build made (see {@link ControllerDistribution#unpackBuilt()}) once per member,
+     * into {@code <work directory>-cluster/member-N}.
+     *
+     * @param size how many members
+     * @return the cluster, not started
+     * @throws IOException if unpacking or configuring a member fails
+     */
+    public static ControllerCluster unpackBuilt(final int size) throws IOException {
+        final Path archive = ControllerDistribution.builtArchive();
+        final Path root = Path.of(System.getProperty(ControllerDistribution.WORK_DIR_PROPERTY, "target/it-karaf")
+            + "-cluster");
+        final Path script = Path.of(System.getProperty(SCRIPT_PROPERTY, "../scripts/cluster-member.sh"));
+        final var members = new ArrayList<ControllerDistribution>();
+        for (int n = 1; n <= size; n++) {
+            members.add(ControllerDistribution.clusterMember(archive, root.resolve("member-" + n), script, n, size));
+        }
+        return new ControllerCluster(members);
+    }
+
+    /**
+     * Start every member and wait until each one's RESTCONF answers (which needs the datastore's shards, so a
+     * majority of members) and its console accepts connections. If one fails, all are stopped again.
+     *
+     * @param timeout how long to wait for all of them
+     * @return this
+     * @throws IOException if a member does not come up in time
+     */
+    @SuppressWarnings("checkstyle:IllegalCatch") // whatever fails, no member may be left running
+    public ControllerCluster start(final Duration timeout) throws IOException {
+        if (machineLock == null) {
+            machineLock = MachineLock.acquire(LOCK_WAIT);
+        }
+        try {
+            for (ControllerDistribution member : members) {
+                member.awaitFreePorts();
+            }
+            final var started = new ArrayList<Long>();
+            for (ControllerDistribution member : members) {
+                started.add(member.launch());
+            }
+            for (int i = 0; i < members.size(); i++) {
+                members.get(i).awaitReady(started.get(i), timeout);
+            }
+            return this;
+        } catch (IOException | RuntimeException e) {
+            stopAll();
+            throw e;
+        }
+    }
+
+    /**
+     * Start a member again (after {@link ControllerDistribution#kill} or a stop) and wait until it is ready.
+     *
+     * @param member one of this cluster's members, not running
+     * @param timeout how long to wait
+     * @throws IOException if it does not come up in time
+     */
+    public void restart(final ControllerDistribution member, final Duration timeout) throws IOException {
+        if (!members.contains(member)) {
+            throw new IllegalArgumentException("not a member of this cluster: " + member.home());
+        }
+        member.awaitFreePorts();
+        member.awaitReady(member.launch(), timeout);
+    }
+
+    /**
+     * The members, member-1 first.
+     *
+     * @return every member, running or not
+     */
+    public List<ControllerDistribution> members() {
+        return members;
+    }
+
+    /**
+     * The running member the OpenVNI controller runs on now: the one whose latest start logged it taking the
+     * singleton over and not giving it up since.
+     *
+     * @return that member, or nothing while no member runs it
+     * @throws IOException if a log cannot be read
+     */
+    public Optional<ControllerDistribution> owner() throws IOException {
+        for (ControllerDistribution member : members) {
+            if (member.isRunning() && runsController(member)) {
+                return Optional.of(member);
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static boolean runsController(final ControllerDistribution member) throws IOException {
+        final var lines = member.logLinesSinceStart("OpenVNI controller ");
+        for (int i = lines.size() - 1; i >= 0; i--) {
+            if (lines.get(i).contains(ACTIVE)) {
+                return true;
+            }
+            if (lines.get(i).contains(INACTIVE)) {
+                return false;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * Waits until a running member runs the OpenVNI controller.
+     *
+     * @param timeout how long to wait
+     * @return that member
+     * @throws IOException if none does in time
+     */
+    public ControllerDistribution awaitOwner(final Duration timeout) throws IOException {
+        final long deadline = System.nanoTime() + timeout.toNanos();
+        while (true) {
+            final var owner = owner();
+            if (owner.isPresent()) {
+                return owner.orElseThrow();
+            }
+            if (System.nanoTime() > deadline) {
+                throw new IOException("no member runs the OpenVNI controller after " + timeout);
+            }
+            try {
+                Thread.sleep(50);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IOException("interrupted", e);
+            }
+        }
+    }
+
+    /**
+     * The running members other than the one running the OpenVNI controller.
+     *
+     * @return them, member-1 first
+     * @throws IOException if a log cannot be read
+     */
+    public List<ControllerDistribution> followers() throws IOException {
+        final var owner = owner().orElse(null);
+        return members.stream().filter(member -> member.isRunning() && member != owner).toList();
+    }
+
+    /**
+     * Copy every member's logs next to the test reports, under {@code name/member-N}.
+     *
+     * @param name a folder name, such as the failed test
+     * @return where they went
+     */
+    public List<Path> captureLogs(final String name) {
+        return members.stream().map(member -> member.captureLogs(name + "/" + member.home().getFileName())).toList();
+    }
+
+    /** Stops every member (all at once: a member left alone cannot leave the cluster cleanly), then the lock. */
+    @Override
+    public void close() {
+        stopAll();
+        MachineLock.release(machineLock);
+        machineLock = null;
+    }
+
+    private void stopAll() {
+        final var stops = IntStream.range(0, members.size())
+            .mapToObj(i -> Thread.ofPlatform().name("openvni-it-stop-member-" + (i + 1))
+                .start(() -> members.get(i).stop(STOP_TIMEOUT)))
+            .toList();
+        for (Thread stop : stops) {
+            try {
+                stop.join();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new UncheckedIOException(new IOException("interrupted while stopping the cluster", e));
+            }
+        }
+    }
+}
