@@ -91,11 +91,11 @@ public final class ControllerDistribution implements AutoCloseable {
     static ControllerDistribution clusterMember(final Path archive, final Path directory, final Path script,
             final int member, final int members) throws IOException {
         unpackArchive(archive, directory);
-        final Process configure = new ProcessBuilder(script.toString(), directory.toString(),
-            Integer.toString(member), Integer.toString(members)).redirectError(ProcessBuilder.Redirect.INHERIT)
-            .start();
-        final String output = new String(configure.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        if (Processes.waitFor(configure, Duration.ofMinutes(1)) != 0) {
+        final var configure = Commands.run(new ProcessBuilder(script.toString(), directory.toString(),
+            Integer.toString(member), Integer.toString(members)).redirectError(ProcessBuilder.Redirect.INHERIT), null,
+            Duration.ofMinutes(1));
+        final String output = configure.stdout();
+        if (!configure.ok()) {
             throw new IOException(script + " failed for member " + member + " in " + directory + ": " + output);
         }
         return new ControllerDistribution(directory, Path.of(System.getProperty("java.home")),
