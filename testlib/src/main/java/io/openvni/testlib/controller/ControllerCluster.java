@@ -1,5 +1,6 @@
 package io.openvni.testlib.controller;
 
+import io.openvni.testlib.Commands;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
@@ -48,15 +49,30 @@ public final class ControllerCluster implements AutoCloseable {
      * @throws IOException if unpacking or configuring a member fails
      */
     public static ControllerCluster unpackBuilt(final int size) throws IOException {
-        final Path archive = ControllerDistribution.builtArchive();
+        final var archive = DistributionArchive.built();
         final Path root = Path.of(System.getProperty(ControllerDistribution.WORK_DIR_PROPERTY, "target/it-karaf")
             + "-cluster");
         final Path script = Path.of(System.getProperty(SCRIPT_PROPERTY, "../scripts/cluster-member.sh"));
         final var members = new ArrayList<ControllerDistribution>();
         for (int n = 1; n <= size; n++) {
-            members.add(ControllerDistribution.clusterMember(archive, root.resolve("member-" + n), script, n, size));
+            final Path home = root.resolve("member-" + n);
+            archive.unpackInto(home);
+            members.add(ControllerDistribution.clusterMember(home, configureMember(script, home, n, size)));
         }
         return new ControllerCluster(members);
+    }
+
+    // scripts/cluster-member.sh gives the member its own ports and ODL's clustering configuration; prints the ports
+    private static ControllerPorts configureMember(final Path script, final Path home, final int member,
+            final int members) throws IOException {
+        final var configure = Commands.run(new ProcessBuilder(script.toString(), home.toString(),
+            Integer.toString(member), Integer.toString(members)).redirectError(ProcessBuilder.Redirect.INHERIT), null,
+            Duration.ofMinutes(1));
+        final String output = configure.stdout();
+        if (!configure.ok()) {
+            throw new IOException(script + " failed for member " + member + " in " + home + ": " + output);
+        }
+        return ControllerPorts.parse(output);
     }
 
     /**

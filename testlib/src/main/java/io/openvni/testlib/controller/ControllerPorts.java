@@ -1,6 +1,9 @@
 package io.openvni.testlib.controller;
 
 import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -30,6 +33,44 @@ public record ControllerPorts(int restconf, int restconfNetty, int ssh, int jmxR
      */
     public List<Integer> all() {
         return List.of(restconf, restconfNetty, ssh, jmxRegistry, jmxServer, pekko, metrics);
+    }
+
+    /**
+     * Waits while something listens on any of these ports (a controller not taking the machine lock).
+     *
+     * @param wait how long at most
+     * @throws IOException if one is still in use after that
+     */
+    void awaitFree(final Duration wait) throws IOException {
+        final long deadline = System.nanoTime() + wait.toNanos();
+        boolean told = false;
+        while (true) {
+            final var busy = all().stream().filter(ControllerPorts::accepts).toList();
+            if (busy.isEmpty()) {
+                return;
+            }
+            if (System.nanoTime() > deadline) {
+                throw new IOException("127.0.0.1 ports " + busy + " are still in use after " + wait + ": an "
+                    + "OpenVNI (or OpenDaylight) controller seems to be running. Stop it first (scripts/openvni-run.sh "
+                    + "stop, or bin/stop in its Karaf home); the integration tests start their own.");
+            }
+            if (!told) {
+                ControllerDistribution.log("ports " + busy + " are in use; waiting up to " + wait
+                    + " for them to be free");
+                told = true;
+            }
+            ControllerDistribution.sleep(Duration.ofSeconds(2));
+        }
+    }
+
+    /** Whether something accepts connections on a port of 127.0.0.1. */
+    static boolean accepts(final int port) {
+        try (var socket = new Socket()) {
+            socket.connect(new InetSocketAddress(ControllerDistribution.LOOPBACK, port), 500);
+            return true;
+        } catch (IOException e) {
+            return false;
+        }
     }
 
     /**

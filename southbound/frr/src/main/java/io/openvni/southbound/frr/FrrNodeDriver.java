@@ -12,10 +12,8 @@ import io.openvni.southbound.frr.config.OwnedFrr;
 import io.openvni.southbound.frr.config.OwnedScope;
 import io.openvni.southbound.frr.config.VtyshDiff;
 import io.openvni.southbound.frr.northbound.FrrGrpcChannels;
-import io.openvni.southbound.frr.grpc.FrrNorthboundException;
 import io.openvni.southbound.frr.kernel.KernelDiff;
 import io.openvni.southbound.frr.kernel.IpBatch;
-import io.openvni.southbound.frr.kernel.KernelState;
 import io.openvni.southbound.spi.ApplyProgress;
 import io.openvni.southbound.spi.ApplyResult;
 import io.openvni.southbound.spi.ChangeSet;
@@ -26,8 +24,6 @@ import io.openvni.southbound.spi.ReadScope;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.OptionalLong;
-import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 import java.util.function.Function;
@@ -47,8 +43,8 @@ import org.slf4j.LoggerFactory;
  *
  * <p>On a node whose FRR serves northbound gRPC with zebra's {@code frr-vrf} and {@code frr-zebra} modules (see
  * {@link FrrGrpcChannels}), the VRF to L3VNI bindings go through gRPC candidate transactions instead of vtysh, at
- * the same place of the order ({@link L3vniByGrpc}); everything else, bgpd above all (it has no YANG northbound),
- * stays with vtysh.
+ * the same place of the order ({@link L3vniByGrpc}, written by {@link L3vniGrpcWriter}); everything else, bgpd above
+ * all (it has no YANG northbound), stays with vtysh.
  *
  * <p>Safe for concurrent use on different devices; the only state is the last state seen per device.
  */
@@ -58,7 +54,7 @@ public final class FrrNodeDriver implements DeviceDriver<NodeState, NodeChange> 
 
     private final Function<String, NodeShell> shells;
     private final FrrNodeSettings settings;
-    private final @Nullable FrrGrpcChannels grpc;
+    private final L3vniGrpcWriter grpc;
     private final FrrRenderer renderer = new FrrRenderer();
     private final KernelPlanner planner = new KernelPlanner();
     // per node, the last state a read or an apply's check saw, for the check of the next change to bgpd alone
@@ -85,7 +81,7 @@ public final class FrrNodeDriver implements DeviceDriver<NodeState, NodeChange> 
             final @Nullable FrrGrpcChannels grpc) {
         this.shells = requireNonNull(shells);
         this.settings = requireNonNull(settings);
-        this.grpc = grpc;
+        this.grpc = new L3vniGrpcWriter(grpc);
     }
 
     @Override
@@ -96,7 +92,7 @@ public final class FrrNodeDriver implements DeviceDriver<NodeState, NodeChange> 
         final var desired = scope.desired();
         try {
             final var seen = read(shells.apply(desired.name()), desired);
-            final var state = state(seen, configs, null, l3vniByGrpc(desired));
+            final var state = seen.owned(configs, null, grpc.writesL3vni(desired));
             lastSeen.put(desired.name(), state);
             return ReadResult.current(state);
         } catch (NodeUnreachableException e) {
@@ -122,15 +118,9 @@ public final class FrrNodeDriver implements DeviceDriver<NodeState, NodeChange> 
         return e.reason() == NodeUnreachableException.Reason.TIMEOUT;
     }
 
-    /** A read and the session it was made in: empty unless the same session was open before and after it. */
-    private record Seen(NodeReader.Snapshot snapshot, OptionalLong session) {
-    }
-
-    private Seen read(final NodeShell shell, final DeviceIntent desired)
+    private SessionRead read(final NodeShell shell, final DeviceIntent desired)
             throws NodeUnreachableException, NodeReader.ReadFailure {
-        final var before = shell.session();
-        final var snapshot = NodeReader.read(shell, vtysh(desired), readTimeout(desired));
-        return new Seen(snapshot, before.equals(shell.session()) ? before : OptionalLong.empty());
+        return SessionRead.of(shell, vtysh(desired), readTimeout(desired));
     }
 
     // Sized by what the node carries: the desired intent, or more while a change removes networks and VRFs.
@@ -143,38 +133,6 @@ public final class FrrNodeDriver implements DeviceDriver<NodeState, NodeChange> 
             vrfs = Math.max(vrfs, last.kernel().namespaces().size());
         }
         return settings.readTimeout(segments, vrfs);
-    }
-
-    // The owned part of a read, for the renderings' scope plus an extra one (what a change removed, for its check).
-    private static NodeState state(final Seen seen, final List<FrrConfig> configs, final @Nullable OwnedScope extra,
-            final boolean l3vniByGrpc) {
-        final var snapshot = seen.snapshot();
-        final var vnis = new ArrayList<Long>(vxlanVnis(snapshot.kernel()));
-        final var neighbors = new ArrayList<String>();
-        final var networks = new ArrayList<String>();
-        if (extra != null) {
-            vnis.addAll(extra.vnis());
-            neighbors.addAll(extra.neighbors());
-            networks.addAll(extra.networks());
-        }
-        final var rendered = OwnedScope.of(configs, vnis);
-        neighbors.addAll(rendered.neighbors());
-        networks.addAll(rendered.networks());
-        final var scope = new OwnedScope(Set.copyOf(neighbors), Set.copyOf(networks), rendered.vnis());
-        return new NodeState(OwnedFrr.fromRunning(snapshot.runningConfig(), scope), scope, snapshot.kernel(),
-            l3vniByGrpc, snapshot.zebra(), seen.session(), snapshot.runningConfig());
-    }
-
-    private boolean l3vniByGrpc(final DeviceIntent desired) {
-        return grpc != null && grpc.connection(desired).map(FrrGrpcChannels.Connection::writesL3vni).orElse(false);
-    }
-
-    // An ovvx device is OpenVNI's, and so is the vni block of its VNI, even when no intent names it any more.
-    private static List<Long> vxlanVnis(final KernelState kernel) {
-        return kernel.links().stream()
-            .filter(link -> link.kind().equals("vxlan") && link.name().startsWith("ovvx"))
-            .map(link -> Long.parseLong(link.name().substring(4)))
-            .toList();
     }
 
     @Override
@@ -250,7 +208,7 @@ public final class FrrNodeDriver implements DeviceDriver<NodeState, NodeChange> 
                             vtysh.commands().size());
                         yield run.failure();
                     }
-                    case NodeChange.GrpcL3vni bindings -> runGrpc(desired, bindings, progress);
+                    case NodeChange.GrpcL3vni bindings -> grpc.write(desired, bindings, progress);
                 };
                 if (nextFailure != null) {
                     return ApplyResult.failed(nextFailure);
@@ -308,14 +266,15 @@ public final class FrrNodeDriver implements DeviceDriver<NodeState, NodeChange> 
     // Anything left to do goes to the full check (null), which reads the node again.
     private @Nullable ApplyResult<NodeState> checkBgpOnly(final DeviceIntent desired, final NodeState before,
             final String running, final @Nullable OwnedScope scope) {
-        final var seen = new Seen(new NodeReader.Snapshot(running, before.zebra(), before.kernel()), before.session());
+        final var seen = new SessionRead(new NodeReader.Snapshot(running, before.zebra(), before.kernel()),
+            before.session());
         final var rendered = renderer.render(desired);
         final var configs = List.of(rendered);
-        final var checked = state(seen, configs, scope, before.l3vniByGrpc());
+        final var checked = seen.owned(configs, scope, before.l3vniByGrpc());
         if (!VtyshDiff.diff(checked.frr(), OwnedFrr.rendered(rendered)).isEmpty()) {
             return null;
         }
-        final var observed = scope == null ? checked : state(seen, configs, null, before.l3vniByGrpc());
+        final var observed = scope == null ? checked : seen.owned(configs, null, before.l3vniByGrpc());
         lastSeen.put(desired.name(), observed);
         return ApplyResult.applied(observed);
     }
@@ -325,100 +284,43 @@ public final class FrrNodeDriver implements DeviceDriver<NodeState, NodeChange> 
             && kernel.batch().commands().stream().allMatch(command -> command.endsWith(" protodown off")));
     }
 
-    // Each binding is its own candidate transaction (two for a VRF zebra does not have configured yet).
-    private @Nullable DeviceFailure runGrpc(final DeviceIntent desired, final NodeChange.GrpcL3vni change,
-            final ApplyProgress progress) {
-        final var connection = grpc == null ? null : grpc.connection(desired).orElse(null);
-        if (connection == null) {
-            return new DeviceFailure.Unreachable("FRR's northbound gRPC is no longer reachable; the next pass runs on"
-                + " vtysh");
-        }
-        int done = 0;
-        for (var binding : change.bindings()) {
-            progress.report("frr grpc", done++, change.bindings().size());
-            try {
-                if (binding.l3vni() != null) {
-                    connection.client().setVrfL3vni(binding.vrf(), binding.l3vni());
-                } else {
-                    connection.client().removeVrfL3vni(binding.vrf());
-                }
-            } catch (FrrNorthboundException e) {
-                if (e.failure() == FrrNorthboundException.Failure.UNAVAILABLE) {
-                    grpc.invalidate(desired.name());
-                    return new DeviceFailure.Unreachable("FRR northbound gRPC: " + e.getMessage());
-                }
-                return new DeviceFailure.Rejected(binding.describe() + " -> "
-                    + (e.frrMessage().isEmpty() ? e.getMessage() : e.frrMessage()));
-            }
-        }
-        progress.report("frr grpc", done, change.bindings().size());
-        return null;
-    }
-
-    // Re-reads until nothing is left to do or the settle time is over: zebra follows namespace changes
-    // asynchronously. What it returns is the read as readOwned would scope it for the desired intent alone; the
-    // check itself also covers what the change removed.
+    // Re-reads until nothing is left to do or zebra has had its time (ZebraSettle). What it returns is the read as
+    // readOwned would scope it for the desired intent alone; the check itself also covers what the change removed.
     private ApplyResult<NodeState> verify(final DeviceIntent desired, final NodeShell shell, final NodeWriter writer,
             final @Nullable OwnedScope scope, final ApplyProgress progress)
             throws NodeUnreachableException, NodeReader.ReadFailure {
-        final long settle = settings.settleTimeout().toNanos();
-        final long start = System.nanoTime();
-        long deadline = start + settle;
-        // what zebra lacked at the last repair, and when that was; what the last read-back found lacking and left
-        int repairedLacking = Integer.MAX_VALUE;
-        long repairedAt = start;
-        int lackingBefore = Integer.MAX_VALUE;
-        int leftBefore = Integer.MAX_VALUE;
+        final var settle = new ZebraSettle(settings.settleTimeout(), System.nanoTime());
         final var plan = planner.plan(desired);
         final var plannedIpv4 = ZebraView.plannedIpv4(plan);
         final var configs = List.of(renderer.render(desired));
-        final boolean grpcBindings = l3vniByGrpc(desired);
+        final boolean grpcBindings = grpc.writesL3vni(desired);
         for (int reads = 1; ; reads++) {
             final var seen = read(shell, desired);
-            final var state = state(seen, configs, scope, grpcBindings);
+            final var state = seen.owned(configs, scope, grpcBindings);
             final var left = diff(state, desired, plan);
             final var lacking = state.zebra().devicesLacking(state.kernel(), plannedIpv4);
             progress.report("verifying", reads, 0);
             if (left.isEmpty()) {
-                final var observed = scope == null ? state : state(seen, configs, null, grpcBindings);
+                final var observed = scope == null ? state : seen.owned(configs, null, grpcBindings);
                 lastSeen.put(desired.name(), observed);
                 return ApplyResult.applied(observed);
             }
-            // zebra works through a big change for a while (many seconds at thousands of networks): the check goes
-            // on as long as each read-back finds less to do
             final int leftNow = left.changes().stream().mapToInt(NodeChange::commandCount).sum();
-            if (leftNow < leftBefore) {
-                deadline = Math.max(deadline, System.nanoTime() + settle);
-            }
-            leftBefore = leftNow;
-            // zebra holds a VXLAN device protodown a moment after it appears (see KernelDiff): release it here
-            // rather than fail the apply and wait for a retry.
-            final boolean release = onlyProtodownReleases(left);
-            // zebra sometimes misses an event of a namespace it has just taken up (seen: an SVI's address, in 1 of
-            // 10 to 20 new VRF namespaces, also on a fresh zebra, and for many of hundreds of SVIs created at once)
-            // and never learns it; what it still lacks half the settle time after the apply is created (or given
-            // its address) anew, which it does take up, and again after each repair that left it lacking less.
-            // Only once zebra has stalled, though: while it is still taking devices up (a busy zebra lags by many
-            // seconds behind hundreds of new devices) a repair would only be more for it to work through.
-            final boolean stalled = lacking.size() >= lackingBefore;
-            lackingBefore = lacking.size();
-            final boolean recreate = !release && !lacking.isEmpty() && stalled && lacking.size() < repairedLacking
-                && onlyKernel(left) && System.nanoTime() - repairedAt > settle / 2;
-            if (release || recreate) {
+            final var repair = settle.next(leftNow, lacking.size(), onlyProtodownReleases(left), onlyKernel(left),
+                System.nanoTime());
+            if (repair != ZebraSettle.Repair.NONE) {
                 final var failure = writer.runBatches(left.changes().stream()
                     .map(change -> ((NodeChange.Kernel) change).batch()).toList());
                 if (failure != null) {
                     return ApplyResult.failed(failure);
                 }
             }
-            if (recreate) {
+            if (repair == ZebraSettle.Repair.RECREATE) {
                 LOG.warn("{}: zebra has not taken up {} after the apply; created them (or their addresses) anew",
                     desired.name(), lacking);
-                repairedLacking = lacking.size();
-                repairedAt = System.nanoTime();
-                deadline = repairedAt + settle;
+                settle.recreated(lacking.size(), System.nanoTime());
             }
-            if (System.nanoTime() > deadline) {
+            if (settle.expired(System.nanoTime())) {
                 return ApplyResult.failed(new DeviceFailure.Rejected("the node does not run the desired configuration"
                     + " after the apply; still to do:\n" + left.describe()));
             }

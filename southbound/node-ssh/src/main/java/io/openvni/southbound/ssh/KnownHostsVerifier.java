@@ -36,7 +36,8 @@ import org.slf4j.LoggerFactory;
  * checked is refused: an unreadable file, a key that cannot be pinned.
  *
  * <p>MINA only says "server key did not validate" and clears a session's attributes when it closes it, so why a key
- * was refused goes into the {@link Check} of the connection context, which {@link NodeSessions} opened and reads.
+ * was refused goes into the {@link Check} of the connection context, which {@link SessionConnector} opened and
+ * reads.
  */
 final class KnownHostsVerifier extends KnownHostsServerKeyVerifier {
     /** The connection context's key of a session's {@link Check}. */

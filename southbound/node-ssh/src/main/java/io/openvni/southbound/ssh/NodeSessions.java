@@ -6,7 +6,6 @@ import io.openvni.southbound.ssh.NodeUnreachableException.Reason;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.net.ConnectException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -17,35 +16,30 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
-import org.apache.sshd.client.SshClient;
 import org.apache.sshd.client.channel.ChannelExec;
 import org.apache.sshd.client.channel.ClientChannelEvent;
-import org.apache.sshd.client.config.hosts.HostConfigEntryResolver;
-import org.apache.sshd.client.future.AuthFuture;
-import org.apache.sshd.client.future.ConnectFuture;
 import org.apache.sshd.client.future.OpenFuture;
 import org.apache.sshd.client.session.ClientSession;
 import org.apache.sshd.common.channel.exception.SshChannelOpenException;
-import org.apache.sshd.common.keyprovider.KeyIdentityProvider;
 import org.apache.sshd.common.util.net.SshdSocketAddress;
-import org.apache.sshd.core.CoreModuleProperties;
 import org.eclipse.jdt.annotation.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The controller's SSH sessions to node routers: one shared MINA {@link SshClient}, one cached authenticated session
- * per {@link SshTarget}, reopened transparently when it was closed (node restarted, idle timeout). Host keys are
- * checked against an OpenSSH {@code known_hosts} file ({@link KnownHostsVerifier}): pinned there on first contact,
- * refused when changed or revoked until an operator edits the file. Thread-safe; commands to one node share its
- * session (one channel each), and connecting to one node never blocks work on another.
+ * The controller's SSH sessions to node routers: one shared MINA client ({@link SessionConnector}), one cached
+ * authenticated session per {@link SshTarget} ({@link SessionSlot}), reopened transparently when it was closed (node
+ * restarted, idle timeout). Host keys are checked against an OpenSSH {@code known_hosts} file
+ * ({@link KnownHostsVerifier}): pinned there on first contact, refused when changed or revoked until an operator
+ * edits the file. Thread-safe; commands to one node share its session (one channel each), and connecting to one node
+ * never blocks work on another.
  */
 public final class NodeSessions implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(NodeSessions.class);
     private static final int MAX_COMMAND_IN_MESSAGE = 80;
 
-    private final SshClient client;
-    private final ConcurrentMap<SshTarget, Slot> slots = new ConcurrentHashMap<>();
+    private final SessionConnector connector;
+    private final ConcurrentMap<SshTarget, SessionSlot> slots = new ConcurrentHashMap<>();
     private final AtomicLong sessionIds = new AtomicLong();
     private final Consumer<SshTarget> reconnected;
     private volatile boolean closed;
@@ -70,15 +64,7 @@ public final class NodeSessions implements AutoCloseable {
      */
     public NodeSessions(final Path knownHosts, final Consumer<SshTarget> reconnected) {
         this.reconnected = requireNonNull(reconnected);
-        client = SshClient.setUpDefaultClient();
-        client.setServerKeyVerifier(new KnownHostsVerifier(knownHosts));
-        // only the target's credentials: never ~/.ssh keys or ~/.ssh/config of whoever runs the controller
-        client.setKeyIdentityProvider(KeyIdentityProvider.EMPTY_KEYS_PROVIDER);
-        client.setHostConfigEntryResolver(HostConfigEntryResolver.EMPTY);
-        // keepalives with replies, so that a session to a node that vanished closes and gets reopened
-        CoreModuleProperties.HEARTBEAT_INTERVAL.set(client, Duration.ofSeconds(15));
-        CoreModuleProperties.HEARTBEAT_NO_REPLY_MAX.set(client, 3);
-        client.start();
+        connector = new SessionConnector(knownHosts);
     }
 
     /**
@@ -140,7 +126,8 @@ public final class NodeSessions implements AutoCloseable {
                 throw failure(target, Reason.TIMEOUT, "command on " + target.hostPort() + " did not finish within "
                     + timeout + ": " + abbreviate(command), null);
             }
-            final var ended = Ending.of(channel.getExitStatus(), channel.getExitSignal(), isOpen(opened.session()));
+            final var ended = ChannelEnding.of(channel.getExitStatus(), channel.getExitSignal(),
+                SessionSlot.isOpen(opened.session()));
             if (ended == null) {
                 throw failure(target, Reason.CHANNEL, "session to " + target.hostPort()
                     + " closed before the command ended: " + abbreviate(command), unsent);
@@ -162,36 +149,8 @@ public final class NodeSessions implements AutoCloseable {
      * @return the id of the target's open session, or empty when it has none open
      */
     public OptionalLong session(final SshTarget target) {
-        final Slot slot = slots.get(requireNonNull(target));
+        final SessionSlot slot = slots.get(requireNonNull(target));
         return slot == null ? OptionalLong.empty() : slot.openId();
-    }
-
-    /**
-     * How a command's channel ended, when the command (not a lost session) ended it.
-     *
-     * @param status the exit status, -1 when there is none
-     * @param note what to add to the command's standard error about an ending without an exit status
-     */
-    record Ending(int status, String note) {
-        /**
-         * How a channel that closed ended.
-         *
-         * @param exitStatus the exit status the node sent, if any
-         * @param exitSignal the signal that ended the command, if the node said so
-         * @param sessionOpen whether the session is still open after the channel closed
-         * @return the ending, or {@code null} when the session was lost before the command ended
-         */
-        static @Nullable Ending of(final @Nullable Integer exitStatus, final @Nullable String exitSignal,
-                final boolean sessionOpen) {
-            if (exitStatus != null) {
-                return new Ending(exitStatus, "");
-            }
-            if (exitSignal != null) {
-                return new Ending(-1, "\n(the command was killed by signal " + exitSignal + ")");
-            }
-            // the node answers but closed the channel itself: the node's doing, not the connection's
-            return sessionOpen ? new Ending(-1, "\n(the node closed the channel without an exit status)") : null;
-        }
     }
 
     /**
@@ -208,7 +167,7 @@ public final class NodeSessions implements AutoCloseable {
             throws NodeUnreachableException {
         requireNonNull(remoteHost);
         final String remote = remoteHost + ":" + remotePort;
-        final Slot slot = slot(target);
+        final SessionSlot slot = slot(target);
         for (int attempt = 1; ; attempt++) {
             final ClientSession session = slot.session();
             try {
@@ -233,10 +192,10 @@ public final class NodeSessions implements AutoCloseable {
     @Override
     public void close() {
         closed = true;
-        slots.values().forEach(Slot::discard);
+        slots.values().forEach(SessionSlot::discard);
         slots.clear();
         try {
-            client.stop();
+            connector.stop();
         } catch (RuntimeException e) {
             LOG.warn("stopping the SSH client failed", e);
         }
@@ -247,7 +206,7 @@ public final class NodeSessions implements AutoCloseable {
 
     private Opened openExec(final SshTarget target, final String command, final OutputStream stdout,
             final OutputStream stderr, final long deadline, final Duration timeout) throws NodeUnreachableException {
-        final Slot slot = slot(target);
+        final SessionSlot slot = slot(target);
         for (int attempt = 1; ; attempt++) {
             final ClientSession session = slot.session();
             ChannelExec channel = null;
@@ -282,87 +241,19 @@ public final class NodeSessions implements AutoCloseable {
         }
     }
 
-    private Slot slot(final SshTarget target) {
+    private SessionSlot slot(final SshTarget target) {
         requireNonNull(target);
         if (closed) {
             throw new IllegalStateException("NodeSessions closed");
         }
-        return slots.computeIfAbsent(target, Slot::new);
+        return slots.computeIfAbsent(target, key -> new SessionSlot(key, connector, sessionIds, reconnected));
     }
 
-    private ClientSession connect(final SshTarget target) throws NodeUnreachableException {
-        final String where = target.hostPort();
-        final var hostKey = new KnownHostsVerifier.Check(target);
-        final ConnectFuture connecting;
-        try {
-            connecting = client.connect(target.username(), target.host(), target.port(), hostKey.context());
-            if (!connecting.await(target.connectTimeout())) {
-                connecting.cancel();
-                throw failure(target, Reason.CONNECT, "cannot connect to " + where + ": no answer within "
-                    + target.connectTimeout(), null);
-            }
-        } catch (IOException e) {
-            throw failure(target, Reason.CONNECT, "cannot connect to " + where + ": " + e.getMessage(), e);
-        }
-        if (!connecting.isConnected()) {
-            final Throwable cause = connecting.getException();
-            throw failure(target, hostKey, Reason.CONNECT, "cannot connect to " + where + ": " + describe(cause),
-                cause);
-        }
-        final ClientSession session = connecting.getSession();
-        try {
-            switch (target.credentials()) {
-                case Credentials.Password password -> session.addPasswordIdentity(password.password());
-                case Credentials.PrivateKey key -> session.addPublicKeyIdentity(
-                    PrivateKeys.parse(key.pem(), key.passphrase()));
-            }
-            final AuthFuture auth = session.auth();
-            final boolean done = auth.await(target.authTimeout());
-            if (done && auth.isSuccess()) {
-                LOG.info("{}: session open", target.label());
-                return session;
-            }
-            if (!done) {
-                throw failure(target, hostKey, Reason.TIMEOUT, "no authentication by " + where + " within "
-                    + target.authTimeout(), null);
-            }
-            final String method = target.credentials() instanceof Credentials.Password ? "password" : "public key";
-            throw failure(target, hostKey, Reason.AUTHENTICATION, "authentication as " + target.username() + " at "
-                + where + " failed (" + method + "): " + describe(auth.getException()), auth.getException());
-        } catch (IOException e) {
-            throw failure(target, hostKey, Reason.CONNECT, "SSH handshake with " + where + " failed: "
-                + e.getMessage(), e);
-        } finally {
-            if (!session.isAuthenticated()) {
-                session.close(true);
-            }
-        }
-    }
-
-    // a refused host key is the one cause of a failed connect: MINA reports it as whatever broke next
-    private static NodeUnreachableException failure(final SshTarget target, final KnownHostsVerifier.Check hostKey,
-            final Reason reason, final String message, final @Nullable Throwable cause) {
-        final NodeUnreachableException refused = hostKey.rejection();
-        if (refused != null) {
-            LOG.warn("{}: {}", target.label(), refused.getMessage());
-            return refused;
-        }
-        return failure(target, reason, message, cause);
-    }
-
-    private static NodeUnreachableException failure(final SshTarget target, final Reason reason,
+    /** A failure to do something on a node, logged with the node's label. */
+    static NodeUnreachableException failure(final SshTarget target, final Reason reason,
             final String message, final @Nullable Throwable cause) {
         LOG.warn("{}: {}", target.label(), message);
         return new NodeUnreachableException(reason, message, cause);
-    }
-
-    private static String describe(final @Nullable Throwable cause) {
-        for (Throwable t = cause; t != null; t = t.getCause()) {
-            if (t instanceof ConnectException) {
-                return "connection refused";
-            }
-        }
-        return cause == null ? "unknown reason" : String.valueOf(cause.getMessage());
     }
 
     private static String abbreviate(final String command) {
@@ -372,66 +263,5 @@ public final class NodeSessions implements AutoCloseable {
 
     private static long remainingMillis(final long deadline) {
         return Math.max(1, (deadline - System.nanoTime()) / 1_000_000);
-    }
-
-    private static boolean isOpen(final ClientSession session) {
-        return session.isOpen() && !session.isClosing();
-    }
-
-    /**
-     * One target's session: connecting under its lock makes concurrent callers share one connect. Each session
-     * gets an id no other session of this instance had ({@link #session(SshTarget)}).
-     */
-    private final class Slot {
-        private final SshTarget target;
-        private @Nullable ClientSession session;
-        private long id;
-
-        Slot(final SshTarget target) {
-            this.target = target;
-        }
-
-        synchronized ClientSession session() throws NodeUnreachableException {
-            final ClientSession current = session;
-            if (current != null && isOpen(current)) {
-                return current;
-            }
-            if (current != null) {
-                LOG.info("{}: session was closed, reconnecting", target.label());
-                current.close(true);
-                session = null;
-            }
-            final boolean hadOne = id != 0;
-            final ClientSession opened = connect(target);
-            session = opened;
-            id = sessionIds.incrementAndGet();
-            if (hadOne) {
-                reconnected.accept(target);
-            }
-            return opened;
-        }
-
-        synchronized OptionalLong openId() {
-            final ClientSession current = session;
-            return current != null && isOpen(current) ? OptionalLong.of(id) : OptionalLong.empty();
-        }
-
-        synchronized boolean discardIfDead(final ClientSession dead) {
-            if (isOpen(dead)) {
-                return false;
-            }
-            if (session == dead) {
-                session = null;
-            }
-            return true;
-        }
-
-        synchronized void discard() {
-            final ClientSession current = session;
-            session = null;
-            if (current != null) {
-                current.close(true);
-            }
-        }
     }
 }

@@ -204,16 +204,6 @@ class NodeSessionsTest {
     }
 
     @Test
-    void aChannelEndsAsTheCommandsResultUnlessTheSessionWasLost() {
-        assertEquals(new NodeSessions.Ending(2, ""), NodeSessions.Ending.of(2, null, false));
-        assertEquals(new NodeSessions.Ending(-1, "\n(the command was killed by signal TERM)"),
-            NodeSessions.Ending.of(null, "TERM", true));
-        assertEquals(new NodeSessions.Ending(-1, "\n(the node closed the channel without an exit status)"),
-            NodeSessions.Ending.of(null, null, true));
-        assertEquals(null, NodeSessions.Ending.of(null, null, false));
-    }
-
-    @Test
     void readsPrivateKeysInOpenSshPkcs1AndPkcs8Formats() throws Exception {
         assertTrue(ed25519.privatePem().contains("BEGIN OPENSSH PRIVATE KEY"));
         assertTrue(rsaPem.privatePem().contains("BEGIN RSA PRIVATE KEY"));

@@ -10,12 +10,10 @@ import io.openvni.core.status.SyncState;
 import io.openvni.southbound.spi.DeviceStateReader;
 import io.openvni.southbound.spi.DeviceStateReader.StateResult;
 import io.openvni.southbound.spi.DriverRegistry;
-import io.openvni.southbound.spi.MetricsRecorder;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.function.Consumer;
 import java.util.function.ToLongFunction;
 import org.eclipse.jdt.annotation.Nullable;
 import org.slf4j.Logger;
@@ -32,8 +30,9 @@ import org.slf4j.LoggerFactory;
  * while the device is unreachable, is skipped until the next interval, and a pass asked for during a read runs
  * right after it.
  *
- * <p>Everything below is guarded by {@code this}; driver calls run without the lock, status is published with it,
- * so that a device's statuses reach the listener in order.
+ * <p>Everything below is guarded by {@code this}, the status it publishes ({@link DeviceStanding}) and its timers
+ * ({@link PassTimers}) too; driver calls run without the lock, status is published with it, so that a device's
+ * statuses reach the listener in order.
  */
 final class DeviceWorker {
     /** What a worker needs from its reconciler. */
@@ -55,9 +54,10 @@ final class DeviceWorker {
 
     private final String name;
     private final Context context;
+    private final DeviceStanding standing;
+    private final PassTimers timers;
 
     private @Nullable DesiredConfig desired;
-    private @Nullable DeviceStatus status;
     private @Nullable DeviceIntent lastApplied;
     // what the last pass saw on the device, in sync; the next pass diffs against it instead of reading, unless it
     // must read (drift check, forced pass, check asked for) or the device's session changed
@@ -70,19 +70,16 @@ final class DeviceWorker {
     private boolean passAgain;
     // the last pass did not reach the device: state reads wait for one that does
     private boolean unreachable;
-    // where the running pass stands, as last shown
-    private @Nullable PassProgress progress;
     private Scheduler.@Nullable Cancellable stateRead;
     private boolean forceNext;
-    private int failures;
-    private Scheduler.@Nullable Cancellable retry;
-    private Scheduler.@Nullable Cancellable driftCheck;
     private boolean stopped;
     private final DriftChecks checks = new DriftChecks();
 
     DeviceWorker(final String name, final Context context) {
         this.name = requireNonNull(name);
         this.context = requireNonNull(context);
+        standing = new DeviceStanding(name, context.listener(), context.runtime().clock());
+        timers = new PassTimers(name, context.settings(), context.runtime());
     }
 
     /**
@@ -102,10 +99,11 @@ final class DeviceWorker {
             }
             desired = next;
             // a new worker continues from what the device confirmed to an earlier reconciler
+            final DeviceStatus status = standing.status();
             final long applied = status == null ? Math.min(context.lastApplied().applyAsLong(name), next.generation())
                 : status.appliedGeneration();
             final var error = status == null ? "" : status.lastError();
-            publish(SyncState.PENDING, applied, error);
+            standing.publish(next, SyncState.PENDING, applied, error);
         }
         requestPass(false);
     }
@@ -135,7 +133,7 @@ final class DeviceWorker {
     /** Stops for good: cancels timers; a pass in progress finishes its driver call but reports nothing. */
     synchronized void stop() {
         stopped = true;
-        cancelTimers();
+        timers.cancel();
         if (stateRead != null) {
             stateRead.cancel();
             stateRead = null;
@@ -187,13 +185,13 @@ final class DeviceWorker {
         final boolean forced;
         synchronized (this) {
             final var config = desired;
-            final var current = status;
+            final var current = standing.status();
             if (stopped || config == null || current == null) {
                 busy = false;
                 return;
             }
             passAgain = false;
-            cancelTimers();
+            timers.cancel();
             forced = forceNext;
             forceNext = false;
             final boolean checked = checks.passStarts();
@@ -215,7 +213,7 @@ final class DeviceWorker {
             throttle.end();
             context.inFlight().exit();
         }
-        metrics.passEnded(pass.desired().intent().role(), result(outcome),
+        metrics.passEnded(pass.desired().intent().role(), outcome.metricsResult(),
             Duration.between(started, context.runtime().clock().instant()));
 
         synchronized (this) {
@@ -223,12 +221,9 @@ final class DeviceWorker {
                 busy = false;
                 return;
             }
-            if (progress != null) {
-                progress = null;
-                tell(listener -> listener.onProgress(name, null));
-            }
+            standing.passEnded();
             record(outcome, forced);
-            checks.passEnded(outcome, currentStatus());
+            checks.passEnded(outcome, standing.current());
             scheduleStateRead();
             if (!passAgain) {
                 busy = false;
@@ -238,21 +233,9 @@ final class DeviceWorker {
         submitPass();
     }
 
-    private static MetricsRecorder.PassResult result(final PassOutcome outcome) {
-        return switch (outcome) {
-            case PassOutcome.InSync inSync -> inSync.wrote() ? MetricsRecorder.PassResult.APPLIED
-                : MetricsRecorder.PassResult.IN_SYNC;
-            case PassOutcome.Drifted drifted -> MetricsRecorder.PassResult.DRIFTED;
-            case PassOutcome.Failed failed -> failed.state() == SyncState.UNREACHABLE
-                ? MetricsRecorder.PassResult.UNREACHABLE : MetricsRecorder.PassResult.FAILED;
-            case PassOutcome.NoDriver noDriver -> MetricsRecorder.PassResult.NO_DRIVER;
-        };
-    }
-
     private synchronized void progressed(final PassProgress next) {
         if (!stopped) {
-            progress = next;
-            tell(listener -> listener.onProgress(name, next));
+            standing.progressed(next);
         }
     }
 
@@ -268,8 +251,8 @@ final class DeviceWorker {
             }
             if (busy || unreachable) {
                 if (unreachable) {
-                    final var skipped = StateReads.skipped(currentStatus().lastError());
-                    tell(listener -> listener.onOperationalState(name, skipped));
+                    final var skipped = StateReads.skipped(standing.current().lastError());
+                    standing.tell(listener -> listener.onOperationalState(name, skipped));
                 }
                 scheduleStateRead();
                 return;
@@ -300,7 +283,7 @@ final class DeviceWorker {
                 busy = false;
                 return;
             }
-            tell(listener -> listener.onOperationalState(name, result));
+            standing.tell(listener -> listener.onOperationalState(name, result));
             scheduleStateRead();
             if (!passAgain) {
                 busy = false;
@@ -324,63 +307,42 @@ final class DeviceWorker {
         context.runtime().metrics().driftFound(currentDesired().intent().role(), true);
         checks.driftSeen(diff);
         if (!stopped) {
-            publish(SyncState.DRIFTED, currentStatus().appliedGeneration(), driftText(diff));
+            standing.drifted(currentDesired(), diff);
         }
     }
 
     // guarded by this
     private void record(final PassOutcome outcome, final boolean forced) {
-        final var before = currentStatus();
+        final var config = currentDesired();
+        final var before = standing.current();
         observed = outcome instanceof PassOutcome.InSync inSync ? inSync.observed() : null;
         unreachable = outcome instanceof PassOutcome.Failed failed && failed.state() == SyncState.UNREACHABLE;
         switch (outcome) {
             case PassOutcome.InSync inSync -> {
-                failures = 0;
                 lastApplied = inSync.intent();
-                final boolean newest = inSync.generation() == currentDesired().generation();
+                final boolean newest = inSync.generation() == config.generation();
                 // a device in sync has no error to show; one from an older pass would only mislead
-                publish(newest ? SyncState.IN_SYNC : SyncState.PENDING, inSync.generation(),
+                standing.publish(config, newest ? SyncState.IN_SYNC : SyncState.PENDING, inSync.generation(),
                     newest ? "" : before.lastError());
                 if (inSync.wrote()) {
                     LOG.info("{}: generation {} applied", name, inSync.generation());
                 }
-                scheduleDriftCheck();
+                timers.reached(this::requestDriftCheck);
             }
             case PassOutcome.Drifted drifted -> {
-                context.runtime().metrics().driftFound(currentDesired().intent().role(), false);
-                failures = 0;
-                publish(SyncState.DRIFTED, before.appliedGeneration(), driftText(drifted.diff()));
-                scheduleDriftCheck();
+                context.runtime().metrics().driftFound(config.intent().role(), false);
+                standing.drifted(config, drifted.diff());
+                timers.reached(this::requestDriftCheck);
             }
             case PassOutcome.Failed failed -> {
-                failures++;
-                publish(failed.state(), before.appliedGeneration(), failed.error());
+                standing.publish(config, failed.state(), before.appliedGeneration(), failed.error());
                 // a forced pass that failed stays forced, or its retry would only report the drift it was to heal
-                scheduleRetry(forced);
+                timers.failed(() -> requestPass(forced));
             }
             case PassOutcome.NoDriver noDriver ->
                 // drivers do not appear by themselves: wait for a new desired configuration or a forced pass
-                publish(SyncState.PENDING, before.appliedGeneration(), "no driver for " + noDriver.key());
-        }
-    }
-
-    private String driftText(final String diff) {
-        return "configuration changed on the device since generation " + currentStatus().appliedGeneration()
-            + ":\n" + diff;
-    }
-
-    // guarded by this
-    private void scheduleRetry(final boolean forced) {
-        final var delay = context.settings().backoff().delay(failures, context.runtime().random());
-        LOG.debug("{}: attempt {} failed, retrying in {}", name, failures, delay);
-        retry = context.runtime().scheduler().schedule(delay, () -> requestPass(forced));
-    }
-
-    // guarded by this
-    private void scheduleDriftCheck() {
-        final Duration interval = context.settings().driftInterval();
-        if (context.settings().driftChecks()) {
-            driftCheck = context.runtime().scheduler().schedule(interval, this::requestDriftCheck);
+                standing.publish(config, SyncState.PENDING, before.appliedGeneration(),
+                    "no driver for " + noDriver.key());
         }
     }
 
@@ -391,52 +353,7 @@ final class DeviceWorker {
         requestPass(false);
     }
 
-    // guarded by this
-    private void cancelTimers() {
-        if (retry != null) {
-            retry.cancel();
-            retry = null;
-        }
-        if (driftCheck != null) {
-            driftCheck.cancel();
-            driftCheck = null;
-        }
-    }
-
-    /**
-     * Publishes the device's standing if it changed. The time of the last change moves only when the state or a
-     * generation does, not when only the error text does.
-     */
-    // guarded by this
-    private void publish(final SyncState state, final long appliedGeneration, final String lastError) {
-        final var config = currentDesired();
-        final var old = status;
-        final boolean moved = old == null || old.state() != state || old.appliedGeneration() != appliedGeneration
-            || old.desiredGeneration() != config.generation();
-        final var next = new DeviceStatus(name, config.intent().role(), state, config.generation(),
-            appliedGeneration, lastError, moved ? context.runtime().clock().instant() : old.lastChange());
-        if (next.equals(old)) {
-            return;
-        }
-        status = next;
-        tell(listener -> listener.onStatus(next));
-    }
-
-    // guarded by this
-    @SuppressWarnings("checkstyle:IllegalCatch") // a listener bug must not stop the device's reconciliation
-    private void tell(final Consumer<StatusListener> call) {
-        try {
-            call.accept(context.listener());
-        } catch (RuntimeException e) {
-            LOG.warn("{}: status listener failed", name, e);
-        }
-    }
-
     private DesiredConfig currentDesired() {
         return requireNonNull(desired);
-    }
-
-    private DeviceStatus currentStatus() {
-        return requireNonNull(status);
     }
 }

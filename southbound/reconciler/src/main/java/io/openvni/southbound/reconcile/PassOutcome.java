@@ -5,12 +5,25 @@ import static java.util.Objects.requireNonNull;
 import io.openvni.core.compile.DeviceIntent;
 import io.openvni.core.status.SyncState;
 import io.openvni.southbound.spi.DriverKey;
+import io.openvni.southbound.spi.MetricsRecorder;
 import org.eclipse.jdt.annotation.Nullable;
 
 /**
  * How one pass over a device ended.
  */
 sealed interface PassOutcome {
+    /** How the metrics count a pass that ended so. */
+    default MetricsRecorder.PassResult metricsResult() {
+        return switch (this) {
+            case InSync inSync -> inSync.wrote() ? MetricsRecorder.PassResult.APPLIED
+                : MetricsRecorder.PassResult.IN_SYNC;
+            case Drifted drifted -> MetricsRecorder.PassResult.DRIFTED;
+            case Failed failed -> failed.state() == SyncState.UNREACHABLE
+                ? MetricsRecorder.PassResult.UNREACHABLE : MetricsRecorder.PassResult.FAILED;
+            case NoDriver noDriver -> MetricsRecorder.PassResult.NO_DRIVER;
+        };
+    }
+
     /**
      * The device runs the intent of a generation: it already did (empty diff) or took the changes.
      *
