@@ -7,6 +7,7 @@ import io.openvni.testlib.controller.ControllerCluster;
 import io.openvni.testlib.controller.ControllerDistribution;
 import io.openvni.testlib.leaves.NetconfdLeaves;
 import java.io.IOException;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -15,6 +16,7 @@ import java.util.Locale;
 import java.util.function.Function;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * {@link ClusterSoak}'s failover, {@value #ROUNDS} times in a row: each round puts a new tenant through a follower,
@@ -23,33 +25,35 @@ import org.junit.jupiter.api.Test;
  * Prints every round's takeover times and their minimum, median and maximum. About 20 minutes on a small machine,
  * so not part of the default run: {@code ./mvnw -pl it -am verify -Dit.test=ClusterFailoverSoak}.
  *
- * <p>Does not pass yet: after the kill another member runs the controller within seconds and connects the leaves,
- * but its reads of the leaves fail (ODL reconnects after each) and they do not converge; see the README's cluster
- * section.
+ * <p>The simulated leaves' netconfd (yuma123 2.13) tends to crash at the new member's first session after a kill;
+ * the lab starts it again like a switch's process manager, and the rollout converges through that.
  */
 @Tag("own-controller")
 class ClusterFailoverSoak {
     private static final int ROUNDS = 5;
+    /** A lone member rejoining a running cluster answers within a minute here; {@code BOOT} is for three at once. */
+    private static final Duration REJOIN = Duration.ofMinutes(4);
 
     @Test
-    void everyKillOfTheControllersMemberIsTakenOverWithoutLoss() throws IOException {
+    void everyKillOfTheControllersMemberIsTakenOverWithoutLoss(@TempDir final Path scratch) throws IOException {
         final String missing = NetconfdLeaves.missingPrerequisite();
         assumeTrue(missing == null, () -> "leaf simulators unavailable: " + missing);
         try (var cluster = ControllerCluster.unpackBuilt(ClusterSoak.MEMBERS).start(ClusterSoak.BOOT);
              var leaves = NetconfdLeaves.launch(ClusterSoak.LEAVES.size())) {
             try {
                 final var follower = cluster.followers().get(0).restconf();
-                DemoData.expectOk(follower.put(DemoData.FABRIC, new SimulatedFabric().leaves(leaves).json()),
-                    200, 201, 204);
+                final var fabric = new SimulatedFabric().completeSchemas(scratch.resolve("schemas")).leaves(leaves);
+                DemoData.expectOk(follower.put(DemoData.FABRIC, fabric.json()), 200, 201, 204);
                 DemoData.expectOk(follower.put(DemoData.ACME, LeafReconcileIT.tenant()), 200, 201, 204);
                 LeafReconcileIT.LeafStatus.awaitInSync(follower, ClusterSoak.LEAVES, ClusterSoak.CONVERGE);
                 final var takeovers = new ArrayList<ClusterFailover.Takeover>();
+                int secondStarts = 0;
                 for (int round = 1; round <= ROUNDS; round++) {
                     final var takeover = ClusterFailover.killOwnerDuringRollout(cluster, round);
                     ControllerDistribution.log("takeover " + round + "/" + ROUNDS + ": " + takeover);
                     takeovers.add(takeover);
                     // the killed member comes back, rejoins and reads the same intent
-                    cluster.restart(takeover.killed(), ClusterSoak.BOOT);
+                    secondStarts += rejoin(cluster, takeover.killed()) - 1;
                     final var back = takeover.killed().restconf().get(ClusterFailover.TENANT);
                     assertEquals(200, back.status(), back::toString);
                     assertEquals(cluster.followers().get(0).restconf().get(ClusterFailover.TENANT).json(),
@@ -61,11 +65,32 @@ class ClusterFailoverSoak {
                 }
                 ControllerDistribution.log("takeover over " + ROUNDS + " kills: controller on another member "
                     + spread(takeovers, ClusterFailover.Takeover::toOwner) + ", every leaf in sync "
-                    + spread(takeovers, ClusterFailover.Takeover::toInSync));
+                    + spread(takeovers, ClusterFailover.Takeover::toInSync) + "; the killed member rejoined "
+                    + ROUNDS + " times, " + secondStarts + " of them only at its second start");
             } catch (IOException | AssertionError e) {
                 ControllerDistribution.log("failed; member logs in " + cluster.captureLogs("ClusterFailoverSoak"));
                 throw e;
             }
+        }
+    }
+
+    /**
+     * Starts a killed member again. One whose ODL does not answer within {@link #REJOIN} is stopped (its logs kept)
+     * and started once more: seen here once in four rejoins, ODL AAA's encryption service never came up on the
+     * rejoining member (its configurator got no notification of its stored configuration), so neither did RESTCONF.
+     *
+     * @return how many starts it took, 1 or 2
+     */
+    private static int rejoin(final ControllerCluster cluster, final ControllerDistribution member)
+            throws IOException {
+        try {
+            cluster.restart(member, REJOIN);
+            return 1;
+        } catch (IOException e) {
+            ControllerDistribution.log(member.home().getFileName() + " did not rejoin within " + REJOIN
+                + " (" + e.getMessage().lines().findFirst().orElse("") + "); starting it once more");
+            cluster.restart(member, REJOIN);
+            return 2;
         }
     }
 

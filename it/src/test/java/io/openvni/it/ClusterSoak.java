@@ -26,6 +26,7 @@ import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.extension.TestWatcher;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * A 3-member OpenVNI cluster on this machine ({@link ControllerCluster}) in front of two netconfd leaves: intent
@@ -101,9 +102,11 @@ class ClusterSoak {
 
     @Test
     @Order(2)
-    void intentWrittenThroughAFollowerIsReadableEverywhereAndReachesTheLeaves() throws IOException {
+    void intentWrittenThroughAFollowerIsReadableEverywhereAndReachesTheLeaves(@TempDir final Path scratch)
+            throws IOException {
         final RestconfClient follower = cluster.followers().get(0).restconf();
-        DemoData.expectOk(follower.put(DemoData.FABRIC, new SimulatedFabric().leaves(leaves).json()), 200, 201, 204);
+        final var fabric = new SimulatedFabric().completeSchemas(scratch.resolve("schemas")).leaves(leaves);
+        DemoData.expectOk(follower.put(DemoData.FABRIC, fabric.json()), 200, 201, 204);
         DemoData.expectOk(follower.put(DemoData.ACME, LeafReconcileIT.tenant()), 200, 201, 204);
         final String stored = follower.get(DemoData.ACME).json().toString();
         for (ControllerDistribution member : cluster.members()) {

@@ -10,6 +10,7 @@ import io.openvni.testlib.nodes.LabFabric;
 import io.openvni.testlib.nodes.LabNode;
 import io.openvni.testlib.nodes.NodeLab;
 import java.io.IOException;
+import java.nio.file.Path;
 
 /**
  * A fabric document whose leaf switches leaf1..leafN are netconfd simulators, with the settings netconfd needs
@@ -21,6 +22,7 @@ final class SimulatedFabric {
     private final ObjectNode document = JSON.createObjectNode();
     private final ObjectNode fabric = document.putObject("openvni-fabric:fabric");
     private final ArrayNode leaves = fabric.putArray("leaf-switch");
+    private Path schemaDirectory;
 
     SimulatedFabric() {
         fabric.put("route-target-asn", 65000);
@@ -37,7 +39,8 @@ final class SimulatedFabric {
         netconf.put("password", simulators.password(0));
         final ArrayNode extra = netconf.putArray("extra-capability");
         OpenConfigYang.submoduleCapabilities().forEach(extra::add);
-        netconf.put("schema-directory", OpenConfigYang.directory().toString());
+        netconf.put("schema-directory",
+            (schemaDirectory != null ? schemaDirectory : OpenConfigYang.directory()).toString());
         leaf.put("asn", 65000 + number);
         leaf.put("router-id", "10.0.0." + number);
         leaf.put("vtep-address", "10.254.0." + number);
@@ -61,6 +64,16 @@ final class SimulatedFabric {
         leaf.put("asn", 65000 + number);
         leaf.put("router-id", "10.0.0." + number);
         leaf.put("vtep-address", "10.254.0." + number);
+        return this;
+    }
+
+    /**
+     * Gives the netconfd leaves added from now on a schema folder with every module they list, not only the
+     * OpenConfig set ({@link OpenConfigYang#completeSchemaDirectory}), for cluster members that connect them only
+     * after a failover.
+     */
+    SimulatedFabric completeSchemas(final Path folder) throws IOException {
+        schemaDirectory = OpenConfigYang.completeSchemaDirectory(folder);
         return this;
     }
 

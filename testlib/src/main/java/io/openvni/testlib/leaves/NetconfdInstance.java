@@ -10,7 +10,9 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
 import java.util.List;
 import org.eclipse.jdt.annotation.Nullable;
 
@@ -21,8 +23,10 @@ import org.eclipse.jdt.annotation.Nullable;
  * {@code netconf-subsystem} maps to its socket.
  *
  * <p>Like a switch's process manager, it starts netconfd again when it exits without being told to (at most
- * {@value #MAX_RESTARTS} times), and says so with the exit status: the leaf's SSH server stays up meanwhile, so
- * the controller sees sessions that close before the hello. The leaf's files are copied first to
+ * {@value #MAX_RESTARTS} times within {@link #RESTART_WINDOW}, so a netconfd that dies at once is not restarted for
+ * ever, while one that dies now and then, as yuma123 2.13 does in a session that follows one its peer cut off, is),
+ * and says so with the exit status: the leaf's SSH server stays up meanwhile, so the controller sees sessions that
+ * close before the hello. The leaf's files are copied first to
  * {@value #LOG_DIR_PROPERTY} (default {@code target/sim-logs}), because the lab's directory goes with the lab.
  */
 final class NetconfdInstance {
@@ -31,6 +35,7 @@ final class NetconfdInstance {
     /** Where the files of a netconfd that exited by itself are kept. */
     static final String LOG_DIR_PROPERTY = "openvni.sim.logdir";
     static final int MAX_RESTARTS = 3;
+    static final Duration RESTART_WINDOW = Duration.ofMinutes(1);
 
     final int index;
     final Path dir;
@@ -38,6 +43,7 @@ final class NetconfdInstance {
     // guarded by this; null while stopped, so an exit seen with it still set was not asked for
     private @Nullable Process process;
     private @Nullable Path yangDir;
+    private final Deque<Instant> recentRestarts = new ArrayDeque<>();
     private int restarts;
     private boolean retired;
 
@@ -99,14 +105,21 @@ final class NetconfdInstance {
             + (exited.exitValue() > 128 ? " (signal " + (exited.exitValue() - 128) + ")" : "") + "; files kept in "
             + kept + "; log tail:\n" + tail(log(), 15));
         final Path modules = yangDir;
-        if (modules == null || restarts >= MAX_RESTARTS) {
-            SimSupport.log(name() + ": not started again (" + restarts + " restarts already)");
+        final Instant now = Instant.now();
+        while (!recentRestarts.isEmpty() && recentRestarts.peekFirst().isBefore(now.minus(RESTART_WINDOW))) {
+            recentRestarts.removeFirst();
+        }
+        if (modules == null || recentRestarts.size() >= MAX_RESTARTS) {
+            SimSupport.log(name() + ": not started again (" + recentRestarts.size() + " restarts within "
+                + RESTART_WINDOW.toSeconds() + " s already)");
             return;
         }
+        recentRestarts.addLast(now);
         restarts++;
         try {
             launch(modules);
-            SimSupport.log(name() + "'s netconfd started again (restart " + restarts + " of " + MAX_RESTARTS + ")");
+            SimSupport.log(name() + "'s netconfd started again (restart " + restarts + "; " + recentRestarts.size()
+                + " of at most " + MAX_RESTARTS + " within " + RESTART_WINDOW.toSeconds() + " s)");
         } catch (IOException e) {
             SimSupport.log(name() + "'s netconfd could not be started again: " + e);
         }

@@ -30,6 +30,22 @@ public final class OpenConfigYang {
     private static final Path FROM_IT_MODULE = Path.of("..", "..", "shared", "yang", "openconfig-netconfd");
     private static final Path FROM_REPOSITORY = Path.of("..", "shared", "yang", "openconfig-netconfd");
     private static final Duration YANGLINT_TIMEOUT = Duration.ofSeconds(60);
+    /** Where Debian's netconfd keeps the modules it serves besides the OpenConfig set. */
+    private static final Path NETCONFD_MODULES = Path.of("/usr/share/yuma/modules");
+    /**
+     * The modules netconfd 2.13 lists in its hello besides the OpenConfig set (its NETCONF, monitoring, NACM and
+     * system modules), as {@code <folder under NETCONFD_MODULES>/<file>}.
+     */
+    private static final List<String> NETCONFD_OWN = List.of("ietf/iana-crypt-hash@2014-08-06.yang",
+        "ietf/ietf-netconf-acm@2018-02-14.yang", "ietf/ietf-netconf-monitoring@2010-10-04.yang",
+        "ietf/ietf-netconf-notifications@2012-02-06.yang", "ietf/ietf-netconf-partial-lock@2009-10-19.yang",
+        "ietf/ietf-netconf-with-defaults@2011-06-01.yang", "ietf/ietf-netconf@2011-06-01.yang",
+        "ietf/ietf-system@2014-08-06.yang", "ietf/ietf-yang-library@2016-06-21.yang",
+        "ietf-derived/nc-notifications.yang", "ietf-derived/notifications.yang",
+        "netconfcentral/yuma-app-common.yang", "netconfcentral/yuma-mysession.yang", "netconfcentral/yuma-ncx.yang",
+        "netconfcentral/yuma-proc.yang", "netconfcentral/yuma-time-filter.yang", "netconfcentral/yuma-types.yang",
+        "yuma123/yuma123-mysession-cache.yang", "yuma123/yuma123-netconf-types.yang",
+        "yuma123/yuma123-system.yang");
     private static final Pattern SUBMODULE = Pattern.compile("^submodule\\s+\"?([\\w.-]+)\"?", Pattern.MULTILINE);
     private static final Pattern BELONGS_TO = Pattern.compile("\\bbelongs-to\\s+\"?([\\w.-]+)\"?");
     private static final Pattern REVISION = Pattern.compile("\\brevision\\s+\"?(\\d{4}-\\d{2}-\\d{2})\"?");
@@ -66,6 +82,34 @@ public final class OpenConfigYang {
         throw new IOException("no OpenConfig YANG set for netconfd at " + FROM_IT_MODULE.toAbsolutePath().normalize()
             + " (expected ../shared/yang/openconfig-netconfd beside the repository; or set -D" + DIRECTORY_PROPERTY
             + "=DIR)");
+    }
+
+    /**
+     * Every module a netconfd leaf lists in its hello, in one folder: the OpenConfig set and netconfd's own
+     * modules. As a leaf's {@code schema-directory} it spares ODL the download of netconfd's modules with
+     * get-schema, which on a cluster member taking over after a failover left mounts without {@code ietf-netconf}
+     * (ODL 10.0.2: "missing source ietf-netconf@2011-06-01" although the download had landed in the cache), so
+     * every read failed and the session was dropped and built again the same way.
+     *
+     * @param target an empty or missing folder to fill
+     * @return {@code target}
+     * @throws IOException if the OpenConfig set or one of netconfd's modules is missing, or a copy fails
+     */
+    public static Path completeSchemaDirectory(final Path target) throws IOException {
+        Files.createDirectories(target);
+        try (Stream<Path> files = Files.list(directory())) {
+            for (Path file : files.filter(f -> f.toString().endsWith(".yang")).toList()) {
+                Files.copy(file, target.resolve(file.getFileName()));
+            }
+        }
+        for (String own : NETCONFD_OWN) {
+            final Path file = NETCONFD_MODULES.resolve(own);
+            if (!Files.isRegularFile(file)) {
+                throw new IOException("netconfd's module " + file + " is missing (apt-get install netconfd)");
+            }
+            Files.copy(file, target.resolve(file.getFileName()));
+        }
+        return target;
     }
 
     /**
