@@ -9,7 +9,8 @@
 # Ports of member N: RESTCONF 8181+10N (Netty RESTCONF 8182+10N), Karaf console 8101+10N, JMX RMI registry
 # 1099+10N and server 44444+10N, OpenVNI metrics 8185+10N, Pekko 2550+N. Printed on stdout as name=port lines.
 # Every member holds a replica of every shard (default, topology, inventory), so the datastore and the OpenVNI
-# singleton survive the loss of any one member of three. Heap: OPENVNI_MEMBER_HEAP (default 768m).
+# singleton survive the loss of any one member of three. Heap: OPENVNI_MEMBER_HEAP (default 768m); shard election
+# timeout factor: OPENVNI_ELECTION_FACTOR (default 10, i.e. 5 s; ODL's own is 20).
 set -euo pipefail
 
 die() { echo "cluster-member: $*" >&2; exit 1; }
@@ -45,6 +46,21 @@ grep -q '^bind-port' "$etc/org.opendaylight.restconf.nb.rfc8040.cfg" \
     || printf '\n# cluster member %s: its own port\nbind-port=%s\n' "$N" "$restconf_netty" \
         >>"$etc/org.opendaylight.restconf.nb.rfc8040.cfg"
 printf '# cluster member %s: its own port\nport = %s\n' "$N" "$metrics" >"$etc/io.openvni.metrics.cfg"
+# A shard whose leader died elects another after heartbeat (500 ms) x this factor: ODL's 20 (10 s) is most of a
+# failover here, since the leaves' topology shard must have a leader before it can move to the controller's new
+# member; 10 (5 s) still rides out the pauses of three JVMs on two cores (OPENVNI_ELECTION_FACTOR overrides).
+# The file comes with ODL's features at the first start, unless it is there: then it is written with the settings
+# ODL 12.0.3 ships, and this factor.
+datastore_cfg=$etc/org.opendaylight.controller.cluster.datastore.cfg
+[ -f "$datastore_cfg" ] || cat >"$datastore_cfg" <<'CFG'
+# cluster member: ODL's shipped datastore settings, with a shorter shard election timeout (scripts/cluster-member.sh)
+shard-election-timeout-factor=20
+operational.persistent=false
+maximum-message-slice-size=491520
+snapshot-on-root-overwrite=false
+export-on-recovery=off
+CFG
+set_port "$datastore_cfg" '^shard-election-timeout-factor *= *' "${OPENVNI_ELECTION_FACTOR:-10}"
 # three JVMs share the machine: a bounded heap each (ODL's scripts leave the JVM's default, a quarter of the RAM)
 grep -q '^# cluster member heap' "$HOME_DIR/bin/setenv" \
     || printf '\n# cluster member heap\nEXTRA_JAVA_OPTS="${EXTRA_JAVA_OPTS} -Xmx%s"\n' "$HEAP" >>"$HOME_DIR/bin/setenv"

@@ -47,8 +47,8 @@ KARAF_HOME_DIR=$RUN_DIR/karaf
 CLUSTER_DIR=$RUN_DIR/cluster
 DIST_TARGET=$REPO/karaf-dist/distribution/target
 RESTCONF=http://127.0.0.1:8181
-RESTCONF_USER=admin
-RESTCONF_PASSWORD=admin
+RESTCONF_USER="admin"
+RESTCONF_PASSWORD="admin"
 READY_PATH=/rests/data/network-topology:network-topology
 START_TIMEOUT=${OPENVNI_START_TIMEOUT:-300}
 # three JVMs booting on a small machine take longer
@@ -392,9 +392,12 @@ cluster_running() {
     return 1
 }
 
-# Whether a member's latest log line about the controller singleton says it runs there
+# Whether the latest log line about the controller singleton since the member's latest start (Karaf's "Trying to
+# lock" opens each) says it runs there: a member started again keeps the lines of its earlier runs
 member_runs_controller() {
-    grep -h 'OpenVNI controller \(no longer \)\{0,1\}active on this node' "$1/data/log/karaf.log" 2>/dev/null \
+    local log=$1/data/log/karaf.log first
+    first=$(grep -n 'Trying to lock ' "$log" 2>/dev/null | tail -n 1 | cut -d: -f1)
+    tail -n +"${first:-1}" "$log" 2>/dev/null | grep 'OpenVNI controller \(no longer \)\{0,1\}active on this node' \
         | tail -n 1 | grep -q 'controller active'
 }
 

@@ -22,8 +22,9 @@ import org.junit.jupiter.api.io.TempDir;
  * {@link ClusterSoak}'s failover, {@value #ROUNDS} times in a row: each round puts a new tenant through a follower,
  * kills the controller's member with SIGKILL during the rollout, checks that another member takes over without
  * losing anything ({@link ClusterFailover}), then starts the killed member again so the next round has three.
- * Prints every round's takeover times and their minimum, median and maximum. About 20 minutes on a small machine,
- * so not part of the default run: {@code ./mvnw -pl it -am verify -Dit.test=ClusterFailoverSoak}.
+ * Prints every round's takeover times and their minimum, median and maximum. About 8 minutes on a small machine,
+ * so the default run has one round ({@link ClusterFailoverIT}); by name: {@code scripts/test.sh -pl it -am
+ * -Dit.test=ClusterFailoverSoak}.
  *
  * <p>The simulated leaves' netconfd (yuma123 2.13) tends to crash at the new member's first session after a kill;
  * the lab starts it again like a switch's process manager, and the rollout converges through that.
@@ -36,6 +37,17 @@ class ClusterFailoverSoak {
 
     @Test
     void everyKillOfTheControllersMemberIsTakenOverWithoutLoss(@TempDir final Path scratch) throws IOException {
+        killAndRejoin(ROUNDS, scratch, "ClusterFailoverSoak");
+    }
+
+    /**
+     * Starts a cluster and two netconfd leaves, rolls out a fabric and a tenant through a follower, then runs
+     * {@code rounds} failovers ({@link ClusterFailover}), each followed by the killed member's rejoin, and prints
+     * the takeover times.
+     *
+     * @param name what the member logs are kept as on failure
+     */
+    static void killAndRejoin(final int rounds, final Path scratch, final String name) throws IOException {
         final String missing = NetconfdLeaves.missingPrerequisite();
         assumeTrue(missing == null, () -> "leaf simulators unavailable: " + missing);
         try (var cluster = ControllerCluster.unpackBuilt(ClusterSoak.MEMBERS).start(ClusterSoak.BOOT);
@@ -48,9 +60,9 @@ class ClusterFailoverSoak {
                 LeafReconcileIT.LeafStatus.awaitInSync(follower, ClusterSoak.LEAVES, ClusterSoak.CONVERGE);
                 final var takeovers = new ArrayList<ClusterFailover.Takeover>();
                 int secondStarts = 0;
-                for (int round = 1; round <= ROUNDS; round++) {
+                for (int round = 1; round <= rounds; round++) {
                     final var takeover = ClusterFailover.killOwnerDuringRollout(cluster, round);
-                    ControllerDistribution.log("takeover " + round + "/" + ROUNDS + ": " + takeover);
+                    ControllerDistribution.log("takeover " + round + "/" + rounds + ": " + takeover);
                     takeovers.add(takeover);
                     // the killed member comes back, rejoins and reads the same intent
                     secondStarts += rejoin(cluster, takeover.killed()) - 1;
@@ -63,12 +75,15 @@ class ClusterFailoverSoak {
                     ControllerDistribution.log(member.home().getFileName() + " resident memory: "
                         + ClusterSoak.residentMemory(member));
                 }
-                ControllerDistribution.log("takeover over " + ROUNDS + " kills: controller on another member "
-                    + spread(takeovers, ClusterFailover.Takeover::toOwner) + ", every leaf in sync "
-                    + spread(takeovers, ClusterFailover.Takeover::toInSync) + "; the killed member rejoined "
-                    + ROUNDS + " times, " + secondStarts + " of them only at its second start");
+                ControllerDistribution.log("takeover over " + rounds + " kills: controller on another member "
+                    + spread(takeovers, ClusterFailover.Takeover::toOwner) + ", its first leaf write "
+                    + spread(takeovers.stream().filter(t -> t.toFirstWrite() != null).toList(),
+                        ClusterFailover.Takeover::toFirstWrite)
+                    + ", every leaf in sync " + spread(takeovers, ClusterFailover.Takeover::toInSync)
+                    + "; the killed member rejoined " + rounds + " times, " + secondStarts
+                    + " of them only at its second start");
             } catch (IOException | AssertionError e) {
-                ControllerDistribution.log("failed; member logs in " + cluster.captureLogs("ClusterFailoverSoak"));
+                ControllerDistribution.log("failed; member logs in " + cluster.captureLogs(name));
                 throw e;
             }
         }
@@ -98,6 +113,9 @@ class ClusterFailoverSoak {
     private static String spread(final List<ClusterFailover.Takeover> takeovers,
             final Function<ClusterFailover.Takeover, Duration> measure) {
         final var sorted = takeovers.stream().map(measure).sorted(Comparator.naturalOrder()).toList();
+        if (sorted.isEmpty()) {
+            return "(none)";
+        }
         return String.format(Locale.ROOT, "min %.1f s, median %.1f s, max %.1f s", sorted.get(0).toNanos() / 1e9,
             sorted.get(sorted.size() / 2).toNanos() / 1e9, sorted.get(sorted.size() - 1).toNanos() / 1e9);
     }
