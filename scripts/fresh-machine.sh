@@ -95,6 +95,10 @@ ip link add "$HOST_IF" type veth peer name "$PEER_IF"
 ip link set "$PEER_IF" netns "$NS"
 ip addr add "$NET.1/30" dev "$HOST_IF"
 ip link set "$HOST_IF" up
+# the machine's link is as wide as the host's own way out (1400 here)
+mtu=$(cat "/sys/class/net/$(ip route show default | awk '{print $5; exit}')/mtu" 2>/dev/null || echo 1500)
+ip link set "$HOST_IF" mtu "$mtu"
+ip -n "$NS" link set "$PEER_IF" mtu "$mtu"
 ip -n "$NS" link set "$PEER_IF" name eth0
 ip -n "$NS" addr add "$NET.2/30" dev eth0
 ip -n "$NS" link set eth0 up
@@ -171,13 +175,15 @@ EOF
     printf 'fresh-%s\n' "$release" >"$WORK/image/etc/hostname"
     printf '127.0.0.1 localhost\n127.0.1.1 fresh-%s\n::1 localhost ip6-localhost ip6-loopback\n' "$release" \
         >"$WORK/image/etc/hosts"
+    # this workplace's machines trust its TLS egress proxy's CA (Maven Central over HTTPS fails without it)
+    cp /usr/local/share/ca-certificates/*.crt "$WORK/image/usr/local/share/ca-certificates/" 2>/dev/null || true
     if [ -n "$jdk" ]; then
         mkdir -p "$WORK/image/usr/lib/jvm"
         cp -a "$jdk" "$WORK/image/usr/lib/jvm/"
     fi
     machine "$WORK/image" "export DEBIAN_FRONTEND=noninteractive
         apt-get update -qq && apt-get install -y -qq --no-install-recommends $machine_packages >/dev/null
-        apt-get clean; rm -rf /var/lib/apt/lists/*" >"$CACHE/image.log" 2>&1 \
+        update-ca-certificates >/dev/null; apt-get clean; rm -rf /var/lib/apt/lists/*" >"$CACHE/image.log" 2>&1 \
         || die "installing the machine's packages failed; see $CACHE/image.log"
     child=
     tar -C "$WORK/image" -cf "$CACHE/image.tar.part" . && mv "$CACHE/image.tar.part" "$CACHE/image.tar"
@@ -200,8 +206,9 @@ T0=\$EPOCHSECONDS LOG=/root/fresh.log
 stamp() { local l; while IFS= read -r l; do printf '%5d %s\n' \$((EPOCHSECONDS - T0)) "\$l"; done; }
 if [ $what = demo ]; then
     (scripts/openvni-run.sh --demo 2>&1 | stamp >\$LOG) &
+    demo=\$!
     until grep -qs 'across VXLAN:' \$LOG; do
-        pgrep -f openvni-run.sh >/dev/null || break
+        kill -0 \$demo 2>/dev/null || break
         sleep 5
     done
     scripts/openvni-run.sh stop 2>&1 | stamp >>\$LOG
@@ -218,6 +225,7 @@ child=
 
 log=$WORK/root/root/fresh.log
 cp "$log" "$CACHE/$what.log" 2>/dev/null || die "the run left no log"
+mkdir -p "$CACHE/$what-run" && cp "$WORK/root/root/openvni/target/run/"*.log "$CACHE/$what-run/" 2>/dev/null || true
 setup_done=$(sed -n 's/^ *\([0-9]*\) setup: ready.*/\1/p' "$log" | head -1)
 echo "== $release $what, $branch ($commit) =="
 echo "set-up installed:"
