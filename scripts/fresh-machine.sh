@@ -225,7 +225,8 @@ child=
 
 log=$WORK/root/root/fresh.log
 cp "$log" "$CACHE/$what.log" 2>/dev/null || die "the run left no log"
-mkdir -p "$CACHE/$what-run" && cp "$WORK/root/root/openvni/target/run/"*.log "$CACHE/$what-run/" 2>/dev/null || true
+mkdir -p "$CACHE/$what-run"
+cp "$WORK/root/root/openvni/target/run/"*.log "$CACHE/$what-run/" 2>/dev/null || true
 setup_done=$(sed -n 's/^ *\([0-9]*\) setup: ready.*/\1/p' "$log" | head -1)
 echo "== $release $what, $branch ($commit) =="
 echo "set-up installed:"
