@@ -176,6 +176,7 @@ EOF
     printf '127.0.0.1 localhost\n127.0.1.1 fresh-%s\n::1 localhost ip6-localhost ip6-loopback\n' "$release" \
         >"$WORK/image/etc/hosts"
     # this workplace's machines trust its TLS egress proxy's CA (Maven Central over HTTPS fails without it)
+    mkdir -p "$WORK/image/usr/local/share/ca-certificates"
     cp /usr/local/share/ca-certificates/*.crt "$WORK/image/usr/local/share/ca-certificates/" 2>/dev/null || true
     if [ -n "$jdk" ]; then
         mkdir -p "$WORK/image/usr/lib/jvm"
