@@ -127,6 +127,8 @@ machine() {
         unshare --mount --uts --pid --fork --kill-child --propagation private -- bash -euc '
             r=$1 shared=$2
             hostname "fresh-$3"
+            # its / a mount point, as on a machine: `unshare --mount` (the labs) makes / private, EINVAL otherwise
+            mount --bind "$r" "$r"
             mount -t proc proc "$r/proc"
             mount -t sysfs sysfs "$r/sys"
             mount -t tmpfs -o mode=755,size=64m dev "$r/dev"
@@ -208,7 +210,8 @@ stamp() { local l; while IFS= read -r l; do printf '%5d %s\n' \$((EPOCHSECONDS -
 if [ $what = demo ]; then
     (scripts/openvni-run.sh --demo 2>&1 | stamp >\$LOG) &
     demo=\$!
-    until grep -qs 'across VXLAN:' \$LOG; do
+    # the ping line (or why there is none) comes before the controller's summary
+    until grep -qsE 'across VXLAN:|controller is running' \$LOG; do
         kill -0 \$demo 2>/dev/null || break
         sleep 5
     done
