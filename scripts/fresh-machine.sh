@@ -148,8 +148,12 @@ machine() {
             mkdir -p "$r/root/shared"
             mount --bind "$shared" "$r/root/shared"
             mount -o remount,bind,ro "$r/root/shared"
-            exec chroot "$r" /usr/bin/env -i HOME=/root TERM=dumb LANG=C.UTF-8 \
-                PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin bash -eu /root/.fresh-step.sh
+            # pivot_root, not chroot: nsenter -m (the labs) enters a mount namespace at its root, which after a
+            # chroot would still be the root of the host
+            cd "$r" && mkdir -p .oldroot && pivot_root . .oldroot
+            exec /usr/bin/env -i HOME=/root TERM=dumb LANG=C.UTF-8 \
+                PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin \
+                bash -c "umount -l /.oldroot && rmdir /.oldroot && cd /root && exec bash -eu /root/.fresh-step.sh"
         ' fresh "$root" "$SHARED" "$release" &
     child=$!
     wait "$child"
