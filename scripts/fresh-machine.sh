@@ -242,7 +242,7 @@ grep -E '^ *[0-9]+ (setup: (installing|building)|select-jdk: installing)' "$log"
 echo "set-up time: ${setup_done:-not reached} s"
 if [ "$what" = demo ]; then
     grep -E '^ *[0-9]+ openvni: (building|starting|ready after)' "$log" | sed 's/^ */  /' || true
-    grep -E 'across VXLAN' "$log" | sed 's/^ */  ping at /' || echo "  no ping line"
+    grep -m1 -E 'across VXLAN: ' "$log" | sed 's/^ */  ping at /' || echo "  no ping line"
 else
     tail -n 1 "$log" | sed 's/^ */  last line at /'
 fi
