@@ -139,7 +139,15 @@ eval "$(dpkg-buildflags --export=sh)"
     PATH="$work/shim:$PATH" debian/rules override_dh_auto_configure >"$work/configure.log" 2>&1 \
         || { tail -n 30 "$work/configure.log" >&2; exit 1; }
     grep -q '^#define HAVE_GRPC' build/config.h 2>/dev/null || { echo "configure did not enable grpc" >&2; exit 1; }
-    make -C build -j2 lib/grpc.la >"$work/make.log" 2>&1 || { tail -n 30 "$work/make.log" >&2; exit 1; }
+    # automake makes BUILT_SOURCES (FRR 10: generated headers such as lib/mgmt.pb-c.h) first only for `make all`;
+    # for the one target here they are made first by name
+    # shellcheck disable=SC2016 # make expands it
+    printf 'include Makefile\nopenvni-built-sources:\n\t@echo $(BUILT_SOURCES)\n' >"$work/built.mk"
+    read -ra built < <(make -C build -s --no-print-directory -f "$work/built.mk" openvni-built-sources 2>/dev/null) || true
+    if [ ${#built[@]} -gt 0 ]; then
+        make -C build -j2 "${built[@]}" >"$work/make.log" 2>&1 || { tail -n 30 "$work/make.log" >&2; exit 1; }
+    fi
+    make -C build -j2 lib/grpc.la >>"$work/make.log" 2>&1 || { tail -n 30 "$work/make.log" >&2; exit 1; }
 ) || {
     rm -rf "$cache_root/last-failed-build"; mkdir -p "$cache_root/last-failed-build"
     cp "$work"/*.log "$srcdir/build/config.log" "$cache_root/last-failed-build/" 2>/dev/null || true
