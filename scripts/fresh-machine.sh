@@ -11,14 +11,14 @@
 #   --timeout the whole run's bound in minutes (default 90 for demo, 240 for tests)
 # The machine is this workplace's kind (java-maven, "On a new machine"), minus what OpenVNI's set-up must bring:
 # minbase Debian with git and ca-certificates; bookworm also OpenJDK 17 and the host's Temurin 25 under
-# /usr/lib/jvm (part of the machine image there); trixie no JDK at all. No netconfd, FRR, sshd or Maven; ~/.m2 and
-# ~/.cache start empty. The image is cached in /var/cache/openvni-fresh/<release>; every run works on a copy.
+# /usr/lib/jvm (part of the machine image there); trixie no JDK at all; both the host's own CA certificates (this
+# workplace's TLS egress). No netconfd, FRR, sshd or Maven; ~/.m2 and ~/.cache start empty. The image is cached in /var/cache/openvni-fresh/<release>; every run works on a copy.
 # Needs root, debootstrap and nftables (installed with apt-get when missing), and ../shared beside the repository.
 set -euo pipefail
 
 say() { echo "fresh-machine: $*" >&2; }
 die() { say "error: $*"; exit 1; }
-usage() { sed -n '6,17p' "$0" | sed 's/^# \{0,1\}//' >&2; }
+usage() { sed -n '6,16p' "$0" | sed 's/^# \{0,1\}//' >&2; }
 
 release='' what='' keep=0 branch='' minutes=''
 while [ $# -gt 0 ]; do
