@@ -12,13 +12,14 @@
 # The machine is this workplace's kind (java-maven, "On a new machine"), minus what OpenVNI's set-up must bring:
 # minbase Debian with git and ca-certificates; bookworm also OpenJDK 17 and the host's Temurin 25 under
 # /usr/lib/jvm (part of the machine image there); trixie no JDK at all; both the host's own CA certificates (this
-# workplace's TLS egress). No netconfd, FRR, sshd or Maven; ~/.m2 and ~/.cache start empty. The image is cached in /var/cache/openvni-fresh/<release>; every run works on a copy.
-# Needs root, debootstrap and nftables (installed with apt-get when missing), and ../shared beside the repository.
+# workplace's TLS egress). No netconfd, FRR, sshd or Maven; ~/.m2 and ~/.cache start empty. The image is cached
+# in /var/cache/openvni-fresh/<release>; every run works on a copy. Needs root, debootstrap and nftables
+# (installed with apt-get when missing), and ../shared beside the repository.
 set -euo pipefail
 
 say() { echo "fresh-machine: $*" >&2; }
 die() { say "error: $*"; exit 1; }
-usage() { sed -n '6,16p' "$0" | sed 's/^# \{0,1\}//' >&2; }
+usage() { sed -n '6,11p' "$0" | sed 's/^# \{0,1\}//' >&2; }
 
 release='' what='' keep=0 branch='' minutes=''
 while [ $# -gt 0 ]; do
@@ -43,7 +44,8 @@ git -C "$REPO" rev-parse -q --verify "refs/heads/$branch" >/dev/null || die "no 
 [ "$(id -u)" = 0 ] || die "needs root (debootstrap, namespaces, veth, nftables): sudo $0 $*"
 SHARED=$(readlink -f "$REPO/../shared" || true)
 [ -d "${SHARED:-/nonexistent}/yang" ] \
-    || die "no shared folder at $REPO/../shared (the OpenConfig YANG set the demo's leaves load); it must be beside the repository"
+    || die "no shared folder at $REPO/../shared (the OpenConfig YANG set of the demo's leaves); it must be beside" \
+        "the repository"
 
 apt_host() { DEBIAN_FRONTEND=noninteractive apt-get -o DPkg::Lock::Timeout=300 -qq "$@" >&2; }
 for tool in debootstrap:debootstrap nft:nftables; do
