@@ -132,10 +132,11 @@ EOF
 chmod +x "$work/shim/dh_auto_configure"
 DEB_HOST_MULTIARCH="$(dpkg-architecture -qDEB_HOST_MULTIARCH)"
 export DEB_HOST_MULTIARCH DEB_BUILD_MAINT_OPTIONS=hardening=+all DH_VERBOSE=0 DEB_BUILD_OPTIONS=terse
-eval "$(dpkg-buildflags --export=sh)"
 # FRR's configure pins C++11 (CXX='g++ -std=gnu++11'); Debian 13's abseil headers, which gRPC pulls in, need C++17
 # (constexpr bodies). CXXFLAGS comes after CXX on every compile line, so this wins; Debian 12's build takes it too.
-CXXFLAGS="$CXXFLAGS -std=gnu++17"
+# Through dpkg-buildflags: debhelper computes CXXFLAGS anew from it, ignoring the environment's
+export DEB_CXXFLAGS_APPEND=-std=gnu++17
+eval "$(dpkg-buildflags --export=sh)"
 (
     cd "$srcdir"
     dh_autoreconf >"$work/autoreconf.log" 2>&1 || { tail -n 30 "$work/autoreconf.log" >&2; exit 1; }
