@@ -132,6 +132,10 @@ EOF
 chmod +x "$work/shim/dh_auto_configure"
 DEB_HOST_MULTIARCH="$(dpkg-architecture -qDEB_HOST_MULTIARCH)"
 export DEB_HOST_MULTIARCH DEB_BUILD_MAINT_OPTIONS=hardening=+all DH_VERBOSE=0 DEB_BUILD_OPTIONS=terse
+# FRR's configure pins C++11 (CXX='g++ -std=gnu++11'); Debian 13's abseil headers, which gRPC pulls in, need C++17
+# (constexpr bodies). CXXFLAGS comes after CXX on every compile line, so this wins; Debian 12's build takes it too.
+# Through dpkg-buildflags: debhelper computes CXXFLAGS anew from it, ignoring the environment's
+export DEB_CXXFLAGS_APPEND=-std=gnu++17
 eval "$(dpkg-buildflags --export=sh)"
 (
     cd "$srcdir"
@@ -139,7 +143,15 @@ eval "$(dpkg-buildflags --export=sh)"
     PATH="$work/shim:$PATH" debian/rules override_dh_auto_configure >"$work/configure.log" 2>&1 \
         || { tail -n 30 "$work/configure.log" >&2; exit 1; }
     grep -q '^#define HAVE_GRPC' build/config.h 2>/dev/null || { echo "configure did not enable grpc" >&2; exit 1; }
-    make -C build -j2 lib/grpc.la >"$work/make.log" 2>&1 || { tail -n 30 "$work/make.log" >&2; exit 1; }
+    # automake makes BUILT_SOURCES (FRR 10: generated headers such as lib/mgmt.pb-c.h) first only for `make all`;
+    # for the one target here they are made first by name
+    # shellcheck disable=SC2016 # make expands it
+    printf 'include Makefile\nopenvni-built-sources:\n\t@echo $(BUILT_SOURCES)\n' >"$work/built.mk"
+    read -ra built < <(make -C build -s --no-print-directory -f "$work/built.mk" openvni-built-sources 2>/dev/null) || true
+    if [ ${#built[@]} -gt 0 ]; then
+        make -C build -j2 "${built[@]}" >"$work/make.log" 2>&1 || { tail -n 30 "$work/make.log" >&2; exit 1; }
+    fi
+    make -C build -j2 lib/grpc.la >>"$work/make.log" 2>&1 || { tail -n 30 "$work/make.log" >&2; exit 1; }
 ) || {
     rm -rf "$cache_root/last-failed-build"; mkdir -p "$cache_root/last-failed-build"
     cp "$work"/*.log "$srcdir/build/config.log" "$cache_root/last-failed-build/" 2>/dev/null || true

@@ -59,6 +59,20 @@ openvni_find_jdk() {
     return 1
 }
 
+# The Debian package that would bring a JDK 21+: openjdk-21-jdk-headless where apt knows it, or on Debian 13 and
+# later, whose archive has it (a fresh machine may have no package lists yet); fails where there is none (Debian 12)
+openvni_jdk_package() {
+    local version
+    command -v apt-get >/dev/null 2>&1 || return 1
+    # shellcheck disable=SC1091
+    version=$(. /etc/os-release 2>/dev/null && echo "${VERSION_ID:-0}")
+    if apt-cache show openjdk-21-jdk-headless >/dev/null 2>&1 || [ "${version%%.*}" -ge 13 ] 2>/dev/null; then
+        echo openjdk-21-jdk-headless
+    else
+        return 1
+    fi
+}
+
 openvni_install_jdk() {
     local sudo=
     [ "${OPENVNI_NO_JDK_INSTALL:-0}" = 1 ] && return 1
