@@ -59,13 +59,12 @@ class ClusterFailoverSoak {
                 DemoData.expectOk(follower.put(DemoData.ACME, LeafReconcileIT.tenant()), 200, 201, 204);
                 LeafReconcileIT.LeafStatus.awaitInSync(follower, ClusterSoak.LEAVES, ClusterSoak.CONVERGE);
                 final var takeovers = new ArrayList<ClusterFailover.Takeover>();
-                int secondStarts = 0;
                 for (int round = 1; round <= rounds; round++) {
                     final var takeover = ClusterFailover.killOwnerDuringRollout(cluster, round);
                     ControllerDistribution.log("takeover " + round + "/" + rounds + ": " + takeover);
                     takeovers.add(takeover);
                     // the killed member comes back, rejoins and reads the same intent
-                    secondStarts += rejoin(cluster, takeover.killed()) - 1;
+                    cluster.restart(takeover.killed(), REJOIN);
                     final var back = takeover.killed().restconf().get(ClusterFailover.TENANT);
                     assertEquals(200, back.status(), back::toString);
                     assertEquals(cluster.followers().get(0).restconf().get(ClusterFailover.TENANT).json(),
@@ -80,32 +79,12 @@ class ClusterFailoverSoak {
                     + spread(takeovers.stream().filter(t -> t.toFirstWrite() != null).toList(),
                         ClusterFailover.Takeover::toFirstWrite)
                     + ", every leaf in sync " + spread(takeovers, ClusterFailover.Takeover::toInSync)
-                    + "; the killed member rejoined " + rounds + " times, " + secondStarts
-                    + " of them only at its second start");
+                    + "; the killed member rejoined " + rounds + " times, " + cluster.members().stream()
+                        .mapToInt(ControllerDistribution::aaaRestarts).sum() + " of them only at its second start");
             } catch (IOException | AssertionError e) {
                 ControllerDistribution.log("failed; member logs in " + cluster.captureLogs(name));
                 throw e;
             }
-        }
-    }
-
-    /**
-     * Starts a killed member again. One whose ODL does not answer within {@link #REJOIN} is stopped (its logs kept)
-     * and started once more: seen here once in four rejoins, ODL AAA's encryption service never came up on the
-     * rejoining member (its configurator got no notification of its stored configuration), so neither did RESTCONF.
-     *
-     * @return how many starts it took, 1 or 2
-     */
-    private static int rejoin(final ControllerCluster cluster, final ControllerDistribution member)
-            throws IOException {
-        try {
-            cluster.restart(member, REJOIN);
-            return 1;
-        } catch (IOException e) {
-            ControllerDistribution.log(member.home().getFileName() + " did not rejoin within " + REJOIN
-                + " (" + e.getMessage().lines().findFirst().orElse("") + "); starting it once more");
-            cluster.restart(member, REJOIN);
-            return 2;
         }
     }
 

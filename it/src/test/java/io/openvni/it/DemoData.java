@@ -119,7 +119,7 @@ final class DemoData {
         throw new AssertionError("unexpected " + response);
     }
 
-    private static void sleep(final long millis) {
+    static void sleep(final long millis) {
         try {
             Thread.sleep(millis);
         } catch (InterruptedException e) {

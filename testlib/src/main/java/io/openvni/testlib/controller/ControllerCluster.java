@@ -117,8 +117,7 @@ public final class ControllerCluster implements AutoCloseable {
         if (!members.contains(member)) {
             throw new IllegalArgumentException("not a member of this cluster: " + member.home());
         }
-        member.awaitFreePorts();
-        member.awaitReady(member.launch(), timeout);
+        member.startAndAwait(timeout);
     }
 
     /**

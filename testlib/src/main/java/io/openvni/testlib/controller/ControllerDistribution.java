@@ -30,6 +30,8 @@ public final class ControllerDistribution implements AutoCloseable {
     public static final int RESTCONF_PORT = ControllerPorts.DEFAULT.restconf();
     /** Karaf console over SSH of a lone controller. */
     public static final int SSH_PORT = ControllerPorts.DEFAULT.ssh();
+    private static final String AAA_ENCRYPTION_ENABLED = "Encryption Service enabled";
+    private static final String AAA_ENCRYPTION_AWAITED = "(objectClass=org.opendaylight.aaa.encrypt.AAAEncryptionService)";
 
     static final String WORK_DIR_PROPERTY = "openvni.it.workdir";
     public static final String START_TIMEOUT_PROPERTY = "openvni.it.startTimeoutSeconds";
@@ -46,6 +48,7 @@ public final class ControllerDistribution implements AutoCloseable {
     private @Nullable KarafProcess karaf;
     // held from the first start to close(), restarts included
     private @Nullable MachineLock machineLock;
+    private int aaaRestarts;
 
     private ControllerDistribution(final Path home, final Path javaHome, final ControllerPorts ports,
             final boolean takesMachineLock) {
@@ -108,9 +111,37 @@ public final class ControllerDistribution implements AutoCloseable {
         if (machineLock == null && takesMachineLock) {
             machineLock = MachineLock.acquire(PORT_WAIT);
         }
-        awaitFreePorts();
-        awaitReady(launch(), timeout);
+        startAndAwait(timeout);
         return this;
+    }
+
+    /**
+     * Launches the controller and waits until it is ready; starts it once more if ODL's AAA encryption service
+     * never came up. With AAA 0.22.3 that happens now and then at a restart (seen here about once in twenty-five
+     * restarts, after a clean stop and after {@code kill -9} alike): its configurator misses the stored encryption
+     * configuration, AAA's certificate and Shiro bundles wait for it for ever, and RESTCONF never answers. A second
+     * start has always come up; each one is counted ({@link #aaaRestarts()}) and logged.
+     */
+    void startAndAwait(final Duration timeout) throws IOException {
+        awaitFreePorts();
+        try {
+            awaitReady(launch(), timeout);
+        } catch (IOException e) {
+            if (!logs.linesSinceStart(AAA_ENCRYPTION_ENABLED).isEmpty()
+                    || logs.linesSinceStart(AAA_ENCRYPTION_AWAITED).isEmpty()) {
+                throw e;
+            }
+            aaaRestarts++;
+            log(home.getFileName() + ": ODL's AAA encryption service never came up in this start (AAA 0.22.3 "
+                + "missed its stored configuration); starting once more");
+            awaitFreePorts();
+            awaitReady(launch(), timeout);
+        }
+    }
+
+    /** How many starts had to be repeated because ODL's AAA encryption service did not come up. */
+    public int aaaRestarts() {
+        return aaaRestarts;
     }
 
     /**
