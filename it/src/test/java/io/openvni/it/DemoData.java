@@ -98,16 +98,23 @@ final class DemoData {
     /** Polls a GET until the predicate holds; returns the last response. */
     static RestconfClient.Response await(final RestconfClient restconf, final String path,
             final Predicate<RestconfClient.Response> done) {
-        final long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-        RestconfClient.Response response;
-        do {
-            response = restconf.get(path);
-            if (done.test(response)) {
-                return response;
-            }
+        final var response = poll(restconf, path, done, Duration.ofSeconds(30));
+        if (!done.test(response)) {
+            throw new AssertionError("timed out waiting on " + path + "; last: " + response);
+        }
+        return response;
+    }
+
+    /** GETs {@code path} until {@code done} holds or {@code timeout} passes; the last answer either way. */
+    static RestconfClient.Response poll(final RestconfClient restconf, final String path,
+            final Predicate<RestconfClient.Response> done, final Duration timeout) {
+        final long deadline = System.nanoTime() + timeout.toNanos();
+        RestconfClient.Response response = restconf.get(path);
+        while (!done.test(response) && System.nanoTime() < deadline) {
             sleep(200);
-        } while (System.nanoTime() < deadline);
-        throw new AssertionError("timed out waiting on " + path + "; last: " + response);
+            response = restconf.get(path);
+        }
+        return response;
     }
 
     static void expectOk(final RestconfClient.Response response, final int... statuses) {
@@ -119,7 +126,7 @@ final class DemoData {
         throw new AssertionError("unexpected " + response);
     }
 
-    static void sleep(final long millis) {
+    private static void sleep(final long millis) {
         try {
             Thread.sleep(millis);
         } catch (InterruptedException e) {

@@ -111,13 +111,8 @@ class InstallIntoOdlIT {
         assertEquals(List.of(), threads(odl, OPENVNI_THREAD), "OpenVNI threads left after feature:uninstall");
         assertFalse(ports(odl).contains(METRICS_PORT), "metrics endpoint left after feature:uninstall");
         // ODL's RESTCONF re-registers with the smaller model set: it answers 404 while it is away
-        final long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-        var topology = restconf.get(TOPOLOGY);
-        while (topology.status() == 404 && System.nanoTime() < deadline) {
-            DemoData.sleep(500);
-            topology = restconf.get(TOPOLOGY);
-        }
-        if (topology.status() == 404 && aaaEncryptionStayedOff(odl)) {
+        final var topology = DemoData.poll(restconf, TOPOLOGY, r -> r.status() != 404, Duration.ofSeconds(60));
+        if (topology.status() == 404 && odl.aaaEncryptionOff()) {
             // ODL's own flaw, not OpenVNI's: AAA 0.22.3 re-activates with the DataBroker after the uninstall and
             // now and then never enables its encryption service again, so AAA and RESTCONF stay down (README)
             ControllerDistribution.log("after feature:uninstall ODL's AAA encryption service was not enabled again, "
@@ -127,12 +122,6 @@ class InstallIntoOdlIT {
         assertEquals(200, topology.status(), topology::toString);
         final var gone = restconf.get(DemoData.FABRIC);
         assertEquals(400, gone.status(), gone::toString);
-    }
-
-    /** Whether ODL's log says AAA's encryption service was disabled last and not enabled since. */
-    private static boolean aaaEncryptionStayedOff(final ControllerDistribution odl) throws IOException {
-        final List<String> lines = odl.logLinesSinceStart("Encryption Service ");
-        return !lines.isEmpty() && lines.get(lines.size() - 1).contains("Encryption Service disabled");
     }
 
     /**

@@ -30,8 +30,8 @@ public final class ControllerDistribution implements AutoCloseable {
     public static final int RESTCONF_PORT = ControllerPorts.DEFAULT.restconf();
     /** Karaf console over SSH of a lone controller. */
     public static final int SSH_PORT = ControllerPorts.DEFAULT.ssh();
-    private static final String AAA_ENCRYPTION_ENABLED = "Encryption Service enabled";
-    private static final String AAA_ENCRYPTION_AWAITED = "(objectClass=org.opendaylight.aaa.encrypt.AAAEncryptionService)";
+    /** What ODL AAA's encryption configurator logs when it enables or disables the service. */
+    private static final String AAA_ENCRYPTION = "Encryption Service ";
 
     static final String WORK_DIR_PROPERTY = "openvni.it.workdir";
     public static final String START_TIMEOUT_PROPERTY = "openvni.it.startTimeoutSeconds";
@@ -127,8 +127,7 @@ public final class ControllerDistribution implements AutoCloseable {
         try {
             awaitReady(launch(), timeout);
         } catch (IOException e) {
-            if (!logs.linesSinceStart(AAA_ENCRYPTION_ENABLED).isEmpty()
-                    || logs.linesSinceStart(AAA_ENCRYPTION_AWAITED).isEmpty()) {
+            if (!aaaEncryptionOff()) {
                 throw e;
             }
             aaaRestarts++;
@@ -137,6 +136,17 @@ public final class ControllerDistribution implements AutoCloseable {
             awaitFreePorts();
             awaitReady(launch(), timeout);
         }
+    }
+
+    /**
+     * Whether ODL AAA's encryption service is off in the latest start: never enabled, or disabled last (as after a
+     * {@code feature:uninstall} re-activated it and it did not come back).
+     *
+     * @throws IOException if the log cannot be read
+     */
+    public boolean aaaEncryptionOff() throws IOException {
+        final List<String> lines = logs.linesSinceStart(AAA_ENCRYPTION);
+        return lines.isEmpty() || !lines.get(lines.size() - 1).contains(AAA_ENCRYPTION + "enabled");
     }
 
     /** How many starts had to be repeated because ODL's AAA encryption service did not come up. */
