@@ -3,6 +3,8 @@ package io.openvni.testlib;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
@@ -11,12 +13,15 @@ import org.eclipse.jdt.annotation.Nullable;
 /**
  * Debian's FRR in a {@link NamespaceHost}: zebra, and bgpd unless told otherwise, under their own pathspace (their
  * sockets in the host's private {@code /run/frr/<pathspace>}), started with an empty configuration
- * ({@code -f /dev/null}), pid files and logs in the host's folder. The system's FRR service is never touched.
- * {@link #stop()} ends the daemons; closing the host ends them too, without their goodbyes.
+ * ({@code -f /dev/null}), pid files and logs in the host's folder, supervised by {@code watchfrr} as on a Debian
+ * node. The system's FRR service is never touched. {@link #stop()} ends the daemons; closing the host ends them
+ * too, without their goodbyes.
  */
 public final class FrrRouter {
     private static final Path ZEBRA = Path.of("/usr/lib/frr/zebra");
     private static final Path BGPD = Path.of("/usr/lib/frr/bgpd");
+    private static final Path WATCHFRR = Path.of("/usr/lib/frr/watchfrr");
+    private static final String STARTUP_CONFIG = "frr.conf";
     private static final Duration COMMAND_TIMEOUT = Duration.ofSeconds(30);
 
     /**
@@ -66,7 +71,7 @@ public final class FrrRouter {
 
     /** Why FRR cannot run in a {@link NamespaceHost} here, or null if it can: root, FRR, vtysh, the namespace tools. */
     public static @Nullable String missingPrerequisite() {
-        for (Path tool : Stream.of(ZEBRA, BGPD, Path.of("/usr/bin/vtysh"), Path.of("/usr/bin/nsenter"),
+        for (Path tool : Stream.of(ZEBRA, BGPD, WATCHFRR, Path.of("/usr/bin/vtysh"), Path.of("/usr/bin/nsenter"),
                 Path.of("/usr/bin/unshare")).toList()) {
             if (!Files.isExecutable(tool)) {
                 return tool + " is not installed (apt-get install frr util-linux)";
@@ -76,27 +81,28 @@ public final class FrrRouter {
     }
 
     /**
-     * Starts the daemons in a host and waits (10 s at most) for their vty sockets and, with gRPC, for zebra to
-     * listen on its port. The host's folder must be writable by the frr user the daemons drop root for.
+     * Starts the daemons in a host under {@code watchfrr}, as Debian's {@code frr} service runs them, and waits (10 s
+     * at most) for their vty sockets and, with gRPC, for zebra to listen on its port. watchfrr starts a daemon again
+     * when it dies (a node lab's zebra once exited during the removal of 4,000 devices, and a node without zebra never
+     * converges) or stops answering its vty; the daemon comes back with an empty configuration, which the controller's
+     * drift check then heals. The host's folder must be writable by the frr user the daemons drop root for.
      *
      * @throws IOException with the daemons' logs when they do not come up
      */
     public static FrrRouter start(final NamespaceHost host, final Options options) throws IOException {
         final Path dir = host.dir();
         final String ps = options.pathspace();
-        final String common = " -N " + ps + " -d -P 0 -f /dev/null";
-        // -s: the netlink receive buffer Debian's /etc/frr/daemons gives zebra (90 MB). With the kernel's default
-        // a burst of device events (a thousand networks are four thousand devices) overruns it, and zebra silently
-        // misses a VXLAN device's bridge or SVI: its VNI stays unbound, and EVPN never advertises it.
-        final String zebraOnly = " -s 90000000";
+        final Path control = dir.resolve("frr-daemon.sh");
+        Files.writeString(control, controlScript(dir, options));
+        Files.setPosixFilePermissions(control, PosixFilePermissions.fromString("rwxr-xr-x"));
+        final String daemons = daemons(options);
         final Grpc grpc = options.grpc();
-        final String module = grpc == null ? "" : " -M " + grpc.module() + ":" + grpc.port();
         final var started = host.sh(String.join("\n",
-            ZEBRA + (options.netnsVrf() ? " -n" : "") + zebraOnly + module + common + " -i " + dir + "/zebra.pid --log file:"
-                + dir + "/zebra.log",
-            options.bgpd() ? BGPD + common + " -i " + dir + "/bgpd.pid --log file:" + dir + "/bgpd.log" : "",
+            control + " start all",
+            WATCHFRR + " -N " + ps + " -d -p " + dir + "/watchfrr.pid --log file:" + dir + "/watchfrr.log -s '"
+                + control + " start %s' -r '" + control + " restart %s' -k '" + control + " stop %s' " + daemons,
             "for i in $(seq 200); do",
-            "  [ -S /run/frr/" + ps + "/zebra.vty ]"
+            "  [ -S /run/frr/" + ps + "/zebra.vty ] && [ -S /run/frr/" + ps + "/watchfrr.vty ]"
                 + (options.bgpd() ? " && [ -S /run/frr/" + ps + "/bgpd.vty ]" : "")
                 + (grpc == null ? "" : " && ss -Hltn 'sport = :" + grpc.port() + "' | grep -q .") + " && exit 0",
             "  sleep 0.05",
@@ -105,9 +111,68 @@ public final class FrrRouter {
         final var router = new FrrRouter(host, options);
         if (!started.ok()) {
             throw new IOException("FRR did not start in " + host + ": " + started.stderr() + router.log("zebra.log")
-                + router.log("bgpd.log"));
+                + router.log("bgpd.log") + router.log("watchfrr.log"));
         }
         return router;
+    }
+
+    private static String daemons(final Options options) {
+        return options.bgpd() ? "zebra bgpd" : "zebra";
+    }
+
+    /**
+     * The shell script watchfrr and {@link #start} run the daemons with ({@code start|stop|restart zebra|bgpd|all}),
+     * so that a restarted daemon gets the command line of the first start: pathspace, pid file, log, zebra's netns
+     * VRFs, netlink buffer and gRPC module.
+     */
+    private static String controlScript(final Path dir, final Options options) {
+        final String common = " -N " + options.pathspace() + " -d -P 0 -f /dev/null";
+        // -s: the netlink receive buffer Debian's /etc/frr/daemons gives zebra (90 MB). With the kernel's default
+        // a burst of device events (a thousand networks are four thousand devices) overruns it, and zebra silently
+        // misses a VXLAN device's bridge or SVI: its VNI stays unbound, and EVPN never advertises it.
+        final Grpc grpc = options.grpc();
+        final String zebra = ZEBRA + (options.netnsVrf() ? " -n" : "") + " -s 90000000"
+            + (grpc == null ? "" : " -M " + grpc.module() + ":" + grpc.port()) + common;
+        final String daemons = daemons(options);
+        return String.join("\n",
+            "#!/bin/sh",
+            "# " + options.pathspace() + ": start|stop|restart zebra|bgpd|all (written by the test lab's FrrRouter)",
+            "line() {",
+            "  case \"$1\" in",
+            "  zebra) echo \"" + zebra + "\" ;;",
+            "  bgpd) echo \"" + BGPD + common + "\" ;;",
+            "  esac",
+            "}",
+            "start() { $(line $1) -i " + dir + "/$1.pid --log file:" + dir + "/$1.log; }",
+            "stop() {",
+            "  pid=$(cat " + dir + "/$1.pid 2>/dev/null) || return 0",
+            "  kill $pid 2>/dev/null || return 0",
+            "  for i in $(seq 100); do kill -0 $pid 2>/dev/null || return 0; sleep 0.05; done",
+            "  kill -9 $pid 2>/dev/null; return 0",
+            "}",
+            // watchfrr restarts every daemon ("all") when zebra dies: the others lost their zebra session
+            "if [ \"$2\" = all ]; then set -- \"$1\" " + daemons + "; else set -- \"$1\" \"$2\"; fi",
+            "action=$1; shift",
+            "for d in \"$@\"; do",
+            "  case \" " + daemons + " \" in *\" $d \"*) ;; *) echo \"no daemon $d here\" >&2; exit 1 ;; esac",
+            "done",
+            // what configure() was given, as a Debian node's frr.conf: a restarted daemon gets it again (vtysh -b)
+            "reapply() {",
+            "  [ -s " + dir + "/" + STARTUP_CONFIG + " ] || return 0",
+            "  for i in $(seq 200); do",
+            "    up=1; for d in \"$@\"; do [ -S /run/frr/" + options.pathspace() + "/$d.vty ] || up=0; done",
+            "    [ $up = 1 ] && break; sleep 0.05",
+            "  done",
+            "  vtysh -N " + options.pathspace() + " -f " + dir + "/" + STARTUP_CONFIG + " >/dev/null 2>&1; return 0",
+            "}",
+            "case \"$action\" in",
+            "start) for d in \"$@\"; do start $d || exit 1; done; reapply \"$@\" ;;",
+            "stop) for d in \"$@\"; do stop $d; done ;;",
+            "restart) for d in \"$@\"; do stop $d; done",
+            "  for d in \"$@\"; do start $d || exit 1; done; reapply \"$@\" ;;",
+            "*) echo \"usage: $0 start|stop|restart zebra|bgpd|all\" >&2; exit 1 ;;",
+            "esac",
+            "");
     }
 
     public NamespaceHost host() {
@@ -131,7 +196,11 @@ public final class FrrRouter {
         return host.check(line.toString());
     }
 
-    /** Feeds a configuration to vtysh ({@code configure terminal} mode); fails on any line FRR refuses. */
+    /**
+     * Feeds a configuration to vtysh ({@code configure terminal} mode); fails on any line FRR refuses. It is kept
+     * as the router's startup configuration too, which daemons that watchfrr starts again get (the operator's
+     * {@code frr.conf} of a Debian node); what the controller writes is not, as on a node.
+     */
     public void configure(final String config) throws IOException {
         final var result = host.sh("vtysh -N " + pathspace(), "configure terminal\n" + config + "\nend\n",
             COMMAND_TIMEOUT);
@@ -140,6 +209,8 @@ public final class FrrRouter {
         if (!result.ok() || output.lines().anyMatch(line -> line.startsWith("% "))) {
             throw new IOException(host + " refused its configuration: " + output);
         }
+        Files.writeString(host.dir().resolve(STARTUP_CONFIG), config + "\n", StandardOpenOption.CREATE,
+            StandardOpenOption.APPEND);
     }
 
     /** Loads a configuration file with {@code vtysh -f}; returns what vtysh printed (FRR's complaints, if any). */
@@ -158,11 +229,16 @@ public final class FrrRouter {
         return vtysh("show running-config");
     }
 
-    /** Ends the daemons (SIGTERM through their pid files) and waits (5 s at most) until they are gone. */
+    /**
+     * Ends watchfrr first (it would start the others again), then the daemons (SIGTERM through their pid files), and
+     * waits (5 s at most) until they are gone.
+     */
     public void stop() throws IOException {
         final Path dir = host.dir();
-        host.sh("for d in bgpd zebra; do [ -f " + dir + "/$d.pid ] && kill $(cat " + dir + "/$d.pid) 2>/dev/null;"
-            + " done; for i in $(seq 100); do pgrep -x 'zebra|bgpd' >/dev/null || exit 0; sleep 0.05; done; true",
+        host.sh("for d in watchfrr bgpd zebra; do [ -f " + dir + "/$d.pid ] && kill $(cat " + dir + "/$d.pid)"
+            + " 2>/dev/null;"
+            + " [ $d = watchfrr ] && sleep 0.2; done;"
+            + " for i in $(seq 100); do pgrep -x 'zebra|bgpd|watchfrr' >/dev/null || exit 0; sleep 0.05; done; true",
             null, Duration.ofSeconds(10));
     }
 
