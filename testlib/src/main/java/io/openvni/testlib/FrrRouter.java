@@ -99,7 +99,9 @@ public final class FrrRouter {
         final Grpc grpc = options.grpc();
         final var started = host.sh(String.join("\n",
             control + " start all",
-            WATCHFRR + " -N " + ps + " -d -p " + dir + "/watchfrr.pid --log file:" + dir + "/watchfrr.log -s '"
+            // -T 120: zebra starting on a node with 16,000 devices takes longer than watchfrr's default 20 s, which
+            // then kills the start and leaves the node without zebra (a 4,000-network node in bench-scale.sh)
+            WATCHFRR + " -N " + ps + " -d -T 120 -p " + dir + "/watchfrr.pid --log file:" + dir + "/watchfrr.log -s '"
                 + control + " start %s' -r '" + control + " restart %s' -k '" + control + " stop %s' " + daemons,
             "for i in $(seq 200); do",
             "  [ -S /run/frr/" + ps + "/zebra.vty ] && [ -S /run/frr/" + ps + "/watchfrr.vty ]"
@@ -166,10 +168,11 @@ public final class FrrRouter {
             "  vtysh -N " + options.pathspace() + " -f " + dir + "/" + STARTUP_CONFIG + " >/dev/null 2>&1; return 0",
             "}",
             "case \"$action\" in",
-            "start) for d in \"$@\"; do start $d || exit 1; done; reapply \"$@\" ;;",
+            // watchfrr kills a restart command that runs longer than -T: the configuration follows in the background
+            "start) for d in \"$@\"; do start $d || exit 1; done; reapply \"$@\" </dev/null >/dev/null 2>&1 & ;;",
             "stop) for d in \"$@\"; do stop $d; done ;;",
             "restart) for d in \"$@\"; do stop $d; done",
-            "  for d in \"$@\"; do start $d || exit 1; done; reapply \"$@\" ;;",
+            "  for d in \"$@\"; do start $d || exit 1; done; reapply \"$@\" </dev/null >/dev/null 2>&1 & ;;",
             "*) echo \"usage: $0 start|stop|restart zebra|bgpd|all\" >&2; exit 1 ;;",
             "esac",
             "");
