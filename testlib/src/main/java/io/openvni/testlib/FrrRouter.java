@@ -11,12 +11,14 @@ import org.eclipse.jdt.annotation.Nullable;
 /**
  * Debian's FRR in a {@link NamespaceHost}: zebra, and bgpd unless told otherwise, under their own pathspace (their
  * sockets in the host's private {@code /run/frr/<pathspace>}), started with an empty configuration
- * ({@code -f /dev/null}), pid files and logs in the host's folder. The system's FRR service is never touched.
+ * ({@code -f /dev/null}), pid files and logs in the host's folder; with FRR 9 or later (Debian 13: 10.3) mgmtd
+ * first, as FRR's own start does. The system's FRR service is never touched.
  * {@link #stop()} ends the daemons; closing the host ends them too, without their goodbyes.
  */
 public final class FrrRouter {
     private static final Path ZEBRA = Path.of("/usr/lib/frr/zebra");
     private static final Path BGPD = Path.of("/usr/lib/frr/bgpd");
+    private static final Path MGMTD = Path.of("/usr/lib/frr/mgmtd");
     private static final Duration COMMAND_TIMEOUT = Duration.ofSeconds(30);
 
     /**
@@ -91,12 +93,18 @@ public final class FrrRouter {
         final String zebraOnly = " -s 90000000";
         final Grpc grpc = options.grpc();
         final String module = grpc == null ? "" : " -M " + grpc.module() + ":" + grpc.port();
+        // the daemons' own output goes to a file: FRR 10 keeps its standard output and error open after it has
+        // daemonized, which would leave whoever reads them (this start) waiting for their end
+        final String output = " </dev/null >>" + dir + "/daemons.out 2>&1";
+        final boolean mgmtd = hasMgmtd();
         final var started = host.sh(String.join("\n",
+            mgmtd ? mgmtdCommand(options, dir) + output : "",
             ZEBRA + (options.netnsVrf() ? " -n" : "") + zebraOnly + module + common + " -i " + dir + "/zebra.pid --log file:"
-                + dir + "/zebra.log",
-            options.bgpd() ? BGPD + common + " -i " + dir + "/bgpd.pid --log file:" + dir + "/bgpd.log" : "",
+                + dir + "/zebra.log" + output,
+            options.bgpd() ? BGPD + common + " -i " + dir + "/bgpd.pid --log file:" + dir + "/bgpd.log" + output : "",
             "for i in $(seq 200); do",
             "  [ -S /run/frr/" + ps + "/zebra.vty ]"
+                + (mgmtd ? " && [ -S /run/frr/" + ps + "/mgmtd.vty ]" : "")
                 + (options.bgpd() ? " && [ -S /run/frr/" + ps + "/bgpd.vty ]" : "")
                 + (grpc == null ? "" : " && ss -Hltn 'sport = :" + grpc.port() + "' | grep -q .") + " && exit 0",
             "  sleep 0.05",
@@ -104,10 +112,26 @@ public final class FrrRouter {
             "exit 1"), null, COMMAND_TIMEOUT);
         final var router = new FrrRouter(host, options);
         if (!started.ok()) {
-            throw new IOException("FRR did not start in " + host + ": " + started.stderr() + router.log("zebra.log")
-                + router.log("bgpd.log"));
+            throw new IOException("FRR did not start in " + host + ": " + started.stderr() + router.log("daemons.out")
+                + router.log("mgmtd.log") + router.log("zebra.log") + router.log("bgpd.log"));
         }
         return router;
+    }
+
+    /**
+     * Whether this machine's FRR has mgmtd (FRR 9 and later). vtysh hands it the configuration of zebra's interfaces,
+     * VRFs and static routes; without it vtysh answers such commands with "mgmtd is not running", exits 0, and
+     * nothing is configured.
+     */
+    public static boolean hasMgmtd() {
+        return Files.isExecutable(MGMTD);
+    }
+
+    // mgmtd takes no -f (it reads the configuration files of the daemons it serves, which a lab has none of); with
+    // netns VRFs it must know, as zebra does (-w, FRR 10's name for zebra's -n)
+    private static String mgmtdCommand(final Options options, final Path dir) {
+        return MGMTD + (options.netnsVrf() ? " -w" : "") + " -N " + options.pathspace() + " -d -P 0 -i " + dir
+            + "/mgmtd.pid --log file:" + dir + "/mgmtd.log";
     }
 
     public NamespaceHost host() {
@@ -149,8 +173,10 @@ public final class FrrRouter {
     }
 
     // vtysh -N looks for its own vtysh.conf under /etc/frr/<pathspace>, which no router here has: not a complaint
+    // (FRR 10 adds "Configuration file[/etc/frr/<pathspace>/frr.conf] processing failure: 11" for the same)
     private static String withoutOwnConfig(final String output) {
-        return output.lines().filter(line -> !line.startsWith("% Can't open configuration file"))
+        return output.lines().filter(line -> !line.startsWith("% Can't open configuration file")
+                && !(line.startsWith("Configuration file[") && line.endsWith("] processing failure: 11")))
             .map(line -> line + "\n").collect(Collectors.joining());
     }
 
@@ -161,8 +187,8 @@ public final class FrrRouter {
     /** Ends the daemons (SIGTERM through their pid files) and waits (5 s at most) until they are gone. */
     public void stop() throws IOException {
         final Path dir = host.dir();
-        host.sh("for d in bgpd zebra; do [ -f " + dir + "/$d.pid ] && kill $(cat " + dir + "/$d.pid) 2>/dev/null;"
-            + " done; for i in $(seq 100); do pgrep -x 'zebra|bgpd' >/dev/null || exit 0; sleep 0.05; done; true",
+        host.sh("for d in bgpd zebra mgmtd; do [ -f " + dir + "/$d.pid ] && kill $(cat " + dir + "/$d.pid) 2>/dev/null;"
+            + " done; for i in $(seq 100); do pgrep -x 'zebra|bgpd|mgmtd' >/dev/null || exit 0; sleep 0.05; done; true",
             null, Duration.ofSeconds(10));
     }
 
