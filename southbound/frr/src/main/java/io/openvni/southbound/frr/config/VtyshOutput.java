@@ -18,6 +18,10 @@ public final class VtyshOutput {
     // A pathspace (-N) without its own vtysh.conf: vtysh's own settings file, irrelevant to the configuration.
     private static final Pattern NO_VTYSH_CONF = Pattern.compile(
         "% Can't open configuration file \\S*vtysh\\.conf due to .*");
+    // FRR 10's vtysh adds a second line for the same missing vtysh.conf, naming the integrated file though: 11 is
+    // CMD_ERR_NO_FILE, "Configuration file[/etc/frr/<pathspace>/frr.conf] processing failure: 11"
+    private static final Pattern NO_VTYSH_CONF_10 = Pattern.compile(
+        "Configuration file\\[\\S*] processing failure: 11");
 
     // FRR's event loop in vtysh's own process reporting that it was slow (a loaded node), e.g. "2026/12/07 06:59:46
     // [PHJDC-499N2][EC 100663314] STARVATION: task vtysh_rl_read (...) ran for 7830ms (cpu time 17ms)": no command
@@ -68,6 +72,7 @@ public final class VtyshOutput {
     }
 
     private static boolean harmless(final String line) {
-        return NO_VTYSH_CONF.matcher(line).matches() || SLOW_EVENT_LOOP.matcher(line).matches();
+        return NO_VTYSH_CONF.matcher(line).matches() || NO_VTYSH_CONF_10.matcher(line).matches()
+            || SLOW_EVENT_LOOP.matcher(line).matches();
     }
 }
