@@ -13,6 +13,7 @@ import java.util.regex.Pattern;
  */
 public final class VtyshOutput {
     private static final Pattern PROMPT = Pattern.compile("^[^\\s#()]+(\\([a-z0-9-]+\\))?# ?(.*)$");
+    private static final Pattern VRF = Pattern.compile("vrf (\\S+)");
     // zebra -n already made a VRF of the namespace when it appeared; re-stating the same path is a no-op.
     private static final Pattern SAME_NETNS = Pattern.compile("VRF \\d+ already configured with NETNS (\\S+)");
     // A pathspace (-N) without its own vtysh.conf: vtysh's own settings file, irrelevant to the configuration.
@@ -44,6 +45,7 @@ public final class VtyshOutput {
         final var errors = new ArrayList<String>();
         stderr.lines().filter(line -> !line.isBlank() && !harmless(line)).forEach(errors::add);
         String command = null;
+        String vrf = null;
         boolean seenPrompt = false;
         for (var line : output.lines().toList()) {
             if (line.isBlank() || harmless(line)) {
@@ -53,6 +55,12 @@ public final class VtyshOutput {
             if (prompt.matches()) {
                 seenPrompt = true;
                 command = prompt.group(2).strip();
+                final var block = VRF.matcher(command);
+                if (block.matches()) {
+                    vrf = block.group(1);
+                } else if (command.equals("exit-vrf") || command.equals("end")) {
+                    vrf = null;
+                }
                 continue;
             }
             if (!seenPrompt) {
@@ -63,7 +71,8 @@ public final class VtyshOutput {
                 continue;
             }
             final var netns = SAME_NETNS.matcher(line);
-            if (netns.matches() && ("netns " + netns.group(1)).equals(command)) {
+            if (netns.matches() && ("netns " + netns.group(1)).equals(command)
+                    || NetnsVrfLinks.isNoOpNotice(line, command, vrf)) {
                 continue;
             }
             errors.add(command + " -> " + line);
