@@ -72,11 +72,21 @@ public final class DemoNodes implements AutoCloseable {
     public List<String> describe() {
         final var lines = new ArrayList<String>();
         for (LabNode node : lab.nodes()) {
-            lines.add(String.format(Locale.ROOT, "%s  FRR 8.4 (pathspace %s%s), sshd at %s:%d, VTEP %s", node.name(),
-                node.pathspace(), node.grpcPort() > 0 ? ", northbound gRPC" : "", node.managementAddress(),
-                LabNode.SSH_PORT, node.vtep()));
+            lines.add(String.format(Locale.ROOT, "%s  %s (pathspace %s%s), sshd at %s:%d, VTEP %s", node.name(),
+                frrRelease(node), node.pathspace(), node.grpcPort() > 0 ? ", northbound gRPC" : "",
+                node.managementAddress(), LabNode.SSH_PORT, node.vtep()));
         }
         return lines;
+    }
+
+    // "FRR 8.4.4" (Debian 12), "FRR 10.3" (Debian 13): the first line of show version is "FRRouting 10.3 (host) on ..."
+    private static String frrRelease(final LabNode node) {
+        try {
+            return node.vtysh("show version").lines().filter(line -> line.startsWith("FRRouting ")).findFirst()
+                .map(line -> "FRR " + line.split("\\s+")[1]).orElse("FRR");
+        } catch (IOException e) {
+            return "FRR";
+        }
     }
 
     // The CNI's part, for every network on the first two nodes: wait for OpenVNI's workload ends, move them into

@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.stream.Stream;
 import org.eclipse.jdt.annotation.Nullable;
 
@@ -22,6 +23,7 @@ import org.eclipse.jdt.annotation.Nullable;
  */
 public final class Commands {
     private static final Duration CHECK_TIMEOUT = Duration.ofSeconds(30);
+    private static final Duration OUTPUT_GRACE = Duration.ofSeconds(1);
 
     /**
      * What a command did.
@@ -79,21 +81,30 @@ public final class Commands {
         /**
          * Waits for the command to end and returns what it did; a failing command is a result.
          *
-         * @throws TimedOut when it overstays {@code timeout} (it and its children are killed then)
+         * @throws TimedOut when it overstays {@code timeout} (it and its children are killed then), or when a process
+         *     it left behind keeps its output open past {@code timeout}
          */
         public Result await(final Duration timeout) throws IOException {
+            final long deadline = System.nanoTime() + timeout.toNanos();
             try {
                 if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
                     kill();
                     throw new TimedOut("timed out after " + timeout + ": " + commandLine);
                 }
-                return new Result(process.exitValue(), stdout.get(), stderr.get());
+                // its outputs end when the last process holding them does: a daemon it started that kept them
+                // (FRR 10 does) would hold this wait forever
+                final long left = Math.max(deadline - System.nanoTime(), OUTPUT_GRACE.toNanos());
+                return new Result(process.exitValue(), stdout.get(left, TimeUnit.NANOSECONDS),
+                    stderr.get(left, TimeUnit.NANOSECONDS));
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 kill();
                 throw new IOException("interrupted: " + commandLine, e);
             } catch (ExecutionException e) {
                 throw new IOException("cannot read the output of " + commandLine, e);
+            } catch (TimeoutException e) {
+                throw new TimedOut("ended (exit " + process.exitValue() + "), but a process it started still holds"
+                    + " its output after " + timeout + " (a daemon that did not close it?): " + commandLine);
             }
         }
 

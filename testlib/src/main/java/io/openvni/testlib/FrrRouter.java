@@ -14,13 +14,15 @@ import org.eclipse.jdt.annotation.Nullable;
  * Debian's FRR in a {@link NamespaceHost}: zebra, and bgpd unless told otherwise, under their own pathspace (their
  * sockets in the host's private {@code /run/frr/<pathspace>}), started with an empty configuration
  * ({@code -f /dev/null}), pid files and logs in the host's folder, supervised by {@code watchfrr} as on a Debian
- * node. The system's FRR service is never touched. {@link #stop()} ends the daemons; closing the host ends them
+ * node; with FRR 9 or later (Debian 13: 10.3) mgmtd first, as FRR's own start does. The system's FRR service is
+ * never touched. {@link #stop()} ends the daemons; closing the host ends them
  * too, without their goodbyes.
  */
 public final class FrrRouter {
     private static final Path ZEBRA = Path.of("/usr/lib/frr/zebra");
     private static final Path BGPD = Path.of("/usr/lib/frr/bgpd");
     private static final Path WATCHFRR = Path.of("/usr/lib/frr/watchfrr");
+    private static final Path MGMTD = Path.of("/usr/lib/frr/mgmtd");
     private static final String STARTUP_CONFIG = "frr.conf";
     private static final Duration COMMAND_TIMEOUT = Duration.ofSeconds(30);
 
@@ -97,35 +99,51 @@ public final class FrrRouter {
         Files.setPosixFilePermissions(control, PosixFilePermissions.fromString("rwxr-xr-x"));
         final String daemons = daemons(options);
         final Grpc grpc = options.grpc();
+        // the daemons' own output goes to a file: FRR 10 keeps its standard output and error open after it has
+        // daemonized, which would leave whoever reads them (this start) waiting for their end
+        final String output = " </dev/null >>" + dir + "/daemons.out 2>&1";
         final var started = host.sh(String.join("\n",
-            control + " start all",
+            control + " start all" + output,
             // -T 120: zebra starting on a node with 16,000 devices takes longer than watchfrr's default 20 s, which
             // then kills the start and leaves the node without zebra (a 4,000-network node in bench-scale.sh)
             WATCHFRR + " -N " + ps + " -d -T 120 -p " + dir + "/watchfrr.pid --log file:" + dir + "/watchfrr.log -s '"
-                + control + " start %s' -r '" + control + " restart %s' -k '" + control + " stop %s' " + daemons,
+                + control + " start %s' -r '" + control + " restart %s' -k '" + control + " stop %s' " + daemons
+                + output,
             "for i in $(seq 200); do",
-            "  [ -S /run/frr/" + ps + "/zebra.vty ] && [ -S /run/frr/" + ps + "/watchfrr.vty ]"
-                + (options.bgpd() ? " && [ -S /run/frr/" + ps + "/bgpd.vty ]" : "")
+            "  [ -S /run/frr/" + ps + "/watchfrr.vty ]"
+                + Stream.of(daemons.split(" ")).map(d -> " && [ -S /run/frr/" + ps + "/" + d + ".vty ]")
+                    .collect(Collectors.joining())
                 + (grpc == null ? "" : " && ss -Hltn 'sport = :" + grpc.port() + "' | grep -q .") + " && exit 0",
             "  sleep 0.05",
             "done",
             "exit 1"), null, COMMAND_TIMEOUT);
         final var router = new FrrRouter(host, options);
         if (!started.ok()) {
-            throw new IOException("FRR did not start in " + host + ": " + started.stderr() + router.log("zebra.log")
-                + router.log("bgpd.log") + router.log("watchfrr.log"));
+            throw new IOException("FRR did not start in " + host + ": " + started.stderr() + router.log("daemons.out")
+                + router.log("mgmtd.log") + router.log("zebra.log") + router.log("bgpd.log")
+                + router.log("watchfrr.log"));
         }
         return router;
     }
 
+    // in the order they start: mgmtd first (FRR 9 and later), as FRR's own start does
     private static String daemons(final Options options) {
-        return options.bgpd() ? "zebra bgpd" : "zebra";
+        return (hasMgmtd() ? "mgmtd " : "") + (options.bgpd() ? "zebra bgpd" : "zebra");
     }
 
     /**
-     * The shell script watchfrr and {@link #start} run the daemons with ({@code start|stop|restart zebra|bgpd|all}),
-     * so that a restarted daemon gets the command line of the first start: pathspace, pid file, log, zebra's netns
-     * VRFs, netlink buffer and gRPC module.
+     * Whether this machine's FRR has mgmtd (FRR 9 and later). vtysh hands it the configuration of zebra's interfaces,
+     * VRFs and static routes; without it vtysh answers such commands with "mgmtd is not running", exits 0, and
+     * nothing is configured.
+     */
+    public static boolean hasMgmtd() {
+        return Files.isExecutable(MGMTD);
+    }
+
+    /**
+     * The shell script watchfrr and {@link #start} run the daemons with ({@code start|stop|restart DAEMON|all}), so
+     * that a restarted daemon gets the command line of the first start: pathspace, pid file, log, zebra's netns VRFs,
+     * netlink buffer and gRPC module.
      */
     private static String controlScript(final Path dir, final Options options) {
         final String common = " -N " + options.pathspace() + " -d -P 0 -f /dev/null";
@@ -138,9 +156,15 @@ public final class FrrRouter {
         final String daemons = daemons(options);
         return String.join("\n",
             "#!/bin/sh",
-            "# " + options.pathspace() + ": start|stop|restart zebra|bgpd|all (written by the test lab's FrrRouter)",
+            "# " + options.pathspace() + ": start|stop|restart " + daemons.replace(' ', '|')
+                + "|all (written by the test lab's FrrRouter)",
             "line() {",
             "  case \"$1\" in",
+            // mgmtd takes no -f (it reads the files of the daemons it serves, which a lab has none of); with netns
+            // VRFs it must know, as zebra does (-w, FRR 10's name for zebra's -n): otherwise zebra crashes at the
+            // first interface commit
+            "  mgmtd) echo \"" + MGMTD + (options.netnsVrf() ? " -w" : "") + " -N " + options.pathspace()
+                + " -d -P 0\" ;;",
             "  zebra) echo \"" + zebra + "\" ;;",
             "  bgpd) echo \"" + BGPD + common + "\" ;;",
             "  esac",
@@ -173,7 +197,7 @@ public final class FrrRouter {
             "stop) for d in \"$@\"; do stop $d; done ;;",
             "restart) for d in \"$@\"; do stop $d; done",
             "  for d in \"$@\"; do start $d || exit 1; done; reapply \"$@\" </dev/null >/dev/null 2>&1 & ;;",
-            "*) echo \"usage: $0 start|stop|restart zebra|bgpd|all\" >&2; exit 1 ;;",
+            "*) echo \"usage: $0 start|stop|restart " + daemons.replace(' ', '|') + "|all\" >&2; exit 1 ;;",
             "esac",
             "");
     }
@@ -223,8 +247,10 @@ public final class FrrRouter {
     }
 
     // vtysh -N looks for its own vtysh.conf under /etc/frr/<pathspace>, which no router here has: not a complaint
+    // (FRR 10 adds "Configuration file[/etc/frr/<pathspace>/frr.conf] processing failure: 11" for the same)
     private static String withoutOwnConfig(final String output) {
-        return output.lines().filter(line -> !line.startsWith("% Can't open configuration file"))
+        return output.lines().filter(line -> !line.startsWith("% Can't open configuration file")
+                && !(line.startsWith("Configuration file[") && line.endsWith("] processing failure: 11")))
             .map(line -> line + "\n").collect(Collectors.joining());
     }
 
@@ -238,10 +264,11 @@ public final class FrrRouter {
      */
     public void stop() throws IOException {
         final Path dir = host.dir();
-        host.sh("for d in watchfrr bgpd zebra; do [ -f " + dir + "/$d.pid ] && kill $(cat " + dir + "/$d.pid)"
+        host.sh("for d in watchfrr bgpd zebra mgmtd; do [ -f " + dir + "/$d.pid ] && kill $(cat " + dir + "/$d.pid)"
             + " 2>/dev/null;"
             + " [ $d = watchfrr ] && sleep 0.2; done;"
-            + " for i in $(seq 100); do pgrep -x 'zebra|bgpd|watchfrr' >/dev/null || exit 0; sleep 0.05; done; true",
+            + " for i in $(seq 100); do pgrep -x 'zebra|bgpd|mgmtd|watchfrr' >/dev/null || exit 0; sleep 0.05; done;"
+            + " true",
             null, Duration.ofSeconds(10));
     }
 

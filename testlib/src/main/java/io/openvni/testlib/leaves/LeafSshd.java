@@ -55,10 +55,12 @@ final class LeafSshd {
             LoginGraceTime 60
             ClientAliveInterval 0
             """);
-        config.append("Subsystem netconf \"").append(SUBSYSTEM);
+        // unquoted: OpenSSH 10 (Debian 13) takes a quoted command line for the program's path, runs nothing and
+        // closes the channel; before (9.2, Debian 12) the quotes only grouped it, and the words work on both
+        config.append("Subsystem netconf ").append(SUBSYSTEM);
         for (int i = 0; i < leaves.size(); i++) {
             config.append(" --ncxserver-sockname=").append(ports.get(i)).append('@').append(leaves.get(i).socket());
         }
-        return config.append("\"\n").toString();
+        return config.append('\n').toString();
     }
 }

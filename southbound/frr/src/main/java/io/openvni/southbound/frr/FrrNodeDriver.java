@@ -266,7 +266,7 @@ public final class FrrNodeDriver implements DeviceDriver<NodeState, NodeChange> 
     // Anything left to do goes to the full check (null), which reads the node again.
     private @Nullable ApplyResult<NodeState> checkBgpOnly(final DeviceIntent desired, final NodeState before,
             final String running, final @Nullable OwnedScope scope) {
-        final var seen = new SessionRead(new NodeReader.Snapshot(running, before.zebra(), before.kernel()),
+        final var seen = new SessionRead(NodeReader.Snapshot.of(running, before.zebra(), before.kernel()),
             before.session());
         final var rendered = renderer.render(desired);
         final var configs = List.of(rendered);

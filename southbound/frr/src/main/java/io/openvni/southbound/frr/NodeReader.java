@@ -2,6 +2,7 @@ package io.openvni.southbound.frr;
 
 import io.openvni.southbound.ssh.NodeUnreachableException;
 import io.openvni.core.render.frr.NodeNames;
+import io.openvni.southbound.frr.config.NetnsVrfLinks;
 import io.openvni.southbound.frr.kernel.KernelState;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -29,6 +30,10 @@ final class NodeReader {
      * @param kernel the owned kernel objects
      */
     record Snapshot(String runningConfig, ZebraView zebra, KernelState kernel) {
+        /** A snapshot whose running configuration shows the netns VRF links FRR 10 omits: {@link NetnsVrfLinks}. */
+        static Snapshot of(final String runningConfig, final ZebraView zebra, final KernelState kernel) {
+            return new Snapshot(NetnsVrfLinks.shownAsStated(runningConfig, kernel.namespaces()), zebra, kernel);
+        }
     }
 
     /** The node answered, but not with what a read expects (FRR down, iproute2 failing). */
@@ -95,7 +100,7 @@ final class NodeReader {
         try {
             // a failed interface list is vtysh's complaint, not JSON: SVIs go unchecked, as on FRR before 8.2
             final var zebra = ZebraView.parse(answers.get(1), answers.get(2), running.contains(" advertise-all-vni"));
-            return new Snapshot(running, zebra, KernelState.parse(namespaces, forwarding,
+            return Snapshot.of(running, zebra, KernelState.parse(namespaces, forwarding,
                 String.join("\n", sections.get("ns -")), Map.copyOf(perNs)));
         } catch (IllegalArgumentException e) {
             throw new ReadFailure(e.getMessage());

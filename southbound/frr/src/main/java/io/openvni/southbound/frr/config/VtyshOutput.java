@@ -13,11 +13,16 @@ import java.util.regex.Pattern;
  */
 public final class VtyshOutput {
     private static final Pattern PROMPT = Pattern.compile("^[^\\s#()]+(\\([a-z0-9-]+\\))?# ?(.*)$");
+    private static final Pattern VRF = Pattern.compile("vrf (\\S+)");
     // zebra -n already made a VRF of the namespace when it appeared; re-stating the same path is a no-op.
     private static final Pattern SAME_NETNS = Pattern.compile("VRF \\d+ already configured with NETNS (\\S+)");
     // A pathspace (-N) without its own vtysh.conf: vtysh's own settings file, irrelevant to the configuration.
     private static final Pattern NO_VTYSH_CONF = Pattern.compile(
         "% Can't open configuration file \\S*vtysh\\.conf due to .*");
+    // FRR 10's vtysh adds a second line for the same missing vtysh.conf, naming the integrated file though: 11 is
+    // CMD_ERR_NO_FILE, "Configuration file[/etc/frr/<pathspace>/frr.conf] processing failure: 11"
+    private static final Pattern NO_VTYSH_CONF_10 = Pattern.compile(
+        "Configuration file\\[\\S*] processing failure: 11");
 
     // FRR's event loop in vtysh's own process reporting that it was slow (a loaded node), e.g. "2026/12/07 06:59:46
     // [PHJDC-499N2][EC 100663314] STARVATION: task vtysh_rl_read (...) ran for 7830ms (cpu time 17ms)": no command
@@ -40,6 +45,7 @@ public final class VtyshOutput {
         final var errors = new ArrayList<String>();
         stderr.lines().filter(line -> !line.isBlank() && !harmless(line)).forEach(errors::add);
         String command = null;
+        String vrf = null;
         boolean seenPrompt = false;
         for (var line : output.lines().toList()) {
             if (line.isBlank() || harmless(line)) {
@@ -49,6 +55,12 @@ public final class VtyshOutput {
             if (prompt.matches()) {
                 seenPrompt = true;
                 command = prompt.group(2).strip();
+                final var block = VRF.matcher(command);
+                if (block.matches()) {
+                    vrf = block.group(1);
+                } else if (command.equals("exit-vrf") || command.equals("end")) {
+                    vrf = null;
+                }
                 continue;
             }
             if (!seenPrompt) {
@@ -59,7 +71,8 @@ public final class VtyshOutput {
                 continue;
             }
             final var netns = SAME_NETNS.matcher(line);
-            if (netns.matches() && ("netns " + netns.group(1)).equals(command)) {
+            if (netns.matches() && ("netns " + netns.group(1)).equals(command)
+                    || NetnsVrfLinks.isNoOpNotice(line, command, vrf)) {
                 continue;
             }
             errors.add(command + " -> " + line);
@@ -68,6 +81,7 @@ public final class VtyshOutput {
     }
 
     private static boolean harmless(final String line) {
-        return NO_VTYSH_CONF.matcher(line).matches() || SLOW_EVENT_LOOP.matcher(line).matches();
+        return NO_VTYSH_CONF.matcher(line).matches() || NO_VTYSH_CONF_10.matcher(line).matches()
+            || SLOW_EVENT_LOOP.matcher(line).matches();
     }
 }

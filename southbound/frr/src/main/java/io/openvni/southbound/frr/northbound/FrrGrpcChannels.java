@@ -51,14 +51,35 @@ public final class FrrGrpcChannels implements AutoCloseable {
      * @param capabilities what the daemon (zebra) reported when the connection was opened
      */
     public record Connection(FrrNorthboundClient client, FrrCapabilities capabilities) {
+        /** The first FRR release whose zebra takes its configuration from mgmtd. */
+        static final int MGMTD_OWNS_ZEBRA = 10;
+
         public Connection {
             requireNonNull(client);
             requireNonNull(capabilities);
         }
 
-        /** Whether the VRF to L3VNI binding can be written through this connection. */
+        /** Whether the VRF to L3VNI binding can be written through this connection (see the static one). */
         public boolean writesL3vni() {
-            return capabilities.hasModule("frr-vrf") && capabilities.hasModule("frr-zebra");
+            return writesL3vni(capabilities);
+        }
+
+        /**
+         * Whether the VRF to L3VNI binding can be written through the northbound of a daemon that reports these
+         * capabilities: zebra's YANG modules, and an FRR before 10. From FRR 10 on mgmtd owns zebra's configuration:
+         * a commit through zebra's own northbound binds the VNI in zebra but not in mgmtd's datastore, so
+         * {@code show running-config} (mgmtd's) never shows it and the node never looks converged; vtysh (through
+         * mgmtd) writes it there.
+         */
+        public static boolean writesL3vni(final FrrCapabilities capabilities) {
+            return capabilities.hasModule("frr-vrf") && capabilities.hasModule("frr-zebra")
+                && major(capabilities.frrVersion()) < MGMTD_OWNS_ZEBRA;
+        }
+
+        // "8.4.4" -> 8, "10.3" -> 10; a version that does not start with a number counts as new
+        private static int major(final String version) {
+            final var digits = version.strip().split("[^0-9]", 2)[0];
+            return digits.isEmpty() || digits.length() > 4 ? Integer.MAX_VALUE : Integer.parseInt(digits);
         }
 
         /** FRR's version as status reports it, e.g. {@code FRR 8.4.4}. */

@@ -50,4 +50,35 @@ class VtyshOutputTest {
         assertEquals(List.of("netns /run/netns/ovrf1 -> VRF 7 already configured with NETNS /run/netns/ovrf2"),
             VtyshOutput.errors(session, ""));
     }
+
+    // FRR 10.3 (Debian 13), vtysh -N t fed on standard input, as captured: its two lines about the pathspace's missing
+    // vtysh.conf on standard error are no complaint; a command that mgmtd (FRR 9+) should take while it does not run
+    // is one, though vtysh exits 0 and prints no "%"
+    @Test
+    void frr10sNoticesOfAMissingVtyshConfAreNotErrorsButAnAbsentMgmtdIs() {
+        final String stderr = """
+            % Can't open configuration file /etc/frr/t/vtysh.conf due to 'No such file or directory'.
+            Configuration file[/etc/frr/t/frr.conf] processing failure: 11
+            """;
+        final String session = """
+
+            Hello, this is FRRouting (version 10.3).
+            Copyright 1996-2005 Kunihiro Ishiguro, et al.
+
+            fresh-trixie# configure terminal
+            fresh-trixie(config)# interface lo
+            fresh-trixie(config-if)#  ip address 10.9.9.9/32
+            mgmtd is not running
+            fresh-trixie(config-if)# exit
+            fresh-trixie(config)# router bgp 65001
+            fresh-trixie(config-router)#  bgp router-id 1.1.1.1
+            fresh-trixie(config-router)# exit
+            fresh-trixie(config)# end
+            fresh-trixie#\s
+            """;
+        assertEquals(List.of("ip address 10.9.9.9/32 -> mgmtd is not running"), VtyshOutput.errors(session, stderr));
+        assertEquals(List.of(), VtyshOutput.errors(session.replace("mgmtd is not running\n", ""), stderr));
+        assertEquals(List.of("Configuration file[/etc/frr/t/frr.conf] processing failure: 2"),
+            VtyshOutput.errors("", "Configuration file[/etc/frr/t/frr.conf] processing failure: 2\n"));
+    }
 }
