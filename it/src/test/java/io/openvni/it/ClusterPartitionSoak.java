@@ -20,6 +20,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import org.eclipse.jdt.annotation.Nullable;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -66,6 +67,8 @@ class ClusterPartitionSoak {
     private static final String APPLYING = ": applying generation ";
     private static final String DRIFTED = ": drifted from generation ";
     private static final String INACTIVE = "OpenVNI controller no longer active on this node";
+    /** What ODL logs when the split-brain resolver downed its member, before it restarts Karaf's JVM. */
+    private static final String DOWNED = "This member has been downed";
     private static final int NETWORKS = 4;
 
     @Test
@@ -84,6 +87,7 @@ class ClusterPartitionSoak {
         final long cutAt = System.nanoTime();
         @Nullable ControllerDistribution next;
         @Nullable Duration toTakeover;
+        @Nullable Duration toDowned;
         @Nullable Duration toStopped;
         @Nullable String stoppedHow;
         @Nullable Duration toInSync;
@@ -99,8 +103,9 @@ class ClusterPartitionSoak {
 
         @Override
         public String toString() {
-            return "controller on another member after " + seconds(toTakeover) + ", the cut-off member's controller "
-                + "stopped after " + seconds(toStopped) + (stoppedHow == null ? "" : " (" + stoppedHow + ")")
+            return "controller on another member after " + seconds(toTakeover) + ", the cut-off member downed after "
+                + seconds(toDowned) + ", its controller stopped after " + seconds(toStopped)
+                + (stoppedHow == null ? "" : " (" + stoppedHow + ")")
                 + ", both leaves in sync at the intent put after the cut after " + seconds(toInSync);
         }
     }
@@ -117,6 +122,7 @@ class ClusterPartitionSoak {
         final Map<ControllerDistribution, Integer> writes = count(cluster.members(), APPLYING);
         final Map<ControllerDistribution, Integer> drifts = count(majority, DRIFTED);
         final int inactive = isolated.logLinesSinceStart(INACTIVE).size();
+        final int downed = isolated.logLinesSinceStart(DOWNED).size();
         final String name = isolated.home().getFileName().toString();
 
         final Timeline timeline;
@@ -127,11 +133,10 @@ class ClusterPartitionSoak {
                 () -> survivor.put(ClusterFailover.TENANT, ClusterFailover.tenant(1)));
             final long deadline = timeline.cutAt + FAULT.toNanos();
             while (!timeline.complete()) {
-                observe(timeline, majority, isolated, jvm, inactive, put, survivor, before.json());
+                observe(timeline, majority, isolated, jvm, inactive, downed, put, survivor, before.json());
                 assertTrue(System.nanoTime() < deadline, () -> FAULT + " after cutting " + name + " off: " + timeline);
-                pause(Duration.ofMillis(100));
+                pause(Duration.ofMillis(250));
             }
-            DemoData.expectOk(put.join(), 200, 201, 204);
             ControllerDistribution.log(name + " cut off: " + timeline);
             // the new controller's drift checks read both leaves a few times more while the partition lasts
             pause(Duration.ofSeconds(3L * DRIFT_SECONDS));
@@ -144,9 +149,8 @@ class ClusterPartitionSoak {
             }
             assertLeavesRunTenantPutAfterTheCut(leaves, survivor);
             ControllerDistribution.log(String.format(Locale.ROOT, "%s wrote nothing after the cut; %s wrote %d "
-                + "times; no drift seen; %s logged 'downed' %d times, its JVM %s", name,
-                timeline.next.home().getFileName(), since(timeline.next, APPLYING, writes.get(timeline.next)).size(),
-                name, isolated.logLinesSinceStart("has been downed").size(),
+                + "times; no drift seen; %s's JVM of the cut %s", name, timeline.next.home().getFileName(),
+                since(timeline.next, APPLYING, writes.get(timeline.next)).size(), name,
                 ProcessHandle.of(jvm).map(ProcessHandle::isAlive).orElse(false) ? "still runs" : "exited"));
         }
 
@@ -184,7 +188,7 @@ class ClusterPartitionSoak {
 
     /** One look at everything the timeline waits for. */
     private static void observe(final Timeline timeline, final List<ControllerDistribution> majority,
-            final ControllerDistribution isolated, final long jvm, final int inactive,
+            final ControllerDistribution isolated, final long jvm, final int inactive, final int downed,
             final CompletableFuture<RestconfClient.Response> put, final RestconfClient survivor,
             final JsonNode before) throws IOException {
         if (timeline.toTakeover == null) {
@@ -195,16 +199,26 @@ class ClusterPartitionSoak {
                 }
             }
         }
-        if (timeline.toStopped == null) {
-            if (isolated.logLinesSinceStart(INACTIVE).size() > inactive) {
+        if (timeline.toStopped == null || timeline.toDowned == null) {
+            final var lines = isolated.logLinesSinceStart(line -> line.contains(INACTIVE) || line.contains(DOWNED));
+            if (timeline.toDowned == null && lines.stream().filter(line -> line.contains(DOWNED)).count() > downed) {
+                timeline.toDowned = timeline.now();
+            }
+            if (timeline.toStopped == null
+                    && lines.stream().filter(line -> line.contains(INACTIVE)).count() > inactive) {
                 timeline.toStopped = timeline.now();
                 timeline.stoppedHow = "the singleton closed";
-            } else if (!ProcessHandle.of(jvm).map(ProcessHandle::isAlive).orElse(false)) {
+            } else if (timeline.toStopped == null && !ProcessHandle.of(jvm).map(ProcessHandle::isAlive).orElse(false)) {
                 timeline.toStopped = timeline.now();
                 timeline.stoppedHow = "its JVM exited";
             }
         }
         if (timeline.toInSync == null && put.isDone()) {
+            try {
+                DemoData.expectOk(put.join(), 200, 201, 204);
+            } catch (CompletionException e) {
+                throw new AssertionError("the tenant put through the majority after the cut failed", e.getCause());
+            }
             try {
                 final var status = survivor.get(DemoData.STATUS);
                 if (status.status() == 200 && ClusterFailover.inSyncAbove(status.json(), before)) {

@@ -33,7 +33,7 @@ public final class ClusterPartition implements AutoCloseable {
     /** The nftables table (family {@code inet}) the partition lives in. */
     public static final String TABLE = "openvni_partition";
     private static final String NFT = "/usr/sbin/nft";
-    private static final long REFRESH_MS = 100;
+    private static final long REFRESH_MS = 250;
     private static final Duration NFT_TIMEOUT = Duration.ofSeconds(20);
 
     private final ControllerDistribution member;
@@ -88,7 +88,8 @@ public final class ClusterPartition implements AutoCloseable {
         }
         partition.refresher.scheduleWithFixedDelay(partition::refresh, REFRESH_MS, REFRESH_MS, TimeUnit.MILLISECONDS);
         ControllerDistribution.log(member.home().getFileName() + " cut off from the cluster: nft table inet " + TABLE
-            + " drops 127.0.0.1:" + member.ports().pekko() + " and its connections to " + peers);
+            + " drops 127.0.0.1:" + member.ports().pekko() + " and its " + partition.cut.size() + " connections to "
+            + peers);
         return partition;
     }
 
