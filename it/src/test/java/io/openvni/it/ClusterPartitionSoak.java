@@ -32,9 +32,11 @@ import org.junit.jupiter.api.io.TempDir;
  * while its NETCONF sessions to the leaves stay up), a new tenant is put through a member of the majority at once,
  * and the test checks that the majority takes over and rolls it out while the member cut off writes nothing; then
  * the partition heals and the member must be back in the cluster: by itself, or, if it cannot (ODL's split-brain
- * resolver downed it, and a downed Pekko member must start over), after the harness restarts it, as an operator's
- * process manager would. About 8 minutes here, so it runs by name only: {@code scripts/test.sh -pl it -am
- * -Dit.test=ClusterPartitionSoak -Dtest=NoSuchTest -Dsurefire.failIfNoSpecifiedTests=false}.
+ * resolver downed it, and a downed Pekko member must start over: ODL restarts Karaf's JVM then, but that restart can
+ * hang in ODL's NETCONF topology, leaving a JVM that ignores {@code bin/stop} and SIGTERM), after the harness
+ * restarts it, as an operator's process manager would. About 8 minutes here, so it runs by name only:
+ * {@code scripts/test.sh -pl it -am -Dit.test=ClusterPartitionSoak -Dtest=NoSuchTest
+ * -Dsurefire.failIfNoSpecifiedTests=false}.
  *
  * <p>How "no write from the member cut off" is observed, three ways:
  * <ol>
@@ -159,8 +161,10 @@ class ClusterPartitionSoak {
         if (rejoined(isolated, survivor, REJOIN_BY_ITSELF)) {
             rejoined = "by itself";
         } else {
-            ControllerDistribution.log(name + " did not rejoin within " + REJOIN_BY_ITSELF + " of the heal; "
-                + "restarting it, as a process manager would");
+            ControllerDistribution.log(name + " did not rejoin within " + REJOIN_BY_ITSELF + " of the heal (its JVM "
+                + "of the cut " + (ProcessHandle.of(jvm).map(ProcessHandle::isAlive).orElse(false)
+                    ? "still runs: ODL's restart of Karaf hung" : "is gone") + "); restarting it, as a process "
+                + "manager would");
             isolated.stop(Duration.ofSeconds(30));
             cluster.restart(isolated, REJOIN);
             assertTrue(rejoined(isolated, survivor, REJOIN), name + " did not rejoin after a restart either");
