@@ -125,7 +125,7 @@ final class ClusterFailover {
     }
 
     /** Every fabric leaf is in sync, at a desired generation above the one before, and listed once. */
-    private static boolean inSyncAbove(final JsonNode status, final JsonNode before) {
+    static boolean inSyncAbove(final JsonNode status, final JsonNode before) {
         final var desiredBefore = DemoData.generations(before);
         final var listed = new TreeMap<String, JsonNode>();
         status.path("openvni-status:status").path("device")
@@ -182,7 +182,7 @@ final class ClusterFailover {
             + networks + "]}]}";
     }
 
-    private static double seconds(final Duration duration) {
+    static double seconds(final Duration duration) {
         return duration.toNanos() / 1e9;
     }
 

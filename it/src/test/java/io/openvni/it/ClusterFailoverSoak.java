@@ -1,11 +1,8 @@
 package io.openvni.it;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import io.openvni.testlib.controller.ControllerCluster;
 import io.openvni.testlib.controller.ControllerDistribution;
-import io.openvni.testlib.leaves.NetconfdLeaves;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -14,6 +11,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.Function;
+import java.util.function.UnaryOperator;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -48,44 +46,31 @@ class ClusterFailoverSoak {
      * @param name what the member logs are kept as on failure
      */
     static void killAndRejoin(final int rounds, final Path scratch, final String name) throws IOException {
-        final String missing = NetconfdLeaves.missingPrerequisite();
-        assumeTrue(missing == null, () -> "leaf simulators unavailable: " + missing);
-        try (var cluster = ControllerCluster.unpackBuilt(ClusterSoak.MEMBERS).start(ClusterSoak.BOOT);
-             var leaves = NetconfdLeaves.launch(ClusterSoak.LEAVES.size())) {
-            try {
-                final var follower = cluster.followers().get(0).restconf();
-                final var fabric = new SimulatedFabric().completeSchemas(scratch.resolve("schemas")).leaves(leaves);
-                DemoData.expectOk(follower.put(DemoData.FABRIC, fabric.json()), 200, 201, 204);
-                DemoData.expectOk(follower.put(DemoData.ACME, LeafReconcileIT.tenant()), 200, 201, 204);
-                LeafReconcileIT.LeafStatus.awaitInSync(follower, ClusterSoak.LEAVES, ClusterSoak.CONVERGE);
-                final var takeovers = new ArrayList<ClusterFailover.Takeover>();
-                for (int round = 1; round <= rounds; round++) {
-                    final var takeover = ClusterFailover.killOwnerDuringRollout(cluster, round);
-                    ControllerDistribution.log("takeover " + round + "/" + rounds + ": " + takeover);
-                    takeovers.add(takeover);
-                    // the killed member comes back, rejoins and reads the same intent
-                    cluster.restart(takeover.killed(), REJOIN);
-                    final var back = takeover.killed().restconf().get(ClusterFailover.TENANT);
-                    assertEquals(200, back.status(), back::toString);
-                    assertEquals(cluster.followers().get(0).restconf().get(ClusterFailover.TENANT).json(),
-                        back.json());
-                }
-                for (ControllerDistribution member : cluster.members()) {
-                    ControllerDistribution.log(member.home().getFileName() + " resident memory: "
-                        + ClusterSoak.residentMemory(member));
-                }
-                ControllerDistribution.log("takeover over " + rounds + " kills: controller on another member "
-                    + spread(takeovers, ClusterFailover.Takeover::toOwner) + ", its first leaf write "
-                    + spread(takeovers.stream().filter(t -> t.toFirstWrite() != null).toList(),
-                        ClusterFailover.Takeover::toFirstWrite)
-                    + ", every leaf in sync " + spread(takeovers, ClusterFailover.Takeover::toInSync)
-                    + "; the killed member rejoined " + rounds + " times, " + cluster.members().stream()
-                        .mapToInt(ControllerDistribution::aaaRestarts).sum() + " of them only at its second start");
-            } catch (IOException | AssertionError e) {
-                ControllerDistribution.log("failed; member logs in " + cluster.captureLogs(name));
-                throw e;
+        ClusterWithLeaves.run(scratch, name, UnaryOperator.identity(), (cluster, leaves) -> {
+            final var takeovers = new ArrayList<ClusterFailover.Takeover>();
+            for (int round = 1; round <= rounds; round++) {
+                final var takeover = ClusterFailover.killOwnerDuringRollout(cluster, round);
+                ControllerDistribution.log("takeover " + round + "/" + rounds + ": " + takeover);
+                takeovers.add(takeover);
+                // the killed member comes back, rejoins and reads the same intent
+                cluster.restart(takeover.killed(), REJOIN);
+                final var back = takeover.killed().restconf().get(ClusterFailover.TENANT);
+                assertEquals(200, back.status(), back::toString);
+                assertEquals(cluster.followers().get(0).restconf().get(ClusterFailover.TENANT).json(),
+                    back.json());
             }
-        }
+            for (ControllerDistribution member : cluster.members()) {
+                ControllerDistribution.log(member.home().getFileName() + " resident memory: "
+                    + ClusterSoak.residentMemory(member));
+            }
+            ControllerDistribution.log("takeover over " + rounds + " kills: controller on another member "
+                + spread(takeovers, ClusterFailover.Takeover::toOwner) + ", its first leaf write "
+                + spread(takeovers.stream().filter(t -> t.toFirstWrite() != null).toList(),
+                    ClusterFailover.Takeover::toFirstWrite)
+                + ", every leaf in sync " + spread(takeovers, ClusterFailover.Takeover::toInSync)
+                + "; the killed member rejoined " + rounds + " times, " + cluster.members().stream()
+                    .mapToInt(ControllerDistribution::aaaRestarts).sum() + " of them only at its second start");
+        });
     }
 
     /** "min/median/max s" of one measure. */

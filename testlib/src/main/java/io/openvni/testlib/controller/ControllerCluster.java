@@ -28,6 +28,8 @@ public final class ControllerCluster implements AutoCloseable {
     static final String ACTIVE = "OpenVNI controller active on this node";
     /** What a member logs when the controller singleton stops on it. */
     static final String INACTIVE = "OpenVNI controller no longer active on this node";
+    /** What Karaf logs first when its JVM starts, also when it restarts the JVM by itself. */
+    static final String JVM_START = "org.apache.karaf.main.Main launch";
 
     private static final Duration LOCK_WAIT = Duration.ofMinutes(20);
     // a member whose peers left first may never finish bin/stop: it is terminated after this
@@ -137,7 +139,12 @@ public final class ControllerCluster implements AutoCloseable {
      * @throws IOException if a log cannot be read
      */
     public Optional<ControllerDistribution> owner() throws IOException {
-        for (ControllerDistribution member : members) {
+        return ownerAmong(members);
+    }
+
+    private static Optional<ControllerDistribution> ownerAmong(final List<ControllerDistribution> candidates)
+            throws IOException {
+        for (ControllerDistribution member : candidates) {
             if (member.isRunning() && runsController(member)) {
                 return Optional.of(member);
             }
@@ -145,13 +152,23 @@ public final class ControllerCluster implements AutoCloseable {
         return Optional.empty();
     }
 
-    private static boolean runsController(final ControllerDistribution member) throws IOException {
-        final var lines = member.logLinesSinceStart("OpenVNI controller ");
+    /**
+     * Whether the member's log says the OpenVNI controller runs there: its latest JVM (Karaf restarts the JVM by
+     * itself when ODL asks it to, as it does on a member the cluster downed) logged taking the singleton over and
+     * not giving it up since. A member cut off from the cluster may still say so.
+     *
+     * @param member a member
+     * @return whether it does
+     * @throws IOException if its log cannot be read
+     */
+    public static boolean runsController(final ControllerDistribution member) throws IOException {
+        final var lines = member.logLinesSinceStart(line -> line.contains("OpenVNI controller ")
+            || line.contains(JVM_START));
         for (int i = lines.size() - 1; i >= 0; i--) {
             if (lines.get(i).contains(ACTIVE)) {
                 return true;
             }
-            if (lines.get(i).contains(INACTIVE)) {
+            if (lines.get(i).contains(INACTIVE) || lines.get(i).contains(JVM_START)) {
                 return false;
             }
         }
@@ -166,14 +183,29 @@ public final class ControllerCluster implements AutoCloseable {
      * @throws IOException if none does in time
      */
     public ControllerDistribution awaitOwner(final Duration timeout) throws IOException {
+        return awaitOwnerAmong(members, timeout);
+    }
+
+    /**
+     * Waits until one of some running members runs the OpenVNI controller, such as the members still in reach
+     * of each other while another is cut off.
+     *
+     * @param candidates members of this cluster
+     * @param timeout how long to wait
+     * @return that member
+     * @throws IOException if none does in time
+     */
+    public ControllerDistribution awaitOwnerAmong(final List<ControllerDistribution> candidates,
+            final Duration timeout) throws IOException {
         final long deadline = System.nanoTime() + timeout.toNanos();
         while (true) {
-            final var owner = owner();
+            final var owner = ownerAmong(candidates);
             if (owner.isPresent()) {
                 return owner.orElseThrow();
             }
             if (System.nanoTime() > deadline) {
-                throw new IOException("no member runs the OpenVNI controller after " + timeout);
+                throw new IOException("no member of " + candidates.stream().map(member -> member.home()
+                    .getFileName().toString()).toList() + " runs the OpenVNI controller after " + timeout);
             }
             try {
                 Thread.sleep(50);

@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.Predicate;
 import org.eclipse.jdt.annotation.Nullable;
 
 /**
@@ -348,7 +349,7 @@ public final class ControllerDistribution implements AutoCloseable {
      * @throws IOException if /proc cannot be read
      */
     public List<InetSocketAddress> listeningSockets() throws IOException {
-        return ListeningSockets.of(pid());
+        return ProcessSockets.listening(pid());
     }
 
     /**
@@ -360,6 +361,17 @@ public final class ControllerDistribution implements AutoCloseable {
      */
     public List<String> logLinesSinceStart(final String text) throws IOException {
         return logs.linesSinceStart(text);
+    }
+
+    /**
+     * The lines of {@code data/log/karaf.log} this controller's latest start wrote that match.
+     *
+     * @param wanted which lines
+     * @return those lines, oldest first
+     * @throws IOException if the log cannot be read
+     */
+    public List<String> logLinesSinceStart(final Predicate<String> wanted) throws IOException {
+        return logs.linesSinceStart(wanted);
     }
 
     /**

@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.List;
+import java.util.function.Predicate;
 
 /**
  * The logs of one Karaf home ({@code data/log}): {@code karaf.log}, which restarts append to, and the JVM's console
@@ -44,13 +45,18 @@ final class KarafLogs {
 
     /** The lines of {@code karaf.log} the latest start wrote that contain a text, oldest first. */
     List<String> linesSinceStart(final String text) throws IOException {
+        return linesSinceStart(line -> line.contains(text));
+    }
+
+    /** The lines of {@code karaf.log} the latest start wrote that match, oldest first. */
+    List<String> linesSinceStart(final Predicate<String> wanted) throws IOException {
         if (!Files.exists(karafLog)) {
             return List.of();
         }
         try (var channel = Files.newByteChannel(karafLog)) {
             channel.position(Math.min(start, channel.size()));
             return new String(Channels.newInputStream(channel).readAllBytes(), StandardCharsets.UTF_8).lines()
-                .filter(line -> line.contains(text)).toList();
+                .filter(wanted).toList();
         }
     }
 

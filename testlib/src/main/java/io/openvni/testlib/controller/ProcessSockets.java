@@ -13,19 +13,54 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * The TCP sockets a process listens on, read from Linux {@code /proc} (no {@code ss} or {@code netstat} needed).
+ * The TCP sockets of a process, read from Linux {@code /proc} (no {@code ss} or {@code netstat} needed): those it
+ * listens on, and those it opened to given ports.
  */
-final class ListeningSockets {
+final class ProcessSockets {
     private static final String TCP_LISTEN = "0A";
 
-    private ListeningSockets() {
+    private ProcessSockets() {
         // static only
     }
 
-    static List<InetSocketAddress> of(final long pid) throws IOException {
+    /** The local addresses of the sockets the process listens on. */
+    static List<InetSocketAddress> listening(final long pid) throws IOException {
+        final var result = new ArrayList<InetSocketAddress>();
+        for (String[] socket : sockets(pid)) {
+            if (TCP_LISTEN.equals(socket[3])) {
+                result.add(parseAddress(socket[1]));
+            }
+        }
+        return result;
+    }
+
+    /**
+     * A connection the process opened, by its ports.
+     *
+     * @param localPort the process's end
+     * @param remotePort the other end
+     */
+    record Connection(int localPort, int remotePort) {
+        // ports only
+    }
+
+    /** The process's connections (sockets in any state but listening) whose remote port is one of these. */
+    static Set<Connection> connectionsTo(final long pid, final Set<Integer> remotePorts) throws IOException {
+        final var result = new HashSet<Connection>();
+        for (String[] socket : sockets(pid)) {
+            final int remote = parseAddress(socket[2]).getPort();
+            if (!TCP_LISTEN.equals(socket[3]) && remotePorts.contains(remote)) {
+                result.add(new Connection(parseAddress(socket[1]).getPort(), remote));
+            }
+        }
+        return result;
+    }
+
+    /** The process's lines of {@code /proc/<pid>/net/tcp} and {@code tcp6}, split into fields. */
+    private static List<String[]> sockets(final long pid) throws IOException {
         final Path proc = Path.of("/proc", Long.toString(pid));
         final Set<String> inodes = socketInodes(proc.resolve("fd"));
-        final var result = new ArrayList<InetSocketAddress>();
+        final var result = new ArrayList<String[]>();
         for (String table : List.of("tcp", "tcp6")) {
             final Path file = proc.resolve("net").resolve(table);
             if (!Files.exists(file)) {
@@ -35,8 +70,8 @@ final class ListeningSockets {
             for (String line : lines.subList(1, lines.size())) {
                 // sl local_address rem_address st tx_queue:rx_queue tr:tm->when retrnsmt uid timeout inode
                 final String[] fields = line.trim().split("\\s+");
-                if (fields.length > 9 && TCP_LISTEN.equals(fields[3]) && inodes.contains(fields[9])) {
-                    result.add(parseAddress(fields[1]));
+                if (fields.length > 9 && inodes.contains(fields[9])) {
+                    result.add(fields);
                 }
             }
         }
@@ -53,7 +88,7 @@ final class ListeningSockets {
                         inodes.add(target.substring("socket:[".length(), target.length() - 1));
                     }
                 } catch (IOException e) {
-                    // the descriptor was closed while we looked: not a listener we care about
+                    // the descriptor was closed while we looked: not a socket we care about
                 }
             }
         }
