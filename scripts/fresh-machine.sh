@@ -225,7 +225,9 @@ if [ $what = demo ]; then
     wait || true
     grep -q 'across VXLAN: yes' \$LOG && echo PASS >/root/fresh.result || echo FAIL >/root/fresh.result
 else
-    rc=0; OPENVNI_REQUIRE_LABS=1 scripts/test.sh 2>&1 | stamp >\$LOG || rc=\$?
+    # pipefail: the run's status is the test command's, not the time stamper's (a run with 20 failed tests once
+    # read PASS)
+    rc=0; set -o pipefail; OPENVNI_REQUIRE_LABS=1 scripts/test.sh 2>&1 | stamp >\$LOG || rc=\$?
     [ \$rc = 0 ] && echo PASS >/root/fresh.result || echo "FAIL (exit \$rc)" >/root/fresh.result
 fi
 echo \$((EPOCHSECONDS - T0)) >/root/fresh.total
