@@ -4,6 +4,7 @@ import static java.util.Objects.requireNonNull;
 
 import io.openvni.southbound.ssh.NodeUnreachableException;
 import io.openvni.core.compile.DeviceIntent;
+import io.openvni.core.compile.GrowthStep;
 import io.openvni.core.render.frr.FrrConfig;
 import io.openvni.core.render.frr.FrrRenderer;
 import io.openvni.core.render.frr.KernelPlan;
@@ -135,9 +136,21 @@ public final class FrrNodeDriver implements DeviceDriver<NodeState, NodeChange> 
         return settings.readTimeout(segments, vrfs);
     }
 
+    /**
+     * The changes to the desired intent, or, when it adds more networks than {@link FrrNodeSettings#networksPerStep}
+     * allows, a {@link NodeChange.Step} and the changes to that step's intent.
+     */
     @Override
     public ChangeSet<NodeChange> diff(final NodeState current, final DeviceIntent desired) {
-        return diff(current, desired, planner.plan(desired));
+        final var step = GrowthStep.toward(desired, current.kernel().presentVnis(), settings.networksPerStep());
+        final var changes = diff(current, step.intent(), planner.plan(step.intent()));
+        if (step.last()) {
+            return changes;
+        }
+        final var stepped = new ArrayList<NodeChange>();
+        stepped.add(new NodeChange.Step(step));
+        stepped.addAll(changes.changes());
+        return new ChangeSet<>(stepped);
     }
 
     private ChangeSet<NodeChange> diff(final NodeState current, final DeviceIntent desired, final KernelPlan plan) {
@@ -161,8 +174,40 @@ public final class FrrNodeDriver implements DeviceDriver<NodeState, NodeChange> 
         return new ChangeSet<>(changes);
     }
 
+    /**
+     * Applies the changes; a change set that begins with a {@link NodeChange.Step} is applied and checked step after
+     * step, each step's changes computed from what the check of the one before saw, until the node runs
+     * {@code desired}. Progress names the step: {@code step 2/4 frr 0/2500}.
+     */
     @Override
     public ApplyResult<NodeState> apply(final DeviceIntent desired, final ChangeSet<NodeChange> changes,
+            final ApplyProgress progress) {
+        var next = changes;
+        for (int number = 1; ; number++) {
+            if (!(next.changes().getFirst() instanceof NodeChange.Step marker)) {
+                return applyOnce(desired, next, number == 1 ? progress : steps(progress, number, number));
+            }
+            final var step = marker.step();
+            final int steps = number - 1 + Math.ceilDiv(step.newSegments(), step.added());
+            final var result = applyOnce(step.intent(), new ChangeSet<>(next.changes().subList(1,
+                next.changes().size())), steps(progress, number, steps));
+            if (!(result instanceof ApplyResult.Applied<NodeState> applied) || applied.observed() == null) {
+                return result;
+            }
+            LOG.info("{}: step {} of {} in: {} new networks, {} to go", desired.name(), number, steps, step.added(),
+                step.newSegments() - step.added());
+            next = diff(applied.observed(), desired);
+            if (next.isEmpty()) {
+                return result;
+            }
+        }
+    }
+
+    private static ApplyProgress steps(final ApplyProgress progress, final int number, final int steps) {
+        return (phase, done, total) -> progress.report("step " + number + "/" + steps + " " + phase, done, total);
+    }
+
+    private ApplyResult<NodeState> applyOnce(final DeviceIntent desired, final ChangeSet<NodeChange> changes,
             final ApplyProgress progress) {
         final var shell = shells.apply(desired.name());
         final var writer = new NodeWriter(shell, settings, vtysh(desired));
@@ -209,6 +254,7 @@ public final class FrrNodeDriver implements DeviceDriver<NodeState, NodeChange> 
                         yield run.failure();
                     }
                     case NodeChange.GrpcL3vni bindings -> grpc.write(desired, bindings, progress);
+                    case NodeChange.Step step -> throw new IllegalArgumentException("a step marker inside " + changes);
                 };
                 if (nextFailure != null) {
                     return ApplyResult.failed(nextFailure);

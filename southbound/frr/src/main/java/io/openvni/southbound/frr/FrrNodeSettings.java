@@ -15,17 +15,34 @@ import java.time.Duration;
  * @param settleTimeout how long the check after an apply keeps re-reading while the node still differs: zebra
  *     drops a netns VRF only after it notices the namespace is gone
  * @param vtysh the vtysh command; the node's FRR pathspace, if any, is added as {@code -N}
+ * @param networksPerStep how many new networks one apply writes before it checks the node and goes on with the next
+ *     ones ({@link io.openvni.core.compile.GrowthStep}): zebra digesting 4,000 new networks at once stops answering
+ *     for minutes and is restarted by watchfrr; 1,000 at a time it keeps answering
  */
-public record FrrNodeSettings(Duration readTimeout, Duration applyTimeout, Duration settleTimeout, String vtysh) {
+public record FrrNodeSettings(Duration readTimeout, Duration applyTimeout, Duration settleTimeout, String vtysh,
+        int networksPerStep) {
     /** Defaults for nodes reached over a LAN. */
     public static final FrrNodeSettings DEFAULT = new FrrNodeSettings(Duration.ofSeconds(20), Duration.ofSeconds(60),
-        Duration.ofSeconds(2), "vtysh");
+        Duration.ofSeconds(2), "vtysh", 1_000);
 
     public FrrNodeSettings {
         requireNonNull(readTimeout);
         requireNonNull(applyTimeout);
         requireNonNull(settleTimeout);
         requireNonNull(vtysh);
+        if (networksPerStep < 1) {
+            throw new IllegalArgumentException("networksPerStep must be at least 1, not " + networksPerStep);
+        }
+    }
+
+    /**
+     * These settings with another step size.
+     *
+     * @param networks how many new networks one step writes
+     * @return the settings
+     */
+    public FrrNodeSettings withNetworksPerStep(final int networks) {
+        return new FrrNodeSettings(readTimeout, applyTimeout, settleTimeout, vtysh, networks);
     }
 
     /**

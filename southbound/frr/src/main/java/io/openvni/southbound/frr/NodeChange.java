@@ -2,6 +2,7 @@ package io.openvni.southbound.frr;
 
 import static java.util.Objects.requireNonNull;
 
+import io.openvni.core.compile.GrowthStep;
 import io.openvni.southbound.frr.config.OwnedScope;
 import io.openvni.southbound.frr.kernel.IpBatch;
 import io.openvni.southbound.spi.Change;
@@ -25,6 +26,31 @@ public sealed interface NodeChange extends Change {
         final String shown = String.join("; ", commands.subList(0, Math.min(commands.size(), DESCRIBED_COMMANDS)));
         final int hidden = commands.size() - DESCRIBED_COMMANDS;
         return hidden > 0 ? shown + "; ... and " + hidden + " more" : shown;
+    }
+
+    /**
+     * Marks a change set that takes the node only part of the way, first of its changes: the desired intent adds
+     * more networks than one step may ({@link FrrNodeSettings#networksPerStep()}), and the changes after this one
+     * bring the node to {@code step}'s intent. The apply checks that step, and goes on in the same way until the
+     * node runs the desired intent.
+     *
+     * @param step the step the other changes make
+     */
+    record Step(GrowthStep step) implements NodeChange {
+        public Step {
+            requireNonNull(step);
+        }
+
+        @Override
+        public String describe() {
+            return "in steps of at most " + step.added() + " new networks, " + step.newSegments()
+                + " in all; this step's changes follow";
+        }
+
+        @Override
+        public int commandCount() {
+            return 0;
+        }
     }
 
     /**

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.openvni.core.compile.BgpNeighbor;
 import io.openvni.core.compile.DeviceIntent;
+import io.openvni.core.compile.EvpnSegment;
 import io.openvni.core.render.frr.FrrConfig;
 import io.openvni.core.render.frr.FrrStanza;
 import io.openvni.southbound.frr.config.OwnedFrr;
@@ -365,9 +366,27 @@ class FrrNodeDriverTest extends RealNodeTest {
     }
 
     @Test
+    void aBigGrowthIsAppliedInCheckedSteps() throws Exception {
+        // netnsVrf adds three networks; one per step takes three steps, each checked against the node
+        final var stepped = new FrrNodeDriver(device -> node.shell(), FrrNodeSettings.DEFAULT.withNetworksPerStep(1));
+        final var intent = NodeIntents.netnsVrf();
+        final var changes = DriverPasses.diff(stepped, intent, null);
+        final var marker = assertInstanceOf(NodeChange.Step.class, changes.changes().getFirst());
+        assertEquals(List.of(10100L), marker.step().intent().segments().stream().map(EvpnSegment::vni).toList());
+        assertTrue(changes.describe().contains("in steps of at most 1 new networks, 3 in all"), changes.describe());
+        final var phases = new ArrayList<String>();
+        final var result = stepped.apply(intent, changes, (phase, done, total) -> phases.add(phase));
+        final var observed = assertInstanceOf(ApplyResult.Applied.class, result, result::toString).observed();
+        assertEquals(List.of("step 1/3", "step 2/3", "step 3/3"), phases.stream()
+            .map(phase -> phase.substring(0, "step 1/3".length())).distinct().toList());
+        assertTrue(stepped.diff((NodeState) observed, intent).isEmpty(), "the last step's check saw the intent");
+        assertTrue(DriverPasses.diff(driver, intent, null).isEmpty(), "a new read finds nothing to do");
+    }
+
+    @Test
     void aNodeWithoutItsCommandsIsFailedNotUnreachable() throws Exception {
         final var broken = new FrrNodeDriver(device -> node.shell(), new FrrNodeSettings(Duration.ofSeconds(20),
-            Duration.ofSeconds(20), Duration.ofSeconds(2), "/nonexistent/vtysh"));
+            Duration.ofSeconds(20), Duration.ofSeconds(2), "/nonexistent/vtysh", 1_000));
         final var intent = NodeIntents.netnsVrf();
         final var read = assertInstanceOf(ReadResult.Failed.class, broken.readOwned(new ReadScope(intent, null)));
         assertInstanceOf(DeviceFailure.Rejected.class, read.failure());

@@ -39,6 +39,24 @@ public record KernelState(Set<String> namespaces, Set<String> forwarding, List<O
     }
 
     /**
+     * The VNIs the node has begun to carry: those of its {@code ovvx<vni>} VXLAN devices, and the L3 VNIs of its
+     * {@code ovrf<l3vni>} namespaces or VRF devices.
+     *
+     * @return the VNIs
+     */
+    public Set<Long> presentVnis() {
+        final var vnis = new java.util.HashSet<Long>();
+        namespaces.stream().filter(name -> name.startsWith("ovrf")).forEach(name -> vnis.add(vniOf(name)));
+        links.stream().filter(link -> link.name().startsWith("ovvx") || link.name().startsWith("ovrf"))
+            .forEach(link -> vnis.add(vniOf(link.name())));
+        return vnis;
+    }
+
+    private static long vniOf(final String name) {
+        return Long.parseLong(name.substring(4));
+    }
+
+    /**
      * Parses the output of {@code ip -j -d addr show} of the router's namespace and of each owned namespace.
      *
      * @param namespaces the owned namespaces
