@@ -9,6 +9,8 @@ import io.openvni.testlib.controller.ControllerDistribution;
 import io.openvni.testlib.controller.RestconfClient;
 import java.io.IOException;
 import java.time.Duration;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
 import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -28,6 +30,10 @@ final class ClusterFailover {
     static final String TENANT = DemoData.TENANTS + "/tenant=beta";
     private static final int NETWORKS = 4;
     private static final String APPLYING = ": applying generation ";
+    private static final String TAKEN_OVER = "Write lease taken over from ";
+    /** The controller's default write lease ({@code write.lease.seconds}). */
+    private static final Duration LEASE = Duration.ofSeconds(5);
+    private static final DateTimeFormatter LOG_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss,SSS");
 
     /**
      * What one failover measured.
@@ -121,7 +127,24 @@ final class ClusterFailover {
                 () -> network + " has no L2 VNI: " + allocationsAfter);
         }
         assertGenerationsDidNotGoBack(statusBefore.json(), status);
+        assertWaitedOutTheLease(next, writesBefore);
         return takeover;
+    }
+
+    // The killed member held the write lease: the new owner found its record and wrote nothing for a lease after.
+    private static void assertWaitedOutTheLease(final ControllerDistribution next, final int writesBefore)
+            throws IOException {
+        final var takenOver = next.logLinesSinceStart(TAKEN_OVER);
+        assertTrue(!takenOver.isEmpty(), "the new owner did not take the write lease over from the killed member");
+        final var writes = next.logLinesSinceStart(APPLYING);
+        final var firstWrite = writes.get(writesBefore);
+        final var waited = Duration.between(logTime(takenOver.getLast()), logTime(firstWrite));
+        assertTrue(waited.compareTo(LEASE.minusMillis(5)) >= 0, () -> "wrote " + waited.toMillis()
+            + " ms after taking the lease over: " + firstWrite);
+    }
+
+    private static LocalDateTime logTime(final String line) {
+        return LocalDateTime.parse(line.substring(0, line.indexOf(' ')), LOG_TIME);
     }
 
     /** Every fabric leaf is in sync, at a desired generation above the one before, and listed once. */

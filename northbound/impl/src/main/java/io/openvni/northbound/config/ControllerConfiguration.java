@@ -52,4 +52,15 @@ public @interface ControllerConfiguration {
     @AttributeDefinition(min = "1", description = "The largest retry ceiling, in seconds: a device that stays down"
         + " is tried again at least this often.")
     long backoff_max_seconds() default 30;
+
+    /**
+     * The write lease in seconds (property {@code write.lease.seconds}).
+     *
+     * @return at least 2
+     */
+    @AttributeDefinition(min = "2", description = "How long this controller may write to devices after its last"
+        + " renewal of its write lease reached the cluster's majority, in seconds; renewed every fifth of it. A member"
+        + " cut off from the others stops writing after this long, and a member taking the controller over from"
+        + " another waits this long before its first write.")
+    long write_lease_seconds() default 5;
 }

@@ -12,15 +12,24 @@ import java.time.Duration;
  * @param workers how many devices are worked on at once
  * @param stateInterval how often node routers' operational state is read; zero turns the reads off
  * @param backoff retries of failed device passes, controller passes and status writes
+ * @param writeLease how long writes to devices go on after the last renewal of the write lease that committed
  */
-public record ControllerSettings(int workers, Duration stateInterval, Backoff backoff) {
-    /** The defaults of {@link ControllerConfiguration}: 32 workers, state every 10 s, {@link Backoff#DEFAULT}. */
+public record ControllerSettings(int workers, Duration stateInterval, Backoff backoff, Duration writeLease) {
+    /**
+     * The defaults of {@link ControllerConfiguration}: 32 workers, state every 10 s, {@link Backoff#DEFAULT}, a 5 s
+     * write lease.
+     */
     public static final ControllerSettings DEFAULT = new ControllerSettings(32,
-        ReconcilerSettings.DEFAULTS.stateInterval(), Backoff.DEFAULT);
+        ReconcilerSettings.DEFAULTS.stateInterval(), Backoff.DEFAULT, Duration.ofSeconds(5));
 
     public ControllerSettings {
         requireNonNull(stateInterval);
         requireNonNull(backoff);
+        requireNonNull(writeLease);
+        if (writeLease.compareTo(Duration.ofSeconds(2)) < 0) {
+            throw new IllegalArgumentException("write.lease.seconds must be at least 2, was "
+                + writeLease.toSeconds());
+        }
         if (workers < 1) {
             throw new IllegalArgumentException("reconcile.workers must be at least 1, was " + workers);
         }
@@ -48,6 +57,7 @@ public record ControllerSettings(int workers, Duration stateInterval, Backoff ba
                 + " is below backoff.initial.millis " + initial.toMillis());
         }
         return new ControllerSettings(config.reconcile_workers(),
-            Duration.ofSeconds(config.state_read_interval_seconds()), new Backoff(initial, max));
+            Duration.ofSeconds(config.state_read_interval_seconds()), new Backoff(initial, max),
+            Duration.ofSeconds(config.write_lease_seconds()));
     }
 }

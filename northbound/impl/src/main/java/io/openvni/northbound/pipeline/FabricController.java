@@ -11,6 +11,7 @@ import io.openvni.northbound.binding.AllocationCodec;
 import io.openvni.northbound.binding.DecodedIntents;
 import io.openvni.northbound.config.ControllerConfiguration;
 import io.openvni.northbound.config.ControllerSettings;
+import io.openvni.northbound.reconcile.DatastoreLease;
 import io.openvni.northbound.reconcile.DeviceReconciliation;
 import io.openvni.odl.ClusterSingleton;
 import io.openvni.odl.CoalescingPassRunner;
@@ -127,7 +128,8 @@ public final class FabricController implements FabricService, AutoCloseable {
         persistedApplied = Map.of();
         statusWriter = new StatusWriter(broker);
         publisher.start(statusWriter);
-        reconciliation = new DeviceReconciliation(drivers, publisher, tuning, this::lastApplied, metrics);
+        reconciliation = new DeviceReconciliation(drivers, publisher, tuning, this::lastApplied, metrics,
+            new DatastoreLease(broker, clock));
         runner.start(broker, List.of(FABRIC, TENANTS));
     }
 

@@ -14,7 +14,10 @@ import io.openvni.southbound.reconcile.Scheduler;
 import io.openvni.southbound.reconcile.StatusListener;
 import io.openvni.southbound.spi.DriverRegistry;
 import io.openvni.southbound.spi.MetricsRecorder;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
 import java.time.Clock;
+import java.time.Instant;
 import java.time.Duration;
 import java.util.Collection;
 import java.util.List;
@@ -54,6 +57,7 @@ public final class DeviceReconciliation implements AutoCloseable {
     private final ExecutorService workers;
     private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(
         new ThreadFactoryBuilder().setNameFormat("openvni-reconcile-timer").setDaemon(true).build());
+    private final WriteLease lease;
 
     // guarded by this
     private @Nullable Reconciler reconciler;
@@ -68,9 +72,14 @@ public final class DeviceReconciliation implements AutoCloseable {
      * @param tuning the operator's worker count, state read interval and backoff
      * @param lastApplied the generation each device last confirmed applied (0 if none), for a fresh reconciler
      * @param metrics told how passes end, drift and the reconciler's queue
+     * @param lease where the write lease is kept, renewed from now until {@link #close()}; no device is written
+     *     while this controller does not hold it
      */
     public DeviceReconciliation(final DriverRegistry drivers, final StatusListener listener,
-            final ControllerSettings tuning, final ToLongFunction<String> lastApplied, final MetricsRecorder metrics) {
+            final ControllerSettings tuning, final ToLongFunction<String> lastApplied, final MetricsRecorder metrics,
+            final WriteLease.Store lease) {
+        this.lease = new WriteLease(lease, holder(), tuning.writeLease(), System::nanoTime);
+        this.lease.start(timer);
         this.metrics = requireNonNull(metrics);
         this.drivers = requireNonNull(drivers);
         this.listener = requireNonNull(listener);
@@ -122,8 +131,23 @@ public final class DeviceReconciliation implements AutoCloseable {
         return selected(active, device).stream().filter(active::reconcile).toList();
     }
 
+    // This controller instance, for the write lease and whoever reads it: process, host and start time.
+    private static String holder() {
+        return ProcessHandle.current().pid() + "@" + hostName() + " since " + Instant.now();
+    }
+
+    private static String hostName() {
+        try {
+            return InetAddress.getLocalHost().getHostName();
+        } catch (UnknownHostException e) {
+            return "localhost";
+        }
+    }
+
     @Override
     public void close() {
+        // first: a pass waiting at the fence gives up, and no new write starts
+        lease.close();
         final Reconciler last;
         synchronized (this) {
             closed = true;
@@ -161,7 +185,7 @@ public final class DeviceReconciliation implements AutoCloseable {
             }
             previous = reconciler;
             next = new Reconciler(wanted, drivers, listener, new ReconcilerRuntime(workers, Scheduler.of(timer),
-                Clock.systemUTC(), RandomGenerator.of("L64X128MixRandom"), metrics), lastApplied);
+                Clock.systemUTC(), RandomGenerator.of("L64X128MixRandom"), metrics, lease), lastApplied);
             reconciler = next;
             settings = wanted;
         }

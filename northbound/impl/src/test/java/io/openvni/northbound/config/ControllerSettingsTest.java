@@ -24,15 +24,17 @@ class ControllerSettingsTest {
     @Test
     void theConfigurationsDefaultsAreTheDefaultSettings() {
         assertEquals(ControllerSettings.DEFAULT, ControllerSettings.of(config(Map.of())));
-        assertEquals(new ControllerSettings(32, Duration.ofSeconds(10), Backoff.DEFAULT), ControllerSettings.DEFAULT);
+        assertEquals(new ControllerSettings(32, Duration.ofSeconds(10), Backoff.DEFAULT,
+            Duration.ofSeconds(5)), ControllerSettings.DEFAULT);
         assertEquals(new Backoff(Duration.ofSeconds(1), Duration.ofSeconds(30)), Backoff.DEFAULT);
     }
 
     @Test
     void valuesAreTakenAsGiven() {
         assertEquals(new ControllerSettings(4, Duration.ZERO, new Backoff(Duration.ofMillis(250),
-            Duration.ofMinutes(2))), ControllerSettings.of(config(Map.of("reconcile_workers", 4,
-                "state_read_interval_seconds", 0L, "backoff_initial_millis", 250L, "backoff_max_seconds", 120L))));
+            Duration.ofMinutes(2)), Duration.ofSeconds(12)), ControllerSettings.of(config(Map.of("reconcile_workers", 4,
+                "state_read_interval_seconds", 0L, "backoff_initial_millis", 250L, "backoff_max_seconds", 120L,
+                "write_lease_seconds", 12L))));
     }
 
     @Test
@@ -43,6 +45,7 @@ class ControllerSettingsTest {
         assertRefused("backoff.initial.millis must be at least 1, was 0", Map.of("backoff_initial_millis", 0L));
         assertRefused("backoff.max.seconds 1 is below backoff.initial.millis 1500",
             Map.of("backoff_initial_millis", 1500L, "backoff_max_seconds", 1L));
+        assertRefused("write.lease.seconds must be at least 2, was 1", Map.of("write_lease_seconds", 1L));
     }
 
     // The shipped file documents every key, commented out at its default, under the name DS gives it (a single

@@ -208,7 +208,7 @@ final class DeviceWorker {
         final var started = context.runtime().clock().instant();
         final PassOutcome outcome;
         try {
-            outcome = pass.run(context.drivers(), this::driftSeen, throttle);
+            outcome = pass.run(context.drivers(), this::driftSeen, throttle, context.runtime().fence());
         } finally {
             throttle.end();
             context.inFlight().exit();

@@ -47,17 +47,19 @@ record Pass(DesiredConfig desired, @Nullable DeviceIntent lastApplied, @Nullable
      * @param drivers where to find the device's driver
      * @param driftSeen told the diff text when drift is found and about to be healed, before the write
      * @param progress told the phases of the pass
+     * @param fence asked right before a write
      * @return how the pass ended
      */
     @SuppressWarnings("checkstyle:IllegalCatch") // a driver bug must fail this device's pass, not its worker
-    PassOutcome run(final DriverRegistry drivers, final Consumer<String> driftSeen, final ApplyProgress progress) {
+    PassOutcome run(final DriverRegistry drivers, final Consumer<String> driftSeen, final ApplyProgress progress,
+            final WriteFence fence) {
         final var intent = desired.intent();
         final var driver = drivers.driverFor(intent);
         if (driver.isEmpty()) {
             return new PassOutcome.NoDriver(DriverKey.of(intent));
         }
         try {
-            return run(driver.orElseThrow(), driftSeen, progress);
+            return run(driver.orElseThrow(), driftSeen, progress, fence);
         } catch (RuntimeException e) {
             // the SPI reports device trouble as results, so this is a driver bug: report it, retry like a rejection
             LOG.warn("{}: driver failed", intent.name(), e);
@@ -66,20 +68,20 @@ record Pass(DesiredConfig desired, @Nullable DeviceIntent lastApplied, @Nullable
     }
 
     private <C, X extends Change> PassOutcome run(final DeviceDriver<C, X> driver, final Consumer<String> driftSeen,
-            final ApplyProgress progress) {
+            final ApplyProgress progress, final WriteFence fence) {
         final var known = observed == null ? null : observed.of(driver, desired.intent().name());
         if (known != null) {
-            return converge(driver, known, driftSeen, progress);
+            return converge(driver, known, driftSeen, progress, fence);
         }
         progress.report("reading", 0, 0);
         return switch (driver.readOwned(new ReadScope(desired.intent(), lastApplied))) {
             case ReadResult.Failed<C> failed -> failure("read", failed.failure());
-            case ReadResult.Current<C> current -> converge(driver, current.config(), driftSeen, progress);
+            case ReadResult.Current<C> current -> converge(driver, current.config(), driftSeen, progress, fence);
         };
     }
 
     private <C, X extends Change> PassOutcome converge(final DeviceDriver<C, X> driver, final C current,
-            final Consumer<String> driftSeen, final ApplyProgress progress) {
+            final Consumer<String> driftSeen, final ApplyProgress progress, final WriteFence fence) {
         final var intent = desired.intent();
         progress.report("diffing", 0, 0);
         final var changes = driver.diff(current, intent);
@@ -95,6 +97,11 @@ record Pass(DesiredConfig desired, @Nullable DeviceIntent lastApplied, @Nullable
             }
             driftSeen.accept(diff);
         }
+        final var fenced = fenced(fence, progress);
+        if (fenced != null) {
+            LOG.info("{}: not writing generation {}: {}", intent.name(), desired.generation(), fenced);
+            return new PassOutcome.Failed(SyncState.PENDING, fenced);
+        }
         // one line per write, naming every change: the audit trail of what OpenVNI did to a device
         LOG.info("{}: applying generation {}: {}", intent.name(), desired.generation(),
             changes.describe().replace("\n", "; "));
@@ -105,6 +112,16 @@ record Pass(DesiredConfig desired, @Nullable DeviceIntent lastApplied, @Nullable
                 applied.state().map(state -> new Observation(driver, state)).orElse(null));
             case ApplyResult.Failed<C> failed -> failure("apply", failed.failure());
         };
+    }
+
+    private static @Nullable String fenced(final WriteFence fence, final ApplyProgress progress) {
+        progress.report("fence", 0, 0);
+        try {
+            return fence.awaitWrite();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return "interrupted while waiting to write";
+        }
     }
 
     /**

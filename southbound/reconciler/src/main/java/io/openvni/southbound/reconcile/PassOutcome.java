@@ -54,7 +54,8 @@ sealed interface PassOutcome {
     /**
      * The device could not be read or did not take the changes; retried after a backoff.
      *
-     * @param state {@link SyncState#FAILED} or {@link SyncState#UNREACHABLE}
+     * @param state {@link SyncState#FAILED} or {@link SyncState#UNREACHABLE}, or {@link SyncState#PENDING} when the
+     *              {@link WriteFence} kept the pass from writing
      * @param error the device's own error text, or the reason
      */
     record Failed(SyncState state, String error) implements PassOutcome {

@@ -17,10 +17,12 @@ import java.util.random.RandomGenerator;
  * @param clock stamps status changes and times progress
  * @param random jitters retry delays
  * @param metrics told how passes end, how long they take, drift found and the passes waiting for a worker
+ * @param fence asked before every write whether this controller may still write to devices
  */
 public record ReconcilerRuntime(Executor workers, Scheduler scheduler, Clock clock, RandomGenerator random,
-        MetricsRecorder metrics) {
+        MetricsRecorder metrics, WriteFence fence) {
     public ReconcilerRuntime {
+        requireNonNull(fence);
         requireNonNull(workers);
         requireNonNull(scheduler);
         requireNonNull(clock);
@@ -32,5 +34,11 @@ public record ReconcilerRuntime(Executor workers, Scheduler scheduler, Clock clo
     public ReconcilerRuntime(final Executor workers, final Scheduler scheduler, final Clock clock,
             final RandomGenerator random) {
         this(workers, scheduler, clock, random, MetricsRecorder.NONE);
+    }
+
+    /** A runtime that is never fenced. */
+    public ReconcilerRuntime(final Executor workers, final Scheduler scheduler, final Clock clock,
+            final RandomGenerator random, final MetricsRecorder metrics) {
+        this(workers, scheduler, clock, random, metrics, WriteFence.OPEN);
     }
 }

@@ -1,0 +1,125 @@
+package io.openvni.northbound.reconcile;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Duration;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.Optional;
+import java.util.Queue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The lease's rules, with renewals completed by hand and the real clock; every bound checked is one the lease
+ * guarantees (it waits at least so long), so a slow machine cannot fail them.
+ */
+class WriteLeaseTest {
+    private static final Duration LEASE = Duration.ofMillis(300);
+
+    private final Queue<CompletableFuture<Optional<String>>> renewals = new ConcurrentLinkedQueue<>();
+    private final WriteLease.Store store = holder -> {
+        final var renewal = new CompletableFuture<Optional<String>>();
+        renewals.add(renewal);
+        return renewal;
+    };
+    private final WriteLease lease = new WriteLease(store, "me", LEASE, System::nanoTime);
+
+    @Test
+    void aRenewedLeaseThatNobodyHeldBeforeWritesAtOnce() throws Exception {
+        lease.renew();
+        renewals.remove().complete(Optional.empty());
+
+        assertNull(lease.awaitWrite());
+    }
+
+    @Test
+    void takingTheLeaseOverFromAnotherHolderWaitsOutItsLease() throws Exception {
+        lease.renew();
+        final long committed = System.nanoTime();
+        renewals.remove().complete(Optional.of("the member that was cut off"));
+        // keep it renewed meanwhile, as the timer does
+        final var renewer = Thread.ofPlatform().start(() -> {
+            for (int i = 0; i < 10; i++) {
+                sleep(LEASE.toMillis() / 5);
+                lease.renew();
+                renewals.remove().complete(Optional.of("me"));
+            }
+        });
+
+        assertNull(lease.awaitWrite());
+        assertTrue(System.nanoTime() - committed >= LEASE.toNanos(), "wrote before the other holder's lease ran out");
+        renewer.join();
+    }
+
+    @Test
+    void aLeaseWhoseRenewalsFailLapsesAndSaysWhy() throws Exception {
+        lease.renew();
+        final long submitted = System.nanoTime();
+        renewals.remove().complete(Optional.of("me"));
+
+        lease.renew();
+        renewals.remove().completeExceptionally(new IllegalStateException("no shard leader"));
+        sleep(LEASE.toMillis());
+        final var refusal = lease.awaitWrite();
+
+        assertTrue(System.nanoTime() - submitted >= LEASE.toNanos());
+        assertTrue(refusal != null && refusal.startsWith("this member's write lease lapsed: no renewal reached the"
+            + " cluster's majority for ") && refusal.endsWith("java.lang.IllegalStateException: no shard leader"),
+            refusal);
+    }
+
+    @Test
+    void itsOwnRecordNeedsNoWait() throws Exception {
+        lease.renew();
+        renewals.remove().complete(Optional.of("me"));
+
+        assertNull(lease.awaitWrite());
+    }
+
+    @Test
+    void aLeaseNeverRenewedRefusesAfterWaitingForIt() throws Exception {
+        final long asked = System.nanoTime();
+        final var refusal = lease.awaitWrite();
+
+        assertTrue(System.nanoTime() - asked >= LEASE.toNanos());
+        assertEquals("this member has not got the write lease yet (its renewal has not reached the cluster's"
+            + " majority)", refusal);
+    }
+
+    @Test
+    void aWaitingWriterGoesOnAsSoonAsTheFirstRenewalCommits() throws Exception {
+        lease.renew();
+        final var writer = CompletableFuture.supplyAsync(() -> {
+            try {
+                return lease.awaitWrite();
+            } catch (InterruptedException e) {
+                throw new IllegalStateException(e);
+            }
+        });
+        sleep(50);
+        renewals.remove().complete(Optional.empty());
+
+        assertNull(writer.get(LEASE.toMillis() * 10, TimeUnit.MILLISECONDS));
+    }
+
+    @Test
+    void aClosedLeaseRefusesAtOnce() throws Exception {
+        lease.renew();
+        renewals.remove().complete(Optional.empty());
+        lease.close();
+
+        assertEquals("the controller is no longer active on this member", lease.awaitWrite());
+    }
+
+    private static void sleep(final long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
