@@ -1,14 +1,14 @@
 package io.openvni.northbound.reconcile;
 
-import com.google.common.util.concurrent.FutureCallback;
 import com.google.common.util.concurrent.Futures;
-import com.google.common.util.concurrent.ListenableFuture;
 import com.google.common.util.concurrent.MoreExecutors;
 import java.time.Clock;
 import java.time.format.DateTimeFormatter;
 import java.util.Optional;
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ExecutionException;
 import org.opendaylight.mdsal.binding.api.DataBroker;
 import org.opendaylight.mdsal.common.api.LogicalDatastoreType;
 import org.opendaylight.yang.gen.v1.urn.ietf.params.xml.ns.yang.ietf.yang.types.rev130715.DateAndTime;
@@ -36,30 +36,21 @@ public final class DatastoreLease implements WriteLease.Store {
     @Override
     public CompletionStage<Optional<String>> renew(final String holder) {
         final var tx = broker.newReadWriteTransaction();
-        return stage(tx.read(LogicalDatastoreType.OPERATIONAL, LEASE))
-            .thenCompose(previous -> {
-                tx.put(LogicalDatastoreType.OPERATIONAL, LEASE, new WriteLeaseBuilder().setHolder(holder)
-                    .setRenewedAt(new DateAndTime(DateTimeFormatter.ISO_INSTANT.format(clock.instant()))).build());
-                return stage(tx.commit()).thenApply(committed -> previous.map(lease -> lease.getHolder()));
-            })
-            .whenComplete((done, failure) -> {
-                if (failure != null) {
-                    tx.cancel();
-                }
-            });
-    }
-
-    private static <T> CompletableFuture<T> stage(final ListenableFuture<T> future) {
-        final var stage = new CompletableFuture<T>();
-        Futures.addCallback(future, new FutureCallback<T>() {
-            @Override
-            public void onSuccess(final T result) {
-                stage.complete(result);
-            }
-
-            @Override
-            public void onFailure(final Throwable cause) {
-                stage.completeExceptionally(cause);
+        final var renewed = Futures.transformAsync(tx.read(LogicalDatastoreType.OPERATIONAL, LEASE), previous -> {
+            tx.put(LogicalDatastoreType.OPERATIONAL, LEASE, new WriteLeaseBuilder().setHolder(holder)
+                .setRenewedAt(new DateAndTime(DateTimeFormatter.ISO_INSTANT.format(clock.instant()))).build());
+            return Futures.transform(tx.commit(), committed -> previous.map(lease -> lease.getHolder()),
+                MoreExecutors.directExecutor());
+        }, MoreExecutors.directExecutor());
+        final var stage = new CompletableFuture<Optional<String>>();
+        renewed.addListener(() -> {
+            try {
+                stage.complete(Futures.getDone(renewed));
+            } catch (ExecutionException e) {
+                tx.cancel();
+                stage.completeExceptionally(e.getCause());
+            } catch (CancellationException e) {
+                stage.completeExceptionally(e);
             }
         }, MoreExecutors.directExecutor());
         return stage;
