@@ -164,7 +164,7 @@ final class ClusterFailover {
         return true;
     }
 
-    private static void assertGenerationsDidNotGoBack(final JsonNode before, final JsonNode after) {
+    static void assertGenerationsDidNotGoBack(final JsonNode before, final JsonNode after) {
         for (String field : new String[] { "desired-generation", "applied-generation" }) {
             final var was = generations(before, field);
             final var now = generations(after, field);
@@ -182,7 +182,7 @@ final class ClusterFailover {
     }
 
     /** Every allocation as "kind owner" to value. */
-    private static Map<String, String> allocations(final RestconfClient restconf) {
+    static Map<String, String> allocations(final RestconfClient restconf) {
         final var read = restconf.get(DemoData.ALLOCATIONS);
         assertEquals(200, read.status(), read::toString);
         final var result = new TreeMap<String, String>();

@@ -123,6 +123,18 @@ public final class ControllerCluster implements AutoCloseable {
     }
 
     /**
+     * Stops every member (as {@code bin/stop} does, all at once, the whole cluster down), then starts them all again
+     * as {@link #start} does.
+     *
+     * @param timeout how long to wait for all of them to come back
+     * @throws IOException if a member does not come up in time
+     */
+    public void restartAll(final Duration timeout) throws IOException {
+        stopAll();
+        start(timeout);
+    }
+
+    /**
      * The members, member-1 first.
      *
      * @return every member, running or not
