@@ -8,9 +8,10 @@ set -euo pipefail
 
 usage() {
     cat <<'USAGE'
-Usage: scripts/bench-scale.sh [--networks N[,N...]] [--targets T[,T...]] [--timeout SECONDS] [--no-build]
+Usage: scripts/bench-scale.sh [--networks N[,N...]] [--vrfs V] [--targets T[,T...]] [--timeout SECONDS] [--no-build]
 
   --networks N,...   tenant sizes, each pushed and removed in turn (default 100,1000,4000)
+  --vrfs V           the tenant's networks spread over V VRFs in turn (default 1)
   --targets T,...    netconfd, testtool, frr, in this order (default all three)
   --timeout SECONDS  per push and per removal; default 120 + 1 per 5 networks
   --no-build         use the benchmark and the distribution as last built
@@ -26,16 +27,18 @@ USAGE
 TESTTOOL_PORT=17830
 # shellcheck source=bench-lib.sh
 source "$(dirname "$0")/bench-lib.sh"
-networks=100,1000,4000 targets=netconfd,testtool,frr timeout="" build=1
+networks=100,1000,4000 vrfs=1 targets=netconfd,testtool,frr timeout="" build=1
 while [ $# -gt 0 ]; do
     case "$1" in
         --networks) networks=${2:?--networks needs sizes}; shift ;;
         --targets) targets=${2:?--targets needs names}; shift ;;
+        --vrfs) vrfs=${2:?--vrfs needs a number}; shift ;;
         *) bench_common_option bench-scale "$@"; shift $((bench_shift - 1)) ;;
     esac
     shift
 done
 [[ "$networks" =~ ^[1-9][0-9]*(,[1-9][0-9]*)*$ ]] || { echo "bench-scale: --networks takes sizes: 100,1000" >&2; exit 2; }
+[[ "$vrfs" =~ ^[1-9][0-9]*$ ]] || { echo "bench-scale: --vrfs takes a positive number" >&2; exit 2; }
 [[ ",$targets," =~ ^(,(netconfd|testtool|frr))+,$ ]] \
     || { echo "bench-scale: --targets takes netconfd, testtool, frr" >&2; exit 2; }
 
@@ -52,7 +55,7 @@ fi
 bench_controller_ports_free
 bench_controller_start
 
-args=(--networks "$networks" --targets "$targets" --testtool-port "$TESTTOOL_PORT" --controller-pid "$controller_pid"
+args=(--networks "$networks" --vrfs "$vrfs" --targets "$targets" --testtool-port "$TESTTOOL_PORT" --controller-pid "$controller_pid"
       --csv "$REPO/benchmarks/target/bench-scale.csv")
 [ -n "$timeout" ] && args+=(--timeout "$timeout")
 sim_yang=()

@@ -75,20 +75,35 @@ public final class Payloads {
      * 50,000), VNIs and VLANs allocated, no placement: every device of the fabric gets all of them.
      */
     public static String tenant(final int count) {
+        return tenant(count, 1);
+    }
+
+    /**
+     * As {@link #tenant(int)}, the networks spread over {@code vrfs} VRFs in turn ({@code blue}, or {@code blue1} to
+     * {@code blue<vrfs>}): network n is routed by VRF (n - 1) mod vrfs + 1.
+     */
+    public static String tenant(final int count, final int vrfs) {
         final ObjectNode root = JSON.createObjectNode();
         final ObjectNode tenant = root.putArray("openvni-tenant:tenant").addObject();
         tenant.put("name", TENANT);
-        tenant.putArray("vrf").addObject().put("name", "blue");
+        final ArrayNode vrfList = tenant.putArray("vrf");
+        for (int v = 1; v <= vrfs; v++) {
+            vrfList.addObject().put("name", vrfName(v, vrfs));
+        }
         final ArrayNode networks = tenant.putArray("network");
         for (int n = 1; n <= count; n++) {
             final ObjectNode network = networks.addObject();
             final String prefix = "10." + (50 + n / 256) + "." + n % 256 + ".";
             network.put("name", "net" + n);
-            network.put("vrf", "blue");
+            network.put("vrf", vrfName((n - 1) % vrfs + 1, vrfs));
             network.putArray("subnet").add(prefix + "0/24");
             network.putArray("gateway").add(prefix + "1/24");
         }
         return root.toString();
+    }
+
+    private static String vrfName(final int vrf, final int vrfs) {
+        return vrfs == 1 ? "blue" : "blue" + vrf;
     }
 
     /** A plain NETCONF topology node, what an ODL user creates to mount a device without OpenVNI. */

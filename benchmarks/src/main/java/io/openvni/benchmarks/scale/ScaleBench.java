@@ -78,6 +78,9 @@ public final class ScaleBench {
                 return false;
             }
             boolean converged = true;
+            if (options.vrfs() > 1) {
+                report.note(kind + ": the networks spread over up to " + options.vrfs() + " VRFs, not one");
+            }
             for (int networks : options.networks()) {
                 converged &= size(target, networks);
             }
@@ -113,7 +116,7 @@ public final class ScaleBench {
         String outcome = "ok";
         try (HeapSampler heap = HeapSampler.start(pid)) {
             start = System.nanoTime();
-            final var response = restconf.put(TENANT, Payloads.tenant(networks));
+            final var response = restconf.put(TENANT, Payloads.tenant(networks, Math.min(networks, options.vrfs())));
             answered = System.nanoTime();
             accepted = response.status() / 100 == 2;
             if (accepted) {
@@ -178,16 +181,18 @@ public final class ScaleBench {
     /**
      * Command-line options; scripts/bench-scale.sh passes them.
      *
+     * @param vrfs how many VRFs the networks are spread over (at most one per network)
      * @param timeout per push and removal; null: 120 s plus 1 s per 5 networks
      */
-    private record Options(List<String> targets, List<Integer> networks, URI restconf, String host, int testtoolPort,
-            long controllerPid, Path csv, @Nullable Duration timeout) {
+    private record Options(List<String> targets, List<Integer> networks, int vrfs, URI restconf, String host,
+            int testtoolPort, long controllerPid, Path csv, @Nullable Duration timeout) {
         static Options parse(final String[] args) {
             final Map<String, String> values = BenchArgs.pairs(args);
             final String timeout = values.get("timeout");
             return new Options(List.of(values.getOrDefault("targets", String.join(",", ScaleTarget.KINDS)).split(",")),
                 Arrays.stream(values.getOrDefault("networks", "100,1000,4000").split(",")).map(Integer::valueOf)
                     .toList(),
+                Integer.parseInt(values.getOrDefault("vrfs", "1")),
                 URI.create(values.getOrDefault("restconf", "http://127.0.0.1:8181")),
                 values.getOrDefault("host", "127.0.0.1"),
                 Integer.parseInt(values.getOrDefault("testtool-port", "17830")),

@@ -70,8 +70,8 @@ record ScaleTarget(String kind, String device, String fabric, Supplier<List<Proc
 
     /**
      * A fabric with room for 4,000 networks (the default VLAN pool has 3,900; the default per-device limits are
-     * 2,000 networks on a leaf and 1,000 on a node, sized for production, and admission refuses a tenant above
-     * them) and no drift checks meanwhile.
+     * 2,000 networks on a leaf and 1,000 on a node, 256 and 128 VRFs, sized for production, and admission refuses
+     * a tenant above them) and no drift checks meanwhile.
      */
     private static ObjectNode fabric(final ObjectNode document) {
         final ObjectNode fabric = document.putObject("openvni-fabric:fabric");
@@ -79,8 +79,8 @@ record ScaleTarget(String kind, String device, String fabric, Supplier<List<Proc
         fabric.put("drift-check-interval", 3600);
         fabric.putObject("vlan-pool").put("start", 2).put("end", 4094);
         final ObjectNode limits = fabric.putObject("limits");
-        limits.putObject("leaf-switch").put("max-l2-vnis", 4093);
-        limits.putObject("node-router").put("max-l2-vnis", 4093);
+        limits.putObject("leaf-switch").put("max-l2-vnis", 4093).put("max-vrfs", 1000);
+        limits.putObject("node-router").put("max-l2-vnis", 4093).put("max-vrfs", 1000);
         return fabric;
     }
 

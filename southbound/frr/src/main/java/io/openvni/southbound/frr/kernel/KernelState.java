@@ -39,21 +39,26 @@ public record KernelState(Set<String> namespaces, Set<String> forwarding, List<O
     }
 
     /**
-     * The VNIs the node has begun to carry: those of its {@code ovvx<vni>} VXLAN devices, and the L3 VNIs of its
-     * {@code ovrf<l3vni>} namespaces or VRF devices.
+     * The VNIs the node has begun to carry: those any owned device is named after ({@code ovbr<vni>},
+     * {@code ovvx<vni>}, the workload veth ends), and the L3 VNIs of its {@code ovrf<l3vni>} namespaces or VRF
+     * devices. A network an interrupted write left half made counts: it is to be finished, not taken apart.
      *
      * @return the VNIs
      */
     public Set<Long> presentVnis() {
         final var vnis = new java.util.HashSet<Long>();
-        namespaces.stream().filter(name -> name.startsWith("ovrf")).forEach(name -> vnis.add(vniOf(name)));
-        links.stream().filter(link -> link.name().startsWith("ovvx") || link.name().startsWith("ovrf"))
-            .forEach(link -> vnis.add(vniOf(link.name())));
+        namespaces.forEach(name -> vnis.add(vniOf(name)));
+        links.forEach(link -> vnis.add(vniOf(link.name())));
         return vnis;
     }
 
+    // every owned name is a prefix of letters and the VNI (OWNED_NAME)
     private static long vniOf(final String name) {
-        return Long.parseLong(name.substring(4));
+        int digits = name.length();
+        while (digits > 0 && Character.isDigit(name.charAt(digits - 1))) {
+            digits--;
+        }
+        return Long.parseLong(name.substring(digits));
     }
 
     /**

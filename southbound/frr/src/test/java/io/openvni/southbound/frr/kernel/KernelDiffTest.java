@@ -140,6 +140,17 @@ class KernelDiffTest {
             "dstport", "4789", "learning", "off", "netns", netns, "master", "ovbr" + vni));
     }
 
+    @Test
+    void aNetworkWithAnyOwnedDeviceIsPresentEvenHalfMade() {
+        // 100 complete in VRF 500; 200 only its bridge, as an interrupted batch leaves it; 300 only its workload end
+        final var kernel = new KernelState(Set.of("ovrf500"), Set.of(), List.of(
+            link("ovrf500", "ovbr100", "bridge", null, Map.of()),
+            link("ovrf500", "ovvx100", "vxlan", "ovbr100", vxlanAttributes(100)),
+            link(null, "ovbr200", "bridge", null, Map.of()),
+            link(null, "ovh300", "veth", null, Map.of())), Set.of());
+        assertEquals(Set.of(100L, 200L, 300L, 500L), kernel.presentVnis());
+    }
+
     private static Map<String, String> vxlanAttributes(final long vni) {
         return Map.of("id", Long.toString(vni), "local", VTEP, "dstport", "4789", "learning", "off");
     }
