@@ -60,6 +60,12 @@ public final class FrrNodeDriver implements DeviceDriver<NodeState, NodeChange> 
     private final KernelPlanner planner = new KernelPlanner();
     // per node, the last state a read or an apply's check saw, for the check of the next change to bgpd alone
     private final ConcurrentMap<String, NodeState> lastSeen = new ConcurrentHashMap<>();
+    // per node, how many networks and VRFs it carried when last seen, kept when an apply begins or fails: a node
+    // being emptied answers reads at its old size until the deletions are done
+    private final ConcurrentMap<String, NodeSize> lastSize = new ConcurrentHashMap<>();
+
+    private record NodeSize(int segments, int vrfs) {
+    }
 
     /**
      * A driver.
@@ -94,7 +100,7 @@ public final class FrrNodeDriver implements DeviceDriver<NodeState, NodeChange> 
         try {
             final var seen = read(shells.apply(desired.name()), desired);
             final var state = seen.owned(configs, null, grpc.writesL3vni(desired));
-            lastSeen.put(desired.name(), state);
+            seen(desired.name(), state);
             return ReadResult.current(state);
         } catch (NodeUnreachableException e) {
             return timedOut(e) ? ReadResult.rejected(e.getMessage()) : ReadResult.unreachable(e.getMessage());
@@ -128,12 +134,17 @@ public final class FrrNodeDriver implements DeviceDriver<NodeState, NodeChange> 
     private Duration readTimeout(final DeviceIntent desired) {
         int segments = desired.segments().size();
         int vrfs = desired.vrfs().size();
-        final NodeState last = lastSeen.get(desired.name());
+        final NodeSize last = lastSize.get(desired.name());
         if (last != null) {
-            segments = Math.max(segments, last.scope().vnis().size());
-            vrfs = Math.max(vrfs, last.kernel().namespaces().size());
+            segments = Math.max(segments, last.segments());
+            vrfs = Math.max(vrfs, last.vrfs());
         }
         return settings.readTimeout(segments, vrfs);
+    }
+
+    private void seen(final String device, final NodeState state) {
+        lastSeen.put(device, state);
+        lastSize.put(device, new NodeSize(state.scope().vnis().size(), state.kernel().namespaces().size()));
     }
 
     /**
@@ -321,7 +332,7 @@ public final class FrrNodeDriver implements DeviceDriver<NodeState, NodeChange> 
             return null;
         }
         final var observed = scope == null ? checked : seen.owned(configs, null, before.l3vniByGrpc());
-        lastSeen.put(desired.name(), observed);
+        seen(desired.name(), observed);
         return ApplyResult.applied(observed);
     }
 
@@ -348,7 +359,7 @@ public final class FrrNodeDriver implements DeviceDriver<NodeState, NodeChange> 
             progress.report("verifying", reads, 0);
             if (left.isEmpty()) {
                 final var observed = scope == null ? state : seen.owned(configs, null, grpcBindings);
-                lastSeen.put(desired.name(), observed);
+                seen(desired.name(), observed);
                 return ApplyResult.applied(observed);
             }
             final int leftNow = left.changes().stream().mapToInt(NodeChange::commandCount).sum();
