@@ -97,7 +97,10 @@ record Pass(DesiredConfig desired, @Nullable DeviceIntent lastApplied, @Nullable
             }
             driftSeen.accept(diff);
         }
-        final var fenced = fenced(fence, progress);
+        // the driver reports its own phases from here; until it does, status shows the write as a whole (also
+        // while the fence holds it)
+        progress.report("writing", 0, changes.changes().size());
+        final var fenced = fenced(fence);
         if (fenced != null) {
             LOG.info("{}: not writing generation {}: {}", intent.name(), desired.generation(), fenced);
             return new PassOutcome.Failed(SyncState.PENDING, fenced);
@@ -105,8 +108,6 @@ record Pass(DesiredConfig desired, @Nullable DeviceIntent lastApplied, @Nullable
         // one line per write, naming every change: the audit trail of what OpenVNI did to a device
         LOG.info("{}: applying generation {}: {}", intent.name(), desired.generation(),
             changes.describe().replace("\n", "; "));
-        // the driver reports its own phases from here; until it does, status shows the write as a whole
-        progress.report("writing", 0, changes.changes().size());
         return switch (driver.apply(intent, changes, progress)) {
             case ApplyResult.Applied<C> applied -> new PassOutcome.InSync(desired.generation(), intent, true,
                 applied.state().map(state -> new Observation(driver, state)).orElse(null));
@@ -114,8 +115,7 @@ record Pass(DesiredConfig desired, @Nullable DeviceIntent lastApplied, @Nullable
         };
     }
 
-    private static @Nullable String fenced(final WriteFence fence, final ApplyProgress progress) {
-        progress.report("fence", 0, 0);
+    private static @Nullable String fenced(final WriteFence fence) {
         try {
             return fence.awaitWrite();
         } catch (InterruptedException e) {
