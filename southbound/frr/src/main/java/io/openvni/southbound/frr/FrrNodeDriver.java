@@ -22,7 +22,6 @@ import io.openvni.southbound.spi.DeviceDriver;
 import io.openvni.southbound.spi.DeviceFailure;
 import io.openvni.southbound.spi.ReadResult;
 import io.openvni.southbound.spi.ReadScope;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ConcurrentHashMap;
@@ -60,12 +59,7 @@ public final class FrrNodeDriver implements DeviceDriver<NodeState, NodeChange> 
     private final KernelPlanner planner = new KernelPlanner();
     // per node, the last state a read or an apply's check saw, for the check of the next change to bgpd alone
     private final ConcurrentMap<String, NodeState> lastSeen = new ConcurrentHashMap<>();
-    // per node, how many networks and VRFs it carried when last seen, kept when an apply begins or fails: a node
-    // being emptied answers reads at its old size until the deletions are done
-    private final ConcurrentMap<String, NodeSize> lastSize = new ConcurrentHashMap<>();
-
-    private record NodeSize(int segments, int vrfs) {
-    }
+    private final ReadBounds readBounds;
 
     /**
      * A driver.
@@ -88,6 +82,7 @@ public final class FrrNodeDriver implements DeviceDriver<NodeState, NodeChange> 
             final @Nullable FrrGrpcChannels grpc) {
         this.shells = requireNonNull(shells);
         this.settings = requireNonNull(settings);
+        readBounds = new ReadBounds(settings);
         this.grpc = new L3vniGrpcWriter(grpc);
     }
 
@@ -127,24 +122,12 @@ public final class FrrNodeDriver implements DeviceDriver<NodeState, NodeChange> 
 
     private SessionRead read(final NodeShell shell, final DeviceIntent desired)
             throws NodeUnreachableException, NodeReader.ReadFailure {
-        return SessionRead.of(shell, vtysh(desired), readTimeout(desired));
-    }
-
-    // Sized by what the node carries: the desired intent, or more while a change removes networks and VRFs.
-    private Duration readTimeout(final DeviceIntent desired) {
-        int segments = desired.segments().size();
-        int vrfs = desired.vrfs().size();
-        final NodeSize last = lastSize.get(desired.name());
-        if (last != null) {
-            segments = Math.max(segments, last.segments());
-            vrfs = Math.max(vrfs, last.vrfs());
-        }
-        return settings.readTimeout(segments, vrfs);
+        return SessionRead.of(shell, vtysh(desired), readBounds.of(desired));
     }
 
     private void seen(final String device, final NodeState state) {
         lastSeen.put(device, state);
-        lastSize.put(device, new NodeSize(state.scope().vnis().size(), state.kernel().namespaces().size()));
+        readBounds.seen(device, state);
     }
 
     /**
