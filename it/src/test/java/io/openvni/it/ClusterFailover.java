@@ -29,7 +29,8 @@ import org.eclipse.jdt.annotation.Nullable;
 final class ClusterFailover {
     static final String TENANT = DemoData.TENANTS + "/tenant=beta";
     private static final int NETWORKS = 4;
-    private static final String APPLYING = ": applying generation ";
+    /** What the controller logs before each write to a device: its audit trail. */
+    static final String APPLYING = ": applying generation ";
     private static final String TAKEN_OVER = "Write lease taken over from ";
     /** The controller's default write lease ({@code write.lease.seconds}). */
     private static final Duration LEASE = Duration.ofSeconds(5);

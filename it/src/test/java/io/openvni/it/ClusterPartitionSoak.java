@@ -66,7 +66,6 @@ class ClusterPartitionSoak {
     /** How long a healed member gets to rejoin by itself before it is restarted. */
     private static final Duration REJOIN_BY_ITSELF = Duration.ofMinutes(3);
     private static final Duration REJOIN = Duration.ofMinutes(4);
-    private static final String APPLYING = ": applying generation ";
     private static final String DRIFTED = ": drifted from generation ";
     private static final String INACTIVE = "OpenVNI controller no longer active on this node";
     /** What ODL logs when the split-brain resolver downed its member, before it restarts Karaf's JVM. */
@@ -121,7 +120,7 @@ class ClusterPartitionSoak {
         final var before = survivor.get(DemoData.STATUS);
         assertEquals(200, before.status(), before::toString);
         final long jvm = isolated.pid();
-        final Map<ControllerDistribution, Integer> writes = count(cluster.members(), APPLYING);
+        final Map<ControllerDistribution, Integer> writes = count(cluster.members(), ClusterFailover.APPLYING);
         final Map<ControllerDistribution, Integer> drifts = count(majority, DRIFTED);
         final int inactive = isolated.logLinesSinceStart(INACTIVE).size();
         final int downed = isolated.logLinesSinceStart(DOWNED).size();
@@ -143,7 +142,7 @@ class ClusterPartitionSoak {
             // the new controller's drift checks read both leaves a few times more while the partition lasts
             pause(Duration.ofSeconds(3L * DRIFT_SECONDS));
 
-            assertEquals(List.of(), since(isolated, APPLYING, writes.get(isolated)),
+            assertEquals(List.of(), since(isolated, ClusterFailover.APPLYING, writes.get(isolated)),
                 name + " wrote to a leaf after it was cut off from the cluster");
             for (ControllerDistribution member : majority) {
                 assertEquals(List.of(), since(member, DRIFTED, drifts.get(member)), member.home().getFileName()
@@ -152,7 +151,7 @@ class ClusterPartitionSoak {
             assertLeavesRunTenantPutAfterTheCut(leaves, survivor);
             ControllerDistribution.log(String.format(Locale.ROOT, "%s wrote nothing after the cut; %s wrote %d "
                 + "times; no drift seen; %s's JVM of the cut %s", name, timeline.next.home().getFileName(),
-                since(timeline.next, APPLYING, writes.get(timeline.next)).size(), name,
+                since(timeline.next, ClusterFailover.APPLYING, writes.get(timeline.next)).size(), name,
                 ProcessHandle.of(jvm).map(ProcessHandle::isAlive).orElse(false) ? "still runs" : "exited"));
         }
 

@@ -6,6 +6,7 @@ import io.openvni.testlib.controller.ControllerDistribution;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Locale;
 import java.util.function.UnaryOperator;
 import org.junit.jupiter.api.Tag;
@@ -22,7 +23,6 @@ import org.junit.jupiter.api.io.TempDir;
  */
 @Tag("own-controller")
 class ClusterRestartSoak {
-    private static final String APPLYING = ": applying generation ";
 
     @Test
     void aWholeClusterRestartKeepsEverythingAndWritesNothing(@TempDir final Path scratch) throws IOException {
@@ -55,7 +55,7 @@ class ClusterRestartSoak {
             }
             assertEquals(allocationsBefore, ClusterFailover.allocations(any), "allocations changed in the restart");
             ClusterFailover.assertGenerationsDidNotGoBack(statusBefore, any.get(DemoData.STATUS).json());
-            assertEquals(java.util.List.of(), owner.logLinesSinceStart(APPLYING),
+            assertEquals(List.of(), owner.logLinesSinceStart(ClusterFailover.APPLYING),
                 "nothing changed, yet the controller wrote to a leaf after the restart");
         });
     }

@@ -19,7 +19,8 @@ public final class NetnsVrfLinks {
     /** The first release whose zebra links netns VRFs by name. */
     static final int LINKS_BY_NAME = 10;
     private static final Pattern VERSION = Pattern.compile("frr version (\\d+)(\\..*)?");
-    private static final Pattern VRF = Pattern.compile("vrf (\\S+)");
+    /** A {@code vrf NAME} line, which opens the block of a VRF. */
+    static final Pattern VRF = Pattern.compile("vrf (\\S+)");
     private static final Set<String> NOTICES = Set.of("% This command doesn't do anything.",
         "% VRF is linked to a netns automatically based on its name.");
 

@@ -13,7 +13,6 @@ import java.util.regex.Pattern;
  */
 public final class VtyshOutput {
     private static final Pattern PROMPT = Pattern.compile("^[^\\s#()]+(\\([a-z0-9-]+\\))?# ?(.*)$");
-    private static final Pattern VRF = Pattern.compile("vrf (\\S+)");
     // zebra -n already made a VRF of the namespace when it appeared; re-stating the same path is a no-op.
     private static final Pattern SAME_NETNS = Pattern.compile("VRF \\d+ already configured with NETNS (\\S+)");
     // A pathspace (-N) without its own vtysh.conf: vtysh's own settings file, irrelevant to the configuration.
@@ -55,7 +54,7 @@ public final class VtyshOutput {
             if (prompt.matches()) {
                 seenPrompt = true;
                 command = prompt.group(2).strip();
-                final var block = VRF.matcher(command);
+                final var block = NetnsVrfLinks.VRF.matcher(command);
                 if (block.matches()) {
                     vrf = block.group(1);
                 } else if (command.equals("exit-vrf") || command.equals("end")) {
