@@ -17,6 +17,7 @@ import io.openvni.odl.ClusterSingleton;
 import io.openvni.odl.CoalescingPassRunner;
 import io.openvni.southbound.reconcile.DriftReport;
 import io.openvni.southbound.spi.DeviceDriver;
+import io.openvni.southbound.spi.DeviceSessions;
 import io.openvni.southbound.spi.DriverRegistry;
 import io.openvni.southbound.spi.ForwardingRecorder;
 import io.openvni.southbound.spi.MetricsRecorder;
@@ -76,6 +77,8 @@ public final class FabricController implements FabricService, AutoCloseable {
     private final StatusPublisher publisher;
     /** Monitoring: the recorder of the moment, which forwards to the Prometheus endpoint while there is one. */
     private final MetricsRecorder metrics;
+    // devices the drivers opened a session to: retried at once if they were unreachable
+    private final DeviceSessions.Watch sessionWatch;
 
     // Owned by the active singleton instance; guarded by this.
     private StatusWriter statusWriter;
@@ -97,14 +100,16 @@ public final class FabricController implements FabricService, AutoCloseable {
             @Reference(service = DeviceDriver.class, cardinality = ReferenceCardinality.MULTIPLE,
                 policyOption = ReferencePolicyOption.GREEDY)
             final List<Map.Entry<Map<String, ?>, DeviceDriver<?, ?>>> driverServices,
-            @Reference final ForwardingRecorder metrics, final ControllerConfiguration config) {
-        this(broker, singletons, intents, published, DriverServices.registry(driverServices), metrics,
+            @Reference final ForwardingRecorder metrics, @Reference final DeviceSessions sessions,
+            final ControllerConfiguration config) {
+        this(broker, singletons, intents, published, DriverServices.registry(driverServices), metrics, sessions,
             Clock.systemUTC(), ControllerSettings.of(config));
     }
 
     FabricController(final DataBroker broker, final ClusterSingletonServiceProvider singletons,
             final DecodedIntents intents, final PublishedFabric published, final DriverRegistry drivers,
-            final MetricsRecorder metrics, final Clock clock, final ControllerSettings tuning) {
+            final MetricsRecorder metrics, final DeviceSessions sessions, final Clock clock,
+            final ControllerSettings tuning) {
         this.broker = broker;
         this.metrics = metrics;
         this.intents = intents;
@@ -115,12 +120,21 @@ public final class FabricController implements FabricService, AutoCloseable {
         publisher = new StatusPublisher(StatusPublisher.Timing.withRetry(tuning.backoff()), clock, random);
         singleton = new ClusterSingleton(singletons, ClusterSingleton.CONTROLLER_GROUP, "controller", this::start,
             this::stop);
+        sessionWatch = sessions.watch(this::sessionOpened);
     }
 
     @Deactivate
     @Override
     public void close() {
+        sessionWatch.close();
         singleton.close();
+    }
+
+    private void sessionOpened(final String device) {
+        final var active = reconciliation();
+        if (active != null) {
+            active.sessionOpened(device);
+        }
     }
 
     private synchronized void start() {

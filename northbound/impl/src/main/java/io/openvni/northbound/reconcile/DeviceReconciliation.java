@@ -118,6 +118,18 @@ public final class DeviceReconciliation implements AutoCloseable {
     }
 
     /**
+     * A driver opened a new session to a device: retried now if its last pass could not reach it.
+     *
+     * @param device the device's name
+     */
+    public synchronized void sessionOpened(final String device) {
+        final var active = reconciler;
+        if (active != null) {
+            active.sessionOpened(device);
+        }
+    }
+
+    /**
      * Starts a forced pass over devices.
      *
      * @param device one device, or all when {@code null}

@@ -70,6 +70,8 @@ final class DeviceWorker {
     private boolean passAgain;
     // the last pass did not reach the device: state reads wait for one that does
     private boolean unreachable;
+    // the last pass failed and was forced: so is its retry
+    private boolean forceRetry;
     private Scheduler.@Nullable Cancellable stateRead;
     private boolean forceNext;
     private boolean stopped;
@@ -111,6 +113,22 @@ final class DeviceWorker {
     /** Asks for a pass now, writing over drift even when auto-heal is off. */
     void reconcileNow() {
         requestPass(true);
+    }
+
+    /**
+     * The device has a new session: a pass that could not reach it is retried now, a pass under way is followed by
+     * another (it may have failed before the session was there).
+     */
+    void sessionOpened() {
+        final boolean force;
+        synchronized (this) {
+            if (!unreachable && !busy) {
+                return;
+            }
+            force = forceRetry;
+        }
+        LOG.debug("{}: new session, retrying now", name);
+        requestPass(force);
     }
 
     /**
@@ -317,6 +335,7 @@ final class DeviceWorker {
         final var before = standing.current();
         observed = outcome instanceof PassOutcome.InSync inSync ? inSync.observed() : null;
         unreachable = outcome instanceof PassOutcome.Failed failed && failed.state() == SyncState.UNREACHABLE;
+        forceRetry = forced && outcome instanceof PassOutcome.Failed;
         switch (outcome) {
             case PassOutcome.InSync inSync -> {
                 lastApplied = inSync.intent();

@@ -14,6 +14,7 @@ import java.util.TreeSet;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
 import java.util.function.ToLongFunction;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -153,12 +154,27 @@ public final class Reconciler implements AutoCloseable {
      * @return whether the device is known
      */
     public boolean reconcile(final String device) {
+        return tell(device, DeviceWorker::reconcileNow);
+    }
+
+    /**
+     * The device's driver opened a new session to it: if its last pass could not reach it, the retry runs now
+     * instead of after its backoff.
+     *
+     * @param device the device's name
+     * @return whether the device is known
+     */
+    public boolean sessionOpened(final String device) {
+        return tell(device, DeviceWorker::sessionOpened);
+    }
+
+    // Whether the device is known; if so, its worker was told.
+    private boolean tell(final String device, final Consumer<DeviceWorker> what) {
         final var worker = workers.get(device);
-        if (worker == null) {
-            return false;
+        if (worker != null) {
+            what.accept(worker);
         }
-        worker.reconcileNow();
-        return true;
+        return worker != null;
     }
 
     /**

@@ -1,6 +1,7 @@
 package io.openvni.southbound.reconcile;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.openvni.core.status.SyncState;
@@ -158,6 +159,32 @@ class ReconcilerTest {
         assertEquals("", recovered.lastError(), "the old error goes once the device is in sync");
         assertEquals(1, recovered.appliedGeneration());
         assertEquals(1, devices.device("leaf1").applies());
+    }
+
+    @Test
+    void aNewSessionRetriesAnUnreachableDeviceAtOnceInsteadOfAfterItsBackoff() {
+        devices.device("leaf1").failReads(new DeviceFailure.Unreachable("device leaf1 is not connected"), 3);
+        final var reconciler = reconciler(SETTINGS, new FixedFraction(0.5));
+        reconciler.updateAll(List.of(Intents.leaf("leaf1", 1, 10001), Intents.leaf("leaf2", 1, 10001)));
+        assertEquals(SyncState.UNREACHABLE, listener.last("leaf1").state());
+
+        assertTrue(reconciler.sessionOpened("leaf1"));
+        assertEquals(2, devices.device("leaf1").reads(), "retried at once");
+        // the retry replaced the one pending: the next waits the backoff of two failures in a row, 1 s
+        time.advance(Duration.ofMillis(999));
+        assertEquals(2, devices.device("leaf1").reads());
+        time.advance(Duration.ofMillis(1));
+        assertEquals(3, devices.device("leaf1").reads());
+
+        assertTrue(reconciler.sessionOpened("leaf1"));
+        assertEquals(SyncState.IN_SYNC, listener.last("leaf1").state());
+        assertEquals(4, devices.device("leaf1").reads());
+        // a session of a device in sync, or of one not reconciled, starts nothing
+        assertTrue(reconciler.sessionOpened("leaf1"));
+        assertTrue(reconciler.sessionOpened("leaf2"));
+        assertFalse(reconciler.sessionOpened("leaf9"));
+        assertEquals(4, devices.device("leaf1").reads());
+        assertEquals(1, devices.device("leaf2").reads());
     }
 
     @Test

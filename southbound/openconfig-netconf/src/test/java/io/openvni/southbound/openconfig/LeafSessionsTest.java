@@ -3,6 +3,7 @@ package io.openvni.southbound.openconfig;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.openvni.core.compile.DeviceRole;
+import io.openvni.southbound.spi.DeviceSessions;
 import io.openvni.southbound.spi.ForwardingRecorder;
 import io.openvni.southbound.spi.MetricsRecorder;
 import java.util.List;
@@ -13,8 +14,11 @@ import org.opendaylight.mdsal.dom.broker.DOMMountPointServiceImpl;
 import org.opendaylight.yangtools.yang.common.QName;
 import org.opendaylight.yangtools.yang.data.api.YangInstanceIdentifier;
 
-/** Leaf switch reconnects as ODL's own mount point service shows them: a new mount point for a leaf that had one. */
-class LeafReconnectsTest {
+/**
+ * Leaf switch sessions as ODL's own mount point service shows them: every new mount point of a fabric leaf is a
+ * session, and one for a leaf that had one before is a reconnect.
+ */
+class LeafSessionsTest {
     private final DOMMountPointServiceImpl mounts = new DOMMountPointServiceImpl();
     private final List<DeviceRole> reconnects = new CopyOnWriteArrayList<>();
     private final MetricsRecorder recorder = new MetricsRecorder() {
@@ -24,10 +28,12 @@ class LeafReconnectsTest {
         }
     };
     private final ForwardingRecorder metrics = new ForwardingRecorder();
+    private final DeviceSessions sessions = new DeviceSessions();
+    private final List<String> opened = new CopyOnWriteArrayList<>();
 
     @Test
     void aLeafMountedAgainIsOneReconnect() {
-        try (var counter = new LeafReconnects(mounts, Set.of("leaf1", "leaf2")::contains, metrics)) {
+        try (var watch = sessions.watch(opened::add); var counter = new LeafSessions(mounts, Set.of("leaf1", "leaf2")::contains, metrics, sessions)) {
             metrics.set(recorder);
             final var first = mounts.createMountPoint(OpenConfigNetconfDriver.mountPath("leaf1")).register();
             mounts.createMountPoint(OpenConfigNetconfDriver.mountPath("leaf2")).register().close();
@@ -39,12 +45,13 @@ class LeafReconnectsTest {
             mounts.createMountPoint(OpenConfigNetconfDriver.mountPath("leaf1")).register().close();
             mounts.createMountPoint(OpenConfigNetconfDriver.mountPath("leaf2")).register().close();
             assertEquals(3, reconnects.size());
+            assertEquals(List.of("leaf1", "leaf2", "leaf1", "leaf1", "leaf2"), opened, "every session is told");
         }
     }
 
     @Test
     void otherDevicesAndOtherMountsAreNotCounted() {
-        try (var counter = new LeafReconnects(mounts, Set.of("leaf1")::contains, metrics)) {
+        try (var watch = sessions.watch(opened::add); var counter = new LeafSessions(mounts, Set.of("leaf1")::contains, metrics, sessions)) {
             metrics.set(recorder);
             for (int i = 0; i < 2; i++) {
                 // a NETCONF node someone else manages, and a mount point that is no NETCONF node
@@ -53,17 +60,22 @@ class LeafReconnectsTest {
                     .register().close();
             }
             assertEquals(List.of(), reconnects);
+            assertEquals(List.of(), opened);
         }
     }
 
     @Test
-    void nothingIsCountedOnceClosedOrWithoutARecorder() {
-        final var counter = new LeafReconnects(mounts, Set.of("leaf1")::contains, metrics);
+    void nothingIsCountedOrToldOnceClosedOrWithoutARecorder() {
+        final var counter = new LeafSessions(mounts, Set.of("leaf1")::contains, metrics, sessions);
+        final var watch = sessions.watch(opened::add);
         mounts.createMountPoint(OpenConfigNetconfDriver.mountPath("leaf1")).register().close();
         mounts.createMountPoint(OpenConfigNetconfDriver.mountPath("leaf1")).register().close();
         metrics.set(recorder);
         metrics.unset(recorder);
         mounts.createMountPoint(OpenConfigNetconfDriver.mountPath("leaf1")).register().close();
+        watch.close();
+        mounts.createMountPoint(OpenConfigNetconfDriver.mountPath("leaf1")).register().close();
+        assertEquals(List.of("leaf1", "leaf1", "leaf1"), opened, "told until the watch closed");
         metrics.set(recorder);
         counter.close();
         mounts.createMountPoint(OpenConfigNetconfDriver.mountPath("leaf1")).register().close();

@@ -4,6 +4,7 @@ import static java.util.Objects.requireNonNull;
 
 import io.openvni.core.compile.DeviceRole;
 import io.openvni.southbound.spi.CommittedFabric;
+import io.openvni.southbound.spi.DeviceSessions;
 import io.openvni.southbound.spi.ForwardingRecorder;
 import io.openvni.southbound.spi.MetricsRecorder;
 import java.util.Set;
@@ -22,46 +23,54 @@ import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Reference;
 
 /**
- * Counts leaf switch reconnects for monitoring ({@link MetricsRecorder#reconnected}). ODL's NETCONF connector makes a
- * new mount point each time it connects a device and removes it when the session ends, so a mount point made for a
- * leaf switch that had one before (since this component started) is a connection lost and made again. Mount points
- * of devices that are not the fabric's leaf switches are not counted. Thread-safe: the mount point service calls it
- * from the connector's threads.
+ * Leaf switch sessions as ODL's NETCONF connector makes them: it makes a new mount point each time it connects a
+ * device and removes it when the session ends. Each new mount point of a fabric leaf switch is told to
+ * {@link DeviceSessions} (so a leaf that could not be reached is retried at once); one for a leaf that had one before
+ * (since this component started) is a connection lost and made again, counted for monitoring
+ * ({@link MetricsRecorder#reconnected}). Mount points of devices that are not the fabric's leaf switches are left
+ * alone. Thread-safe: the mount point service calls it from the connector's threads.
  */
 @Component(service = { })
-public final class LeafReconnects implements DOMMountPointListener, AutoCloseable {
+public final class LeafSessions implements DOMMountPointListener, AutoCloseable {
     private final MetricsRecorder metrics;
+    private final DeviceSessions sessions;
     private final Predicate<String> isLeafSwitch;
     private final Set<String> mountedBefore = ConcurrentHashMap.newKeySet();
     private final Registration registration;
 
     /**
-     * Counts the reconnects of the committed fabric's leaf switches.
+     * Watches the sessions of the committed fabric's leaf switches.
      *
      * @param mounts ODL's mount point service
      * @param committed the fabric the controller took in
+     * @param sessions where new sessions are told
      */
     @Activate
-    public LeafReconnects(@Reference final DOMMountPointService mounts, @Reference final CommittedFabric committed,
-            @Reference final ForwardingRecorder metrics) {
+    public LeafSessions(@Reference final DOMMountPointService mounts, @Reference final CommittedFabric committed,
+            @Reference final ForwardingRecorder metrics, @Reference final DeviceSessions sessions) {
         this(mounts, leaf -> committed.fabric()
             .map(fabric -> fabric.leafSwitches().stream().anyMatch(known -> known.name().equals(leaf)))
-            .orElse(false), metrics);
+            .orElse(false), metrics, sessions);
     }
 
-    LeafReconnects(final DOMMountPointService mounts, final Predicate<String> isLeafSwitch,
-            final MetricsRecorder metrics) {
+    LeafSessions(final DOMMountPointService mounts, final Predicate<String> isLeafSwitch,
+            final MetricsRecorder metrics, final DeviceSessions sessions) {
         this.isLeafSwitch = requireNonNull(isLeafSwitch);
         this.metrics = requireNonNull(metrics);
+        this.sessions = requireNonNull(sessions);
         registration = mounts.registerProvisionListener(this);
     }
 
     @Override
     public void onMountPointCreated(final DOMMountPoint mountPoint) {
         final String leaf = leafOf(mountPoint.getIdentifier());
-        if (leaf != null && isLeafSwitch.test(leaf) && !mountedBefore.add(leaf)) {
+        if (leaf == null || !isLeafSwitch.test(leaf)) {
+            return;
+        }
+        if (!mountedBefore.add(leaf)) {
             metrics.reconnected(DeviceRole.LEAF_SWITCH);
         }
+        sessions.opened(leaf);
     }
 
     @Override
