@@ -28,6 +28,11 @@ public interface MetricsRecorder {
         FAILED("failed"),
         /** The device did not answer. */
         UNREACHABLE("unreachable"),
+        /**
+         * The controller could not write to the device: its cluster member does not hold the write lease (just
+         * took the controller over, or is cut off from the cluster's majority). Says nothing of the device.
+         */
+        FENCED("fenced"),
         /** No driver for the device's kind. */
         NO_DRIVER("no-driver");
 

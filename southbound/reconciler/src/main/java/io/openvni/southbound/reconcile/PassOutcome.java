@@ -18,8 +18,11 @@ sealed interface PassOutcome {
             case InSync inSync -> inSync.wrote() ? MetricsRecorder.PassResult.APPLIED
                 : MetricsRecorder.PassResult.IN_SYNC;
             case Drifted drifted -> MetricsRecorder.PassResult.DRIFTED;
-            case Failed failed -> failed.state() == SyncState.UNREACHABLE
-                ? MetricsRecorder.PassResult.UNREACHABLE : MetricsRecorder.PassResult.FAILED;
+            case Failed failed -> switch (failed.state()) {
+                case UNREACHABLE -> MetricsRecorder.PassResult.UNREACHABLE;
+                case PENDING -> MetricsRecorder.PassResult.FENCED;
+                default -> MetricsRecorder.PassResult.FAILED;
+            };
             case NoDriver noDriver -> MetricsRecorder.PassResult.NO_DRIVER;
         };
     }

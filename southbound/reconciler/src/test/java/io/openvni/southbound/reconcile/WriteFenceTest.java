@@ -6,8 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.openvni.core.status.SyncState;
 import io.openvni.southbound.spi.DriverKey;
 import io.openvni.southbound.spi.DriverRegistry;
-import io.openvni.southbound.spi.MetricsRecorder;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
@@ -19,9 +19,10 @@ class WriteFenceTest {
     private final RecordingListener listener = new RecordingListener();
     private final AtomicReference<String> refusal = new AtomicReference<>(
         "this member's write lease lapsed: no commit reached the cluster's majority for 6 s");
+    private final ReconcilerMetricsTest.Recorded metrics = new ReconcilerMetricsTest.Recorded();
     private final Reconciler reconciler = new Reconciler(ReconcilerTest.SETTINGS,
         new DriverRegistry(Map.of(DriverKey.OPENCONFIG_LEAF, devices, DriverKey.FRR_NODE, devices)), listener,
-        new ReconcilerRuntime(Runnable::run, time, time, new ReconcilerTest.FixedFraction(0.5), MetricsRecorder.NONE,
+        new ReconcilerRuntime(Runnable::run, time, time, new ReconcilerTest.FixedFraction(0.5), metrics,
             refusal::get));
 
     @Test
@@ -39,6 +40,9 @@ class WriteFenceTest {
         time.advance(Duration.ofSeconds(5));
         assertEquals(SyncState.IN_SYNC, listener.last("leaf1").state());
         assertEquals(1, devices.device("leaf1").applies());
+        // monitoring tells the fence from a device's failure
+        assertEquals(List.of("fenced", "fenced", "applied"), metrics.events.stream()
+            .map(event -> event.split(" ")[2]).toList());
     }
 
     @Test
