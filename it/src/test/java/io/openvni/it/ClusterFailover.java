@@ -23,8 +23,9 @@ import org.eclipse.jdt.annotation.Nullable;
 /**
  * One failover of a {@link ControllerCluster}: a tenant is put through a follower and, at once, the member running
  * the OpenVNI controller is killed with SIGKILL, in the middle of the rollout. Measures how long until another
- * member runs the controller, writes to a leaf, and has every leaf in sync; then checks that nothing was lost: the
- * intent on every member, every allocation made before, and generations that never went backwards.
+ * member runs the controller, writes to a device, and has every device of the {@link ClusterLab} (netconfd leaves,
+ * an FRR node) in sync; then checks that nothing was lost: the intent on every member, every allocation made before,
+ * and generations that never went backwards.
  */
 final class ClusterFailover {
     static final String TENANT = DemoData.TENANTS + "/tenant=beta";
@@ -45,16 +46,16 @@ final class ClusterFailover {
      * @param killed the member that was killed
      * @param owner the member that took over
      * @param toOwner from the kill to the controller starting on {@code owner}
-     * @param toFirstWrite from the kill to {@code owner}'s first write to a leaf; null if it wrote none (the killed
+     * @param toFirstWrite from the kill to {@code owner}'s first write to a device; null if it wrote none (the killed
      *        member had finished the rollout)
-     * @param toInSync from the kill to every leaf in sync at the new tenant's generation
+     * @param toInSync from the kill to every device in sync at the new tenant's generation
      */
     record Takeover(ControllerDistribution killed, ControllerDistribution owner, Duration toOwner,
             @Nullable Duration toFirstWrite, Duration toInSync) {
         @Override
         public String toString() {
-            return String.format(Locale.ROOT, "%s killed; controller on %s after %.1f s, its first leaf write after "
-                + "%s, every leaf in sync after %.1f s", killed.home().getFileName(), owner.home().getFileName(),
+            return String.format(Locale.ROOT, "%s killed; controller on %s after %.1f s, its first device write after "
+                + "%s, every device in sync after %.1f s", killed.home().getFileName(), owner.home().getFileName(),
                 seconds(toOwner), toFirstWrite == null ? "(none needed)"
                     : String.format(Locale.ROOT, "%.1f s", seconds(toFirstWrite)), seconds(toInSync));
         }
@@ -65,7 +66,7 @@ final class ClusterFailover {
     }
 
     /**
-     * Puts tenant {@code beta} (networks named after the round, so each round changes every leaf) through a
+     * Puts tenant {@code beta} (networks named after the round, so each round changes every device) through a
      * follower and kills the controller's member at once.
      *
      * @param cluster a started cluster with the fabric of {@link ClusterSoak} in place
@@ -104,7 +105,7 @@ final class ClusterFailover {
             if (status != null && inSyncAbove(status, statusBefore.json())) {
                 break;
             }
-            assertTrue(System.nanoTime() < deadline, () -> "leaves not in sync " + ClusterSoak.CONVERGE
+            assertTrue(System.nanoTime() < deadline, () -> "devices not in sync " + ClusterSoak.CONVERGE
                 + " after the kill: " + read);
             pause();
         }
@@ -168,17 +169,17 @@ final class ClusterFailover {
         return LocalDateTime.parse(line.substring(0, line.indexOf(' ')), LOG_TIME);
     }
 
-    /** Every fabric leaf is in sync, at a desired generation above the one before, and listed once. */
+    /** Every device of the lab is in sync, at a desired generation above the one before, and listed once. */
     static boolean inSyncAbove(final JsonNode status, final JsonNode before) {
         final var desiredBefore = DemoData.generations(before);
         final var listed = new TreeMap<String, JsonNode>();
         status.path("openvni-status:status").path("device")
             .forEach(device -> listed.put(device.path("name").asText(), device));
-        for (String leaf : ClusterSoak.LEAVES) {
-            final JsonNode device = listed.get(leaf);
+        for (String name : ClusterLab.DEVICES) {
+            final JsonNode device = listed.get(name);
             if (device == null || !"in-sync".equals(device.path("sync-state").asText())
                     || device.path("applied-generation").asLong() != device.path("desired-generation").asLong()
-                    || device.path("desired-generation").asLong() <= desiredBefore.getOrDefault(leaf, 0L)) {
+                    || device.path("desired-generation").asLong() <= desiredBefore.getOrDefault(name, 0L)) {
                 return false;
             }
         }
@@ -217,10 +218,11 @@ final class ClusterFailover {
         return IntStream.rangeClosed(1, NETWORKS).mapToObj(i -> "r" + round + "n" + i).collect(Collectors.toSet());
     }
 
-    /** Tenant beta: one VRF and {@value #NETWORKS} routed networks on every leaf, named after the round. */
+    /** Tenant beta: one VRF and {@value #NETWORKS} routed networks on every leaf and node1, named after the round. */
     static String tenant(final int round) {
         final String networks = IntStream.rangeClosed(1, NETWORKS).mapToObj(i -> String.format(Locale.ROOT, """
-            {"name":"r%dn%d","vrf":"blue","subnet":["10.%d.%d.0/24"],"gateway":["10.%d.%d.1/24"]}""",
+            {"name":"r%dn%d","vrf":"blue","subnet":["10.%d.%d.0/24"],"gateway":["10.%d.%d.1/24"],\
+            "node-routers":["node1"]}""",
             round, i, 100 + round, i, 100 + round, i)).collect(Collectors.joining(","));
         return "{\"openvni-tenant:tenant\":[{\"name\":\"beta\",\"vrf\":[{\"name\":\"blue\"}],\"network\":["
             + networks + "]}]}";

@@ -8,8 +8,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The failover of the default run: one round of {@link ClusterFailoverSoak} (a three-member cluster, two netconfd
- * leaves, the controller's member killed with SIGKILL in the middle of a rollout, taken over without losing intent,
- * allocations or generations, then the killed member rejoins). About 5 minutes on two cores; the soak does five
+ * leaves and an FRR node, the controller's member killed with SIGKILL in the middle of a rollout to all three, taken
+ * over without losing intent, allocations or generations, then the killed member rejoins). About 5 minutes on two cores; the soak does five
  * rounds and prints their spread.
  */
 @Tag("own-controller")

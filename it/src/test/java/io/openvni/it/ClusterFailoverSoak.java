@@ -46,7 +46,7 @@ class ClusterFailoverSoak {
      * @param name what the member logs are kept as on failure
      */
     static void killAndRejoin(final int rounds, final Path scratch, final String name) throws IOException {
-        ClusterWithLeaves.run(scratch, name, UnaryOperator.identity(), (cluster, leaves) -> {
+        ClusterLab.run(scratch, name, UnaryOperator.identity(), (cluster, leaves) -> {
             final var takeovers = new ArrayList<ClusterFailover.Takeover>();
             for (int round = 1; round <= rounds; round++) {
                 final var takeover = ClusterFailover.killOwnerDuringRollout(cluster, round);
@@ -64,10 +64,10 @@ class ClusterFailoverSoak {
                     + ClusterSoak.residentMemory(member));
             }
             ControllerDistribution.log("takeover over " + rounds + " kills: controller on another member "
-                + spread(takeovers, ClusterFailover.Takeover::toOwner) + ", its first leaf write "
+                + spread(takeovers, ClusterFailover.Takeover::toOwner) + ", its first device write "
                 + spread(takeovers.stream().filter(t -> t.toFirstWrite() != null).toList(),
                     ClusterFailover.Takeover::toFirstWrite)
-                + ", every leaf in sync " + spread(takeovers, ClusterFailover.Takeover::toInSync)
+                + ", every device in sync " + spread(takeovers, ClusterFailover.Takeover::toInSync)
                 + "; the killed member rejoined " + rounds + " times, " + cluster.members().stream()
                     .mapToInt(ControllerDistribution::aaaRestarts).sum() + " of them only at its second start");
         });

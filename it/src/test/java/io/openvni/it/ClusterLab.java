@@ -5,24 +5,30 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import io.openvni.testlib.controller.ControllerCluster;
 import io.openvni.testlib.controller.ControllerDistribution;
 import io.openvni.testlib.leaves.NetconfdLeaves;
+import io.openvni.testlib.nodes.NodeLab;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.function.UnaryOperator;
 
 /**
- * The lab of the cluster fault tests ({@link ClusterFailoverSoak}, {@link ClusterPartitionSoak}): a cluster of
- * {@link ClusterSoak#MEMBERS} members and {@link ClusterSoak#LEAVES} netconfd leaves, the fabric (schema folders
- * with every module, so any member can connect the leaves after a fault) and tenant acme put through a follower and
- * rolled out to both leaves. Copies every member's log next to the reports when the scenario fails, and stops all.
+ * The lab of the cluster fault tests ({@link ClusterFailoverSoak}, {@link ClusterPartitionSoak},
+ * {@link ClusterRestartSoak}): a cluster of {@link ClusterSoak#MEMBERS} members, {@link ClusterSoak#LEAVES} netconfd
+ * leaves and one FRR node router ({@link NodeLab}), the fabric (schema folders with every module, so any member can
+ * connect the leaves after a fault) and tenant acme put through a follower and rolled out to all three
+ * ({@link #DEVICES}). Copies every member's log next to the reports when the scenario fails, and stops all.
  */
-final class ClusterWithLeaves {
+final class ClusterLab {
+    /** Every device of the lab: the leaves, then the node router. */
+    static final List<String> DEVICES = List.of("leaf1", "leaf2", "node1");
+
     /** What a test does with the rolled-out lab. */
     @FunctionalInterface
     interface Scenario {
         void run(ControllerCluster cluster, NetconfdLeaves leaves) throws IOException;
     }
 
-    private ClusterWithLeaves() {
+    private ClusterLab() {
         // one operation
     }
 
@@ -39,15 +45,19 @@ final class ClusterWithLeaves {
             final Scenario scenario) throws IOException {
         final String missing = NetconfdLeaves.missingPrerequisite();
         assumeTrue(missing == null, () -> "leaf simulators unavailable: " + missing);
+        final String noNodes = NodeLab.missingPrerequisite();
+        assumeTrue(noNodes == null, () -> "node lab unavailable: " + noNodes);
         try (var cluster = ControllerCluster.unpackBuilt(ClusterSoak.MEMBERS).start(ClusterSoak.BOOT);
-             var leaves = NetconfdLeaves.launch(ClusterSoak.LEAVES.size())) {
+             var leaves = NetconfdLeaves.launch(ClusterSoak.LEAVES.size());
+             var nodes = NodeLab.start(1)) {
             try {
                 final var follower = cluster.followers().get(0).restconf();
                 final var fabric = settings.apply(new SimulatedFabric().completeSchemas(scratch.resolve("schemas"))
-                    .leaves(leaves));
+                    .leaves(leaves).nodeRouters(nodes));
                 DemoData.expectOk(follower.put(DemoData.FABRIC, fabric.json()), 200, 201, 204);
-                DemoData.expectOk(follower.put(DemoData.ACME, LeafReconcileIT.tenant()), 200, 201, 204);
-                LeafReconcileIT.LeafStatus.awaitInSync(follower, ClusterSoak.LEAVES, ClusterSoak.CONVERGE);
+                // its network db is on leaf1 and node1
+                DemoData.expectOk(follower.put(DemoData.ACME, DemoData.acme()), 200, 201, 204);
+                LeafReconcileIT.LeafStatus.awaitInSync(follower, DEVICES, ClusterSoak.CONVERGE);
                 scenario.run(cluster, leaves);
             } catch (IOException | AssertionError e) {
                 ControllerDistribution.log("failed; member logs in " + cluster.captureLogs(name));

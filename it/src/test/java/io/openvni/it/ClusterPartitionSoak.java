@@ -79,7 +79,7 @@ class ClusterPartitionSoak {
         assumeTrue(missing == null, () -> "cannot cut a member off: " + missing);
         final String noClient = NetconfTestClient.missingPrerequisite();
         assumeTrue(noClient == null, () -> "cannot read the leaves: " + noClient);
-        ClusterWithLeaves.run(scratch, "ClusterPartitionSoak", fabric -> fabric.driftChecks(DRIFT_SECONDS, true),
+        ClusterLab.run(scratch, "ClusterPartitionSoak", fabric -> fabric.driftChecks(DRIFT_SECONDS, true),
             ClusterPartitionSoak::cutOwnerOffAndHeal);
     }
 
@@ -180,7 +180,7 @@ class ClusterPartitionSoak {
             assertEquals(tenant, member.restconf().get(ClusterFailover.TENANT).json(),
                 member.home().getFileName() + " reads another tenant beta after the heal");
         }
-        final var generations = LeafReconcileIT.LeafStatus.awaitInSync(isolated.restconf(), ClusterSoak.LEAVES,
+        final var generations = LeafReconcileIT.LeafStatus.awaitInSync(isolated.restconf(), ClusterLab.DEVICES,
             ClusterSoak.CONVERGE);
         DemoData.generations(timeline.inSync).forEach((leaf, generation) -> assertTrue(
             generations.getOrDefault(leaf, -1L) >= generation, () -> leaf + " went back to " + generations));
