@@ -23,7 +23,9 @@ import org.slf4j.LoggerFactory;
  *       was <em>submitted</em> a lease ago (a renewal counts from before its commit, never after);</li>
  *   <li>a member that takes the controller over reads the record in its first renewal: if another holder wrote it,
  *       that holder may go on writing for up to a lease after its last renewal, which committed before this one,
- *       so this member waits a lease from its first renewal's commit before its first write.</li>
+ *       so this member waits a lease from its first renewal's commit before its first write. It waits also when
+ *       the record is its own: a renewal whose answer it lost may have committed, reading a holder it never saw.
+ *       </li>
  * </ul>
  * Durations are measured on each member's own monotonic clock; the argument needs no clock shared between members.
  * A write already running when the lease lapses is not stopped: each driver bounds its writes, and NETCONF leaves
@@ -110,11 +112,16 @@ public final class WriteLease implements WriteFence, AutoCloseable {
         }
         if (!established) {
             established = true;
-            final boolean takeover = previous.isPresent() && !previous.orElseThrow().equals(holder);
+            // Any record means waiting, this member's own too: it can only come from an earlier renewal whose
+            // answer did not arrive (timed out while the shard leader died with the last holder) yet committed,
+            // having read the real previous holder, which this member never saw.
+            final boolean takeover = previous.isPresent();
             writableFrom = takeover ? nanos.getAsLong() + leaseNanos : submitted;
             if (takeover) {
-                LOG.info("Write lease taken over from {}: first write to devices in {} ms", previous.orElseThrow(),
-                    TimeUnit.NANOSECONDS.toMillis(leaseNanos));
+                LOG.info("Write lease taken over from {}: first write to devices in {} ms",
+                    previous.orElseThrow().equals(holder)
+                        ? "an unknown holder (a renewal of this member whose answer was lost committed first)"
+                        : previous.orElseThrow(), TimeUnit.NANOSECONDS.toMillis(leaseNanos));
             }
         }
         renewedAt = Math.max(renewedAt, submitted);

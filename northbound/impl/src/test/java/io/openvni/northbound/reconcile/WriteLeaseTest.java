@@ -41,14 +41,7 @@ class WriteLeaseTest {
         lease.renew();
         final long committed = System.nanoTime();
         renewals.remove().complete(Optional.of("the member that was cut off"));
-        // keep it renewed meanwhile, as the timer does
-        final var renewer = Thread.ofPlatform().start(() -> {
-            for (int i = 0; i < 10; i++) {
-                sleep(LEASE.toMillis() / 5);
-                lease.renew();
-                renewals.remove().complete(Optional.of("me"));
-            }
-        });
+        final var renewer = keptRenewed();
 
         assertNull(lease.awaitWrite());
         assertTrue(System.nanoTime() - committed >= LEASE.toNanos(), "wrote before the other holder's lease ran out");
@@ -73,7 +66,25 @@ class WriteLeaseTest {
     }
 
     @Test
-    void itsOwnRecordNeedsNoWait() throws Exception {
+    void itsOwnRecordFromARenewalWhoseAnswerWasLostStillWaitsOutTheLease() throws Exception {
+        // the first renewal's answer never comes (the shard leader died with the last holder), yet it commits, having
+        // read that holder; the next renewal finds this member's own record
+        lease.renew();
+        renewals.remove().completeExceptionally(new java.util.concurrent.TimeoutException());
+        lease.renew();
+        final long committed = System.nanoTime();
+        renewals.remove().complete(Optional.of("me"));
+        final var renewer = keptRenewed();
+
+        assertNull(lease.awaitWrite());
+        assertTrue(System.nanoTime() - committed >= LEASE.toNanos(), "wrote before the unseen holder's lease ran out");
+        renewer.join();
+    }
+
+    @Test
+    void renewalsOnceEstablishedNeedNoWait() throws Exception {
+        lease.renew();
+        renewals.remove().complete(Optional.empty());
         lease.renew();
         renewals.remove().complete(Optional.of("me"));
 
@@ -113,6 +124,17 @@ class WriteLeaseTest {
         lease.close();
 
         assertEquals("the controller is no longer active on this member", lease.awaitWrite());
+    }
+
+    // Renews the lease for two leases more, as the timer does, each renewal committing at once.
+    private Thread keptRenewed() {
+        return Thread.ofPlatform().start(() -> {
+            for (int i = 0; i < 10; i++) {
+                sleep(LEASE.toMillis() / 5);
+                lease.renew();
+                renewals.remove().complete(Optional.of("me"));
+            }
+        });
     }
 
     private static void sleep(final long millis) {
