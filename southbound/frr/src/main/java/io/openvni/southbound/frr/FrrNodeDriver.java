@@ -4,16 +4,13 @@ import static java.util.Objects.requireNonNull;
 
 import io.openvni.southbound.ssh.NodeUnreachableException;
 import io.openvni.core.compile.DeviceIntent;
-import io.openvni.core.compile.GrowthStep;
 import io.openvni.core.render.frr.FrrConfig;
 import io.openvni.core.render.frr.FrrRenderer;
-import io.openvni.core.render.frr.KernelPlan;
 import io.openvni.core.render.frr.KernelPlanner;
 import io.openvni.southbound.frr.config.OwnedFrr;
 import io.openvni.southbound.frr.config.OwnedScope;
 import io.openvni.southbound.frr.config.VtyshDiff;
 import io.openvni.southbound.frr.northbound.FrrGrpcChannels;
-import io.openvni.southbound.frr.kernel.KernelDiff;
 import io.openvni.southbound.frr.kernel.IpBatch;
 import io.openvni.southbound.spi.ApplyProgress;
 import io.openvni.southbound.spi.ApplyResult;
@@ -60,6 +57,7 @@ public final class FrrNodeDriver implements DeviceDriver<NodeState, NodeChange> 
     // per node, the last state a read or an apply's check saw, for the check of the next change to bgpd alone
     private final ConcurrentMap<String, NodeState> lastSeen = new ConcurrentHashMap<>();
     private final ReadBounds readBounds;
+    private final NodeDiff nodeDiff;
 
     /**
      * A driver.
@@ -83,6 +81,7 @@ public final class FrrNodeDriver implements DeviceDriver<NodeState, NodeChange> 
         this.shells = requireNonNull(shells);
         this.settings = requireNonNull(settings);
         readBounds = new ReadBounds(settings);
+        nodeDiff = new NodeDiff(renderer, planner, settings.networksPerStep());
         this.grpc = new L3vniGrpcWriter(grpc);
     }
 
@@ -132,40 +131,11 @@ public final class FrrNodeDriver implements DeviceDriver<NodeState, NodeChange> 
 
     /**
      * The changes to the desired intent, or, when it adds more networks than {@link FrrNodeSettings#networksPerStep}
-     * allows, a {@link NodeChange.Step} and the changes to that step's intent.
+     * allows, a {@link NodeChange.Step} and the changes to that step's intent ({@link NodeDiff#toward}).
      */
     @Override
     public ChangeSet<NodeChange> diff(final NodeState current, final DeviceIntent desired) {
-        final var step = GrowthStep.toward(desired, current.kernel().presentVnis(), settings.networksPerStep());
-        final var changes = diff(current, step.intent(), planner.plan(step.intent()));
-        if (step.last()) {
-            return changes;
-        }
-        final var stepped = new ArrayList<NodeChange>();
-        stepped.add(new NodeChange.Step(step));
-        stepped.addAll(changes.changes());
-        return new ChangeSet<>(stepped);
-    }
-
-    private ChangeSet<NodeChange> diff(final NodeState current, final DeviceIntent desired, final KernelPlan plan) {
-        final var plannedIpv4 = ZebraView.plannedIpv4(plan);
-        final var kernel = KernelDiff.diff(current.kernel(), plan,
-            current.zebra().devicesLacking(current.kernel(), plannedIpv4),
-            current.zebra().addressesLacking(current.kernel(), plannedIpv4));
-        final var rendered = renderer.render(desired);
-        final var owned = current.owning(OwnedScope.of(List.of(rendered), List.of()));
-        final var frr = VtyshDiff.diff(owned.frr(), OwnedFrr.rendered(rendered));
-        final var changes = new ArrayList<NodeChange>();
-        kernel.before().forEach(batch -> changes.add(new NodeChange.Kernel(batch)));
-        if (!frr.isEmpty()) {
-            if (current.l3vniByGrpc()) {
-                changes.addAll(L3vniByGrpc.split(frr, owned.scope()));
-            } else {
-                changes.add(new NodeChange.Vtysh(frr, owned.scope()));
-            }
-        }
-        kernel.after().forEach(batch -> changes.add(new NodeChange.Kernel(batch)));
-        return new ChangeSet<>(changes);
+        return nodeDiff.toward(current, desired);
     }
 
     /**
@@ -248,6 +218,8 @@ public final class FrrNodeDriver implements DeviceDriver<NodeState, NodeChange> 
                         yield run.failure();
                     }
                     case NodeChange.GrpcL3vni bindings -> grpc.write(desired, bindings, progress);
+                    // the check below waits for zebra
+                    case NodeChange.AwaitZebra await -> null;
                     case NodeChange.Step step -> throw new IllegalArgumentException("a step marker inside " + changes);
                 };
                 if (nextFailure != null) {
@@ -337,7 +309,7 @@ public final class FrrNodeDriver implements DeviceDriver<NodeState, NodeChange> 
         for (int reads = 1; ; reads++) {
             final var seen = read(shell, desired);
             final var state = seen.owned(configs, scope, grpcBindings);
-            final var left = diff(state, desired, plan);
+            final var left = nodeDiff.left(state, desired, plan);
             final var lacking = state.zebra().devicesLacking(state.kernel(), plannedIpv4);
             progress.report("verifying", reads, 0);
             if (left.isEmpty()) {

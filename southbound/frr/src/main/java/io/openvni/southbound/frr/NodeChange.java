@@ -54,6 +54,31 @@ public sealed interface NodeChange extends Change {
     }
 
     /**
+     * No write: devices zebra has not taken up (or whose addresses it lacks), left to the check after the apply. zebra
+     * may still be working through an earlier change (thousands of devices in one namespace keep it busy for
+     * minutes), and creating them anew at once would only give it more to do; the check waits while zebra takes
+     * devices up and creates anew what it still lacks once it stalls ({@link ZebraSettle}).
+     *
+     * @param devices the devices zebra lacks, sorted
+     */
+    record AwaitZebra(List<String> devices) implements NodeChange {
+        public AwaitZebra {
+            devices = List.copyOf(devices);
+        }
+
+        @Override
+        public String describe() {
+            return "zebra has not taken up " + devices.size() + " devices yet; the check waits for it and creates "
+                + "anew what it still lacks once it stalls: " + summary(devices);
+        }
+
+        @Override
+        public int commandCount() {
+            return 0;
+        }
+    }
+
+    /**
      * One iproute2 batch.
      *
      * @param batch the commands and their namespace

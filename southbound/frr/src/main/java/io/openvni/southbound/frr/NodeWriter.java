@@ -64,10 +64,15 @@ final class NodeWriter {
                 BATCH_END + i);
         }
         // bounded like a vtysh session of as many lines: 2,000 networks' devices overran the fixed bound
-        final var result = script.run(shell, settings.applyTimeout(batches.stream()
-            .mapToInt(batch -> batch.commands().size()).sum()));
+        final var bound = settings.applyTimeout(batches.stream().mapToInt(batch -> batch.commands().size()).sum());
+        final var result = script.run(shell, bound);
         if (result.succeeded()) {
             return null;
+        }
+        if (result.exitStatus() == NodeScript.TIMED_OUT) {
+            return new DeviceFailure.Rejected("the iproute2 batches did not finish within " + bound.toSeconds()
+                + " s and were stopped on the node (the next pass goes on from what they did): "
+                + batches.getFirst().commandLine());
         }
         final var marker = FAILED_BATCH_LINE.matcher(result.stderr());
         final var failed = marker.find() ? batches.get(Integer.parseInt(marker.group(1))) : batches.getLast();

@@ -1,0 +1,64 @@
+package io.openvni.southbound.frr;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+
+import io.openvni.southbound.spi.ApplyProgress;
+import io.openvni.southbound.spi.ApplyResult;
+import io.openvni.southbound.ssh.ExecResult;
+import io.openvni.southbound.ssh.NodeUnreachableException;
+import java.time.Duration;
+import java.util.List;
+import java.util.OptionalLong;
+import org.eclipse.jdt.annotation.Nullable;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+/**
+ * A zebra that has not taken up every device yet, on a real node: what zebra shows is edited on its way to the
+ * driver (the one test double here; a real zebra lags only behind thousands of new devices), the node and its
+ * devices are real.
+ */
+@Timeout(60)
+class ZebraLagTest extends RealNodeTest {
+    @Test
+    void aPassLeavesWhatZebraLacksToTheCheckInsteadOfCreatingItAnew() throws Exception {
+        final var intent = NodeIntents.netnsVrf();
+        DriverPasses.sync(driver, node, intent, null);
+        final String ifindex = node.check("ip -n ovrf50000 -o link show ovvx10100").split(":")[0];
+
+        // zebra as if still working through a big change: it shows VNI 10100 without its VXLAN device yet
+        final var lagging = new FrrNodeDriver(device -> new NodeShell() {
+            @Override
+            public ExecResult exec(final String command, final @Nullable String stdin, final Duration timeout)
+                    throws NodeUnreachableException {
+                final var result = node.shell().exec(command, stdin, timeout);
+                return new ExecResult(result.exitStatus(),
+                    result.stdout().replaceAll("\"vxlanIf\":\\s*\"ovvx10100\"", "\"vxlanIf\":\"-\""), result.stderr());
+            }
+
+            @Override
+            public OptionalLong session() {
+                return node.shell().session();
+            }
+        }, FrrNodeSettings.DEFAULT);
+        final var changes = DriverPasses.diff(lagging, intent, null);
+        assertEquals(List.of(new NodeChange.AwaitZebra(List.of("ovvx10100"))), changes.changes());
+
+        // zebra catches up: the check finds nothing left and writes nothing, so the device is the same one
+        assertInstanceOf(ApplyResult.Applied.class, driver.apply(intent, changes, ApplyProgress.NONE));
+        assertEquals(ifindex, node.check("ip -n ovrf50000 -o link show ovvx10100").split(":")[0]);
+    }
+
+    @Test
+    void aScriptIsStoppedOnTheNodeAtItsBound() throws Exception {
+        final String marker = "/tmp/openvni-script-bound-" + ProcessHandle.current().pid();
+        final var result = node.shell().exec(NodeScript.commandLine(Duration.ofSeconds(1)),
+            new NodeScript().line("sleep 4").line("touch " + marker).text(), Duration.ofSeconds(20));
+        assertEquals(NodeScript.TIMED_OUT, result.exitStatus(), result::toString);
+        // the script's sleep would have ended by now
+        Thread.sleep(4_500);
+        assertEquals("absent\n", node.check("[ -e " + marker + " ] && echo present || echo absent"),
+            "the script went on after its bound");
+    }
+}
