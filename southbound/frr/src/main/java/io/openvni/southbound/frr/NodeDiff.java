@@ -11,9 +11,13 @@ import io.openvni.southbound.frr.config.OwnedFrr;
 import io.openvni.southbound.frr.config.OwnedScope;
 import io.openvni.southbound.frr.config.VtyshDiff;
 import io.openvni.southbound.frr.kernel.KernelDiff;
+import io.openvni.southbound.frr.kernel.KernelOps;
 import io.openvni.southbound.spi.ChangeSet;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 
 /**
  * What a node router must do to run an intent: the iproute2 batches that create, the vtysh session (or, where the
@@ -24,6 +28,9 @@ import java.util.List;
  * thousands of new devices in one namespace lagging further, pass after pass. Pure; safe for concurrent use.
  */
 final class NodeDiff {
+    /** How many devices zebra lacks one repair creates anew at most. */
+    static final int RECREATED_PER_REPAIR = 64;
+
     private final FrrRenderer renderer;
     private final KernelPlanner planner;
     private final int networksPerStep;
@@ -50,7 +57,13 @@ final class NodeDiff {
         return new ChangeSet<>(stepped);
     }
 
-    /** What the check after an apply finds left to do, devices zebra lacks created anew. */
+    /**
+     * What the check after an apply finds left to do, devices zebra lacks created anew: every SVI that only lacks
+     * an address gets it again (cheap), but at most {@value #RECREATED_PER_REPAIR} devices are created anew, the
+     * first by name. Thousands lacking means a zebra still busy, which a repair of them all only buries deeper (seen
+     * with 4,000 networks in one namespace: 314 lacking, recreated, 661 lacking); the few it really missed are
+     * repaired either way, the rest by later repairs if it never takes them up.
+     */
     ChangeSet<NodeChange> left(final NodeState current, final DeviceIntent desired, final KernelPlan plan) {
         return diff(current, desired, plan, true);
     }
@@ -59,8 +72,8 @@ final class NodeDiff {
             final boolean recreateLacking) {
         final var plannedIpv4 = ZebraView.plannedIpv4(plan);
         final var lacking = current.zebra().devicesLacking(current.kernel(), plannedIpv4);
-        final var kernel = recreateLacking ? KernelDiff.diff(current.kernel(), plan, lacking,
-            current.zebra().addressesLacking(current.kernel(), plannedIpv4)) : KernelDiff.diff(current.kernel(), plan);
+        final var kernel = recreateLacking ? repairing(current, plan, lacking, plannedIpv4)
+            : KernelDiff.diff(current.kernel(), plan);
         final var rendered = renderer.render(desired);
         final var owned = current.owning(OwnedScope.of(List.of(rendered), List.of()));
         final var frr = VtyshDiff.diff(owned.frr(), OwnedFrr.rendered(rendered));
@@ -78,5 +91,14 @@ final class NodeDiff {
             changes.add(new NodeChange.AwaitZebra(lacking.stream().sorted().toList()));
         }
         return new ChangeSet<>(changes);
+    }
+
+    private static KernelOps repairing(final NodeState current, final KernelPlan plan, final Set<String> lacking,
+            final Map<String, Set<String>> plannedIpv4) {
+        final var readdress = current.zebra().addressesLacking(current.kernel(), plannedIpv4);
+        final var broken = new HashSet<>(readdress);
+        lacking.stream().filter(device -> !readdress.contains(device)).sorted().limit(RECREATED_PER_REPAIR)
+            .forEach(broken::add);
+        return KernelDiff.diff(current.kernel(), plan, broken, readdress);
     }
 }

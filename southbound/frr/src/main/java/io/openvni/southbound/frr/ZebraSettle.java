@@ -54,7 +54,9 @@ final class ZebraSettle {
      */
     Repair next(final int left, final int lacking, final boolean onlyProtodownReleases, final boolean onlyKernel,
             final long now) {
-        if (left < leftBefore) {
+        // progress is less to do, or zebra lacking fewer devices (a repair creates only some of them anew, so the
+        // commands left stay the same while zebra takes the others up)
+        if (left < leftBefore || lacking < lackingBefore) {
             deadline = Math.max(deadline, now + settle);
         }
         leftBefore = left;

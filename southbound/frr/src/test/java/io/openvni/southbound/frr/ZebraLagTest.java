@@ -3,8 +3,12 @@ package io.openvni.southbound.frr;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 
+import io.openvni.core.render.frr.FrrRenderer;
+import io.openvni.core.render.frr.KernelPlanner;
 import io.openvni.southbound.spi.ApplyProgress;
 import io.openvni.southbound.spi.ApplyResult;
+import io.openvni.southbound.spi.ReadResult;
+import io.openvni.southbound.spi.ReadScope;
 import io.openvni.southbound.ssh.ExecResult;
 import io.openvni.southbound.ssh.NodeUnreachableException;
 import java.time.Duration;
@@ -28,26 +32,34 @@ class ZebraLagTest extends RealNodeTest {
         final String ifindex = node.check("ip -n ovrf50000 -o link show ovvx10100").split(":")[0];
 
         // zebra as if still working through a big change: it shows VNI 10100 without its VXLAN device yet
-        final var lagging = new FrrNodeDriver(device -> new NodeShell() {
-            @Override
-            public ExecResult exec(final String command, final @Nullable String stdin, final Duration timeout)
-                    throws NodeUnreachableException {
-                final var result = node.shell().exec(command, stdin, timeout);
-                return new ExecResult(result.exitStatus(),
-                    result.stdout().replaceAll("\"vxlanIf\":\\s*\"ovvx10100\"", "\"vxlanIf\":\"-\""), result.stderr());
-            }
-
-            @Override
-            public OptionalLong session() {
-                return node.shell().session();
-            }
-        }, FrrNodeSettings.DEFAULT);
+        final var lagging = new FrrNodeDriver(device -> zebraShowing(node, "\"vxlanIf\":\\s*\"ovvx10100\""),
+            FrrNodeSettings.DEFAULT);
         final var changes = DriverPasses.diff(lagging, intent, null);
         assertEquals(List.of(new NodeChange.AwaitZebra(List.of("ovvx10100"))), changes.changes());
 
         // zebra catches up: the check finds nothing left and writes nothing, so the device is the same one
         assertInstanceOf(ApplyResult.Applied.class, driver.apply(intent, changes, ApplyProgress.NONE));
         assertEquals(ifindex, node.check("ip -n ovrf50000 -o link show ovvx10100").split(":")[0]);
+    }
+
+    @Test
+    @Timeout(120)
+    void theCheckCreatesAnewOnlySoManyOfTheDevicesZebraLacksAtOnce() throws Exception {
+        final var intent = NodeIntents.pureL2(100);
+        DriverPasses.sync(driver, node, intent, null);
+        // zebra as if it had taken up none of the 100 VXLAN devices yet
+        final var lagging = new FrrNodeDriver(device -> zebraShowing(node, "\"vxlanIf\":\\s*\"ovvx[0-9]+\""),
+            FrrNodeSettings.DEFAULT);
+        final var read = lagging.readOwned(new ReadScope(intent, null));
+        final var state = (NodeState) assertInstanceOf(ReadResult.Current.class, read)
+            .config();
+        final var planner = new KernelPlanner();
+        final var left = new NodeDiff(new FrrRenderer(), planner, 1_000)
+            .left(state, intent, planner.plan(intent));
+        final long recreated = left.changes().stream().filter(NodeChange.Kernel.class::isInstance)
+            .flatMap(change -> ((NodeChange.Kernel) change).batch().commands().stream())
+            .filter(command -> command.startsWith("link del ovvx")).count();
+        assertEquals(NodeDiff.RECREATED_PER_REPAIR, recreated, left::describe);
     }
 
     @Test
@@ -60,5 +72,23 @@ class ZebraLagTest extends RealNodeTest {
         Thread.sleep(4_500);
         assertEquals("absent\n", node.check("[ -e " + marker + " ] && echo present || echo absent"),
             "the script went on after its bound");
+    }
+
+    // The node's shell, with the VXLAN devices zebra shows for its VNIs that match hidden from what it reads.
+    private static NodeShell zebraShowing(final FrrNode node, final String hiddenVxlan) {
+        return new NodeShell() {
+            @Override
+            public ExecResult exec(final String command, final @Nullable String stdin, final Duration timeout)
+                    throws NodeUnreachableException {
+                final var result = node.shell().exec(command, stdin, timeout);
+                return new ExecResult(result.exitStatus(), result.stdout().replaceAll(hiddenVxlan, "\"vxlanIf\":\"-\""),
+                    result.stderr());
+            }
+
+            @Override
+            public OptionalLong session() {
+                return node.shell().session();
+            }
+        };
     }
 }

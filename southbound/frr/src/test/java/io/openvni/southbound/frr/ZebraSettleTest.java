@@ -73,4 +73,13 @@ class ZebraSettleTest {
         assertFalse(settle.expired(START + 30 * SECOND));
         assertTrue(settle.expired(START + 30 * SECOND + 1));
     }
+
+    @Test
+    void zebraLackingFewerDevicesIsProgressThoughTheCommandsLeftStayTheSame() {
+        // a repair recreates only some of what zebra lacks: the commands left stay the same while it takes up others
+        settle.next(64 * 3, 900, false, true, START + 9 * SECOND);
+        settle.next(64 * 3, 700, false, true, START + 12 * SECOND);
+        assertFalse(settle.expired(START + 22 * SECOND));
+        assertTrue(settle.expired(START + 22 * SECOND + 1));
+    }
 }
