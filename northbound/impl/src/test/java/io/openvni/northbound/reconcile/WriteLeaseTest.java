@@ -11,6 +11,7 @@ import java.util.Queue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -38,14 +39,8 @@ class WriteLeaseTest {
 
     @Test
     void takingTheLeaseOverFromAnotherHolderWaitsOutItsLease() throws Exception {
-        lease.renew();
-        final long committed = System.nanoTime();
-        renewals.remove().complete(Optional.of("the member that was cut off"));
-        final var renewer = keptRenewed();
-
-        assertNull(lease.awaitWrite());
-        assertTrue(System.nanoTime() - committed >= LEASE.toNanos(), "wrote before the other holder's lease ran out");
-        renewer.join();
+        assertNextRenewalFindingItWaitsALease("the member that was cut off",
+            "wrote before the other holder's lease ran out");
     }
 
     @Test
@@ -70,15 +65,8 @@ class WriteLeaseTest {
         // the first renewal's answer never comes (the shard leader died with the last holder), yet it commits, having
         // read that holder; the next renewal finds this member's own record
         lease.renew();
-        renewals.remove().completeExceptionally(new java.util.concurrent.TimeoutException());
-        lease.renew();
-        final long committed = System.nanoTime();
-        renewals.remove().complete(Optional.of("me"));
-        final var renewer = keptRenewed();
-
-        assertNull(lease.awaitWrite());
-        assertTrue(System.nanoTime() - committed >= LEASE.toNanos(), "wrote before the unseen holder's lease ran out");
-        renewer.join();
+        renewals.remove().completeExceptionally(new TimeoutException());
+        assertNextRenewalFindingItWaitsALease("me", "wrote before the unseen holder's lease ran out");
     }
 
     @Test
@@ -124,6 +112,19 @@ class WriteLeaseTest {
         lease.close();
 
         assertEquals("the controller is no longer active on this member", lease.awaitWrite());
+    }
+
+    // The next renewal commits now, finding {@code found}; kept renewed from then on, the lease's first write
+    // comes a lease after that commit at the earliest.
+    private void assertNextRenewalFindingItWaitsALease(final String found, final String why) throws Exception {
+        lease.renew();
+        final long committed = System.nanoTime();
+        renewals.remove().complete(Optional.of(found));
+        final var renewer = keptRenewed();
+
+        assertNull(lease.awaitWrite());
+        assertTrue(System.nanoTime() - committed >= LEASE.toNanos(), why);
+        renewer.join();
     }
 
     // Renews the lease for two leases more, as the timer does, each renewal committing at once.
