@@ -6,6 +6,7 @@ import io.openvni.southbound.ssh.NodeUnreachableException;
 import io.openvni.core.compile.DeviceIntent;
 import io.openvni.core.render.frr.FrrConfig;
 import io.openvni.core.render.frr.FrrRenderer;
+import io.openvni.core.render.frr.KernelPlan;
 import io.openvni.core.render.frr.KernelPlanner;
 import io.openvni.southbound.frr.config.OwnedFrr;
 import io.openvni.southbound.frr.config.OwnedScope;
@@ -321,7 +322,9 @@ public final class FrrNodeDriver implements DeviceDriver<NodeState, NodeChange> 
             final var repair = settle.next(leftNow, lacking.size(), onlyProtodownReleases(left), onlyKernel(left),
                 System.nanoTime());
             if (repair != ZebraSettle.Repair.NONE) {
-                final var failure = writer.runBatches(left.changes().stream()
+                final var run = repair == ZebraSettle.Repair.RECREATE
+                    ? recreating(shell, desired, state, plan, left) : left;
+                final var failure = writer.runBatches(run.changes().stream()
                     .map(change -> ((NodeChange.Kernel) change).batch()).toList());
                 if (failure != null) {
                     return ApplyResult.failed(failure);
@@ -344,6 +347,20 @@ public final class FrrNodeDriver implements DeviceDriver<NodeState, NodeChange> 
                     new DeviceFailure.Unreachable("interrupted while checking the apply"));
             }
         }
+    }
+
+    // What a RECREATE runs: SVIs zebra knows only without an address get it again, unless zebra holds them under an
+    // index the kernel no longer has, which it is asked about first; those are created anew (ZebraView).
+    private ChangeSet<NodeChange> recreating(final NodeShell shell, final DeviceIntent desired, final NodeState state,
+            final KernelPlan plan, final ChangeSet<NodeChange> left)
+            throws NodeUnreachableException, NodeReader.ReadFailure {
+        final var readdress = state.zebra().addressesLacking(state.kernel(), ZebraView.plannedIpv4(plan));
+        if (readdress.isEmpty()) {
+            return left;
+        }
+        final var links = state.kernel().links().stream().filter(link -> readdress.contains(link.name())).toList();
+        final var indexes = NodeReader.zebraIndexes(shell, vtysh(desired), links, readBounds.of(desired));
+        return nodeDiff.left(state.withZebra(state.zebra().withIndexes(indexes)), desired, plan);
     }
 
     private static boolean onlyKernel(final ChangeSet<NodeChange> changes) {

@@ -4,8 +4,10 @@ import io.openvni.southbound.ssh.NodeUnreachableException;
 import io.openvni.core.render.frr.NodeNames;
 import io.openvni.southbound.frr.config.NetnsVrfLinks;
 import io.openvni.southbound.frr.kernel.KernelState;
+import io.openvni.southbound.frr.kernel.ObservedLink;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -60,6 +62,32 @@ final class NodeReader {
             "  if ! ip -n \"$n\" netconf show | grep -qE '^inet6? all forwarding off '; then echo \"@@fwd $n\"; fi",
             "done",
             "");
+    }
+
+    /**
+     * The interface indexes zebra holds some of a node's devices under, each asked for on its own
+     * ({@code show interface NAME vrf VRF json}: the brief list, read every time, does not show them, and the whole
+     * list is a kilobyte per interface). The commands go to one vtysh process on its standard input.
+     *
+     * @param links the devices, each in the VRF of its namespace
+     * @return zebra's index of each it knows, by name
+     */
+    static Map<String, Integer> zebraIndexes(final NodeShell shell, final String vtysh,
+            final Collection<ObservedLink> links, final Duration timeout)
+            throws NodeUnreachableException, ReadFailure {
+        final var commands = links.stream().map(link -> "show interface " + link.name() + " vrf "
+            + (link.netns() == null ? "default" : link.netns()) + " json").toList();
+        final var result = shell.exec(VtyshShow.reading(vtysh), String.join("\n", commands) + "\n", timeout);
+        final var answers = VtyshShow.answers(result.stdout().lines().toList(), commands);
+        if (answers.size() < commands.size()) {
+            throw new ReadFailure("vtysh did not show zebra's interfaces: "
+                + (result.stdout().strip() + "\n" + result.stderr().strip()).strip());
+        }
+        try {
+            return ZebraView.parseIndexes(answers);
+        } catch (IllegalArgumentException e) {
+            throw new ReadFailure(e.getMessage());
+        }
     }
 
     static Snapshot read(final NodeShell shell, final String vtysh, final Duration timeout)

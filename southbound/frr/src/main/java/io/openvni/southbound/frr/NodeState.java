@@ -32,6 +32,11 @@ public record NodeState(FrrConfig frr, OwnedScope scope, KernelState kernel, boo
         requireNonNull(runningConfig);
     }
 
+    /** This state with another view of what zebra knows. */
+    public NodeState withZebra(final ZebraView view) {
+        return new NodeState(frr, scope, kernel, l3vniByGrpc, view, session, runningConfig);
+    }
+
     /**
      * This state owning at least what {@code wanted} owns. A state is scoped to the intents it was read for; when
      * it stands in for a read of a later intent (an observation), the names that intent adds (a neighbor, a

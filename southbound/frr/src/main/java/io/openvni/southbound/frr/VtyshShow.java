@@ -21,6 +21,14 @@ final class VtyshShow {
     }
 
     /**
+     * The command line of a vtysh that reads its commands from standard input, one per line: for lists that grow
+     * with the intent. Unlike with {@code -c}, it goes on past a command that fails.
+     */
+    static String reading(final String vtysh) {
+        return vtysh + " -E";
+    }
+
+    /**
      * The answers to the commands, split at the echoed prompts; what comes before the first prompt (vtysh's own
      * notices) is dropped. Only the answers whose prompt appeared are returned, at least one (empty).
      */

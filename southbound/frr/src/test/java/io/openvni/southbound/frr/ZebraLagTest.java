@@ -2,6 +2,8 @@ package io.openvni.southbound.frr;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.openvni.core.render.frr.FrrRenderer;
 import io.openvni.core.render.frr.KernelPlanner;
@@ -43,6 +45,49 @@ class ZebraLagTest extends RealNodeTest {
     }
 
     @Test
+    void anSviZebraHoldsUnderAStaleIndexIsCreatedAnew() throws Exception {
+        final var intent = NodeIntents.netnsVrf();
+        DriverPasses.sync(driver, node, intent, null);
+        final String index = kernelIndex("ovbr10100");
+        final var kernel = ((NodeState) assertInstanceOf(ReadResult.Current.class,
+            driver.readOwned(new ReadScope(intent, null))).config()).kernel();
+        final var svis = kernel.links().stream().filter(link -> link.name().startsWith("ovbr10")).toList();
+        // the real zebra, asked: it holds each SVI under the kernel's index
+        final var indexes = NodeReader.zebraIndexes(node.shell(), FrrNodeSettings.DEFAULT.vtyshFor(intent), svis,
+            Duration.ofSeconds(10));
+        assertEquals(svis.size(), indexes.size(), indexes::toString);
+        svis.forEach(link -> assertEquals(link.index(), indexes.get(link.name()), link.name()));
+
+        // zebra as if it had missed ovbr10100 being created anew: it shows the old device, under index 1, without
+        // the address, for as long as the kernel's device is the one it missed
+        final NodeShell stale = new NodeShell() {
+            @Override
+            public ExecResult exec(final String command, final @Nullable String stdin, final Duration timeout)
+                    throws NodeUnreachableException {
+                final var result = node.shell().exec(command, stdin, timeout);
+                if (!kernelIndex("ovbr10100").equals(index)) {
+                    return result;
+                }
+                return new ExecResult(result.exitStatus(), result.stdout()
+                    .replaceAll("(\"ovbr10100\":\\{[^}]*\"addresses\":\\[)[^\\]]*\\]", "$1]")
+                    .replace("\"index\":" + index + ",", "\"index\":1,"), result.stderr());
+            }
+
+            @Override
+            public OptionalLong session() {
+                return node.shell().session();
+            }
+        };
+        final var lagging = new FrrNodeDriver(device -> stale, FrrNodeSettings.DEFAULT);
+        final var changes = DriverPasses.diff(lagging, intent, null);
+        assertEquals(List.of(new NodeChange.AwaitZebra(List.of("ovbr10100"))), changes.changes());
+        // the check readdresses nothing zebra would ignore: it creates the device anew, which zebra takes up
+        assertInstanceOf(ApplyResult.Applied.class, lagging.apply(intent, changes, ApplyProgress.NONE));
+        assertNotEquals(index, kernelIndex("ovbr10100"), "ovbr10100 was not created anew");
+        assertTrue(node.check("ip -n ovrf50000 -o addr show dev ovbr10100").contains("10.1.0.1/24"));
+    }
+
+    @Test
     @Timeout(120)
     void theCheckCreatesAnewOnlySoManyOfTheDevicesZebraLacksAtOnce() throws Exception {
         final var intent = NodeIntents.pureL2(100);
@@ -72,6 +117,10 @@ class ZebraLagTest extends RealNodeTest {
         Thread.sleep(4_500);
         assertEquals("absent\n", node.check("[ -e " + marker + " ] && echo present || echo absent"),
             "the script went on after its bound");
+    }
+
+    private String kernelIndex(final String device) throws NodeUnreachableException {
+        return node.check("ip -n ovrf50000 -o link show " + device).split(":")[0];
     }
 
     // The node's shell, with the VXLAN devices zebra shows for its VNIs that match hidden from what it reads.

@@ -68,6 +68,37 @@ class ZebraViewTest {
     }
 
     @Test
+    void anSviZebraHoldsUnderAnIndexTheKernelNoLongerHasIsCreatedAnewNotReaddressed() {
+        final var zebra = ZebraView.parse(VNIS, INTERFACES, true);
+        final var kernel = new KernelState(Set.of("ovrf50000"), Set.of(), List.of(new ObservedLink("ovrf50000",
+            "ovbr10220", "bridge", null, "02:00:00:00:00:01", true, 1500, Map.of(), List.of("10.2.0.1/24"), false,
+            false, 12452)), Set.of());
+        final var planned = Map.of("ovbr10220", Set.of("10.2.0.1/24"));
+        // zebra's answer for the device, as vtysh reading its standard input prints it: the prompt after the last
+        final var stale = ZebraView.parseIndexes(List.of("""
+            {
+              "ovbr10220":{
+                "administrativeStatus":"up",
+                "vrfName":"ovrf50000",
+                "pseudoInterface":false,
+                "index":9016,
+                "mtu":1500
+              }
+            }
+            vm#\s
+            """, "{}\n"));
+        assertEquals(Map.of("ovbr10220", 9016), stale);
+        assertEquals(Set.of("ovbr10220"), zebra.withIndexes(stale).devicesLacking(kernel, planned));
+        assertEquals(Set.of(), zebra.withIndexes(stale).addressesLacking(kernel, planned));
+        // under the kernel's index, zebra only missed the address; an index not asked for counts as that too
+        assertEquals(Set.of("ovbr10220"),
+            zebra.withIndexes(Map.of("ovbr10220", 12452)).addressesLacking(kernel, planned));
+        assertEquals(Set.of("ovbr10220"), zebra.addressesLacking(kernel, planned));
+        // an index of an interface zebra does not list changes nothing
+        assertEquals(zebra, zebra.withIndexes(Map.of("ovbr99999", 1)));
+    }
+
+    @Test
     void aVniListThatIsNotJsonFailsTheReadAnInterfaceListThatIsNotJsonChecksNoSvi() {
         final var error = assertThrows(IllegalArgumentException.class, () -> ZebraView.parse("% Unknown command", "", true));
         assertTrue(error.getMessage().startsWith("zebra's VNI list is not JSON"), error.getMessage());
@@ -79,6 +110,6 @@ class ZebraViewTest {
     private static ObservedLink link(final @Nullable String netns, final String name, final String kind,
             final Map<String, String> attributes, final List<String> addresses) {
         return new ObservedLink(netns, name, kind, null, "02:00:00:00:00:01", true, 1500, attributes, addresses,
-            false, false);
+            false, false, 0);
     }
 }

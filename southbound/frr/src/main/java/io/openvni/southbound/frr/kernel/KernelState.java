@@ -138,7 +138,7 @@ public record KernelState(Set<String> namespaces, Set<String> forwarding, List<O
         return new ObservedLink(netns, node.path("ifname").asText(), kind,
             master.isMissingNode() ? null : master.asText(), node.path("address").asText(""), up,
             node.path("mtu").asInt(), attributes, addresses(node), node.has("link_netnsid"),
-            node.path("proto_down").asBoolean(false));
+            node.path("proto_down").asBoolean(false), node.path("ifindex").asInt());
     }
 
     private static List<String> addresses(final JsonNode node) {

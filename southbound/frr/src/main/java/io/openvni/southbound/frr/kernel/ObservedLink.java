@@ -21,10 +21,11 @@ import org.eclipse.jdt.annotation.Nullable;
  * @param addresses global addresses with prefix length, link-local addresses left out
  * @param peerInOtherNamespace for a veth: whether its peer is in another namespace ({@code link_netnsid})
  * @param protodown whether it is held down by a daemon ({@code protodown on}): up, yet carrying no traffic
+ * @param index its interface index in its namespace: a device created anew under the same name gets another
  */
 public record ObservedLink(@Nullable String netns, String name, String kind, @Nullable String master, String mac,
         boolean up, int mtu, Map<String, String> attributes, List<String> addresses,
-        boolean peerInOtherNamespace, boolean protodown) {
+        boolean peerInOtherNamespace, boolean protodown, int index) {
     public ObservedLink {
         requireNonNull(name);
         requireNonNull(kind);

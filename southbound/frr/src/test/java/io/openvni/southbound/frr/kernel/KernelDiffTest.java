@@ -90,7 +90,7 @@ class KernelDiffTest {
             ROUTED.devices().get(3), ROUTED.devices().get(4)));
         final var links = new ArrayList<>(routedAsPlanned());
         links.set(0, new ObservedLink("ovrf500", "ovbr100", "bridge", null, "02:00:00:00:00:01", true, 1500, Map.of(),
-            List.of("10.1.0.1/24", "fd00:1::1/64"), false, false));
+            List.of("10.1.0.1/24", "fd00:1::1/64"), false, false, 0));
         final var state = new KernelState(Set.of("ovrf500"), Set.of("ovrf500"), links, Set.of(VTEP + "/32"));
         final var ops = KernelDiff.diff(state, plan, Set.of("ovbr100"), Set.of("ovbr100"));
         assertEquals(List.of(new IpBatch("ovrf500", List.of("address del 10.1.0.1/24 dev ovbr100",
@@ -158,7 +158,7 @@ class KernelDiffTest {
     private static ObservedLink link(final @Nullable String netns, final String name, final String kind,
             final @Nullable String master, final Map<String, String> attributes) {
         return new ObservedLink(netns, name, kind, master, "02:00:00:00:00:01", true, 1500, attributes, List.of(),
-            netns != null && kind.equals("veth"), false);
+            netns != null && kind.equals("veth"), false, 0);
     }
 
     private static KernelState state(final Set<String> namespaces, final Set<String> forwarding) {
