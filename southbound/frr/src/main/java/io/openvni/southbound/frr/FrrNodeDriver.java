@@ -354,13 +354,20 @@ public final class FrrNodeDriver implements DeviceDriver<NodeState, NodeChange> 
     private ChangeSet<NodeChange> recreating(final NodeShell shell, final DeviceIntent desired, final NodeState state,
             final KernelPlan plan, final ChangeSet<NodeChange> left)
             throws NodeUnreachableException, NodeReader.ReadFailure {
-        final var readdress = state.zebra().addressesLacking(state.kernel(), ZebraView.plannedIpv4(plan));
+        final var plannedIpv4 = ZebraView.plannedIpv4(plan);
+        final var readdress = state.zebra().addressesLacking(state.kernel(), plannedIpv4);
         if (readdress.isEmpty()) {
             return left;
         }
         final var links = state.kernel().links().stream().filter(link -> readdress.contains(link.name())).toList();
         final var indexes = NodeReader.zebraIndexes(shell, vtysh(desired), links, readBounds.of(desired));
-        return nodeDiff.left(state.withZebra(state.zebra().withIndexes(indexes)), desired, plan);
+        final var indexed = state.withZebra(state.zebra().withIndexes(indexes));
+        final int stale = readdress.size() - indexed.zebra().addressesLacking(indexed.kernel(), plannedIpv4).size();
+        if (stale > 0) {
+            LOG.warn("{}: zebra holds {} SVIs under an interface index the kernel no longer has (it missed their"
+                + " creation anew); creating them anew", desired.name(), stale);
+        }
+        return nodeDiff.left(indexed, desired, plan);
     }
 
     private static boolean onlyKernel(final ChangeSet<NodeChange> changes) {
