@@ -22,6 +22,8 @@ import io.openvni.southbound.spi.ReadResult;
 import io.openvni.southbound.spi.ReadScope;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 import java.util.function.Function;
@@ -323,7 +325,7 @@ public final class FrrNodeDriver implements DeviceDriver<NodeState, NodeChange> 
                 System.nanoTime());
             if (repair != ZebraSettle.Repair.NONE) {
                 final var run = repair == ZebraSettle.Repair.RECREATE
-                    ? recreating(shell, desired, state, plan, left) : left;
+                    ? recreating(shell, desired, state, plan, plannedIpv4, left) : left;
                 final var failure = writer.runBatches(run.changes().stream()
                     .map(change -> ((NodeChange.Kernel) change).batch()).toList());
                 if (failure != null) {
@@ -350,11 +352,11 @@ public final class FrrNodeDriver implements DeviceDriver<NodeState, NodeChange> 
     }
 
     // What a RECREATE runs: SVIs zebra knows only without an address get it again, unless zebra holds them under an
-    // index the kernel no longer has, which it is asked about first; those are created anew (ZebraView).
+    // index the kernel no longer has, which it is asked about first; those are created anew (ZebraView), in a diff
+    // computed again only then.
     private ChangeSet<NodeChange> recreating(final NodeShell shell, final DeviceIntent desired, final NodeState state,
-            final KernelPlan plan, final ChangeSet<NodeChange> left)
+            final KernelPlan plan, final Map<String, Set<String>> plannedIpv4, final ChangeSet<NodeChange> left)
             throws NodeUnreachableException, NodeReader.ReadFailure {
-        final var plannedIpv4 = ZebraView.plannedIpv4(plan);
         final var readdress = state.zebra().addressesLacking(state.kernel(), plannedIpv4);
         if (readdress.isEmpty()) {
             return left;
@@ -363,10 +365,11 @@ public final class FrrNodeDriver implements DeviceDriver<NodeState, NodeChange> 
         final var indexes = NodeReader.zebraIndexes(shell, vtysh(desired), links, readBounds.of(desired));
         final var indexed = state.withZebra(state.zebra().withIndexes(indexes));
         final int stale = readdress.size() - indexed.zebra().addressesLacking(indexed.kernel(), plannedIpv4).size();
-        if (stale > 0) {
-            LOG.warn("{}: zebra holds {} SVIs under an interface index the kernel no longer has (it missed their"
-                + " creation anew); creating them anew", desired.name(), stale);
+        if (stale == 0) {
+            return left;
         }
+        LOG.warn("{}: zebra holds {} SVIs under an interface index the kernel no longer has (it missed their creation"
+            + " anew); creating them anew", desired.name(), stale);
         return nodeDiff.left(indexed, desired, plan);
     }
 
